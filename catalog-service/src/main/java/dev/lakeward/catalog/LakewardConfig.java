@@ -1,0 +1,42 @@
+package dev.lakeward.catalog;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Lakeward's own settings, under the {@code lakeward.} prefix. */
+@ConfigMapping(prefix = "lakeward")
+public interface LakewardConfig {
+
+    /** Where the embedded database and the admin token live. */
+    @WithDefault("data")
+    Path dataDir();
+
+    Db db();
+
+    Page page();
+
+    Storage storage();
+
+    interface Db {
+        /** A standalone PostgreSQL; without it the service starts an embedded one. */
+        Optional<String> url();
+
+        @WithDefault("postgres")
+        String user();
+
+        Optional<String> password();
+    }
+
+    interface Page {
+        /** The most items one page of a listing holds, and its size when a client asks for none. */
+        @WithDefault("1000")
+        int maxResults();
+    }
+
+    interface Storage {
+        /** The metastore's managed storage root; {@code file://<data-dir>/managed} when unset. */
+        Optional<String> managedRoot();
+    }
+}

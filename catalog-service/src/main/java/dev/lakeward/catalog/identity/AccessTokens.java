@@ -1,0 +1,61 @@
+package dev.lakeward.catalog.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Issues Lakeward's own bearer tokens and resolves them to callers. A token is 256 random bits; the
+ * store keeps its SHA-256 only, so a leaked database does not leak usable tokens.
+ */
+@ApplicationScoped
+public class AccessTokens {
+
+    /** Marks Lakeward's tokens so they are told apart from OIDC JWTs. */
+    static final String PREFIX = "lkw_";
+
+    private final SecureRandom random = new SecureRandom();
+
+    /** Issues a token for the principal, inside the caller's transaction; returns the secret. */
+    public String issue(PrincipalEntity principal, String comment, Instant expiresAt) {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        AccessTokenEntity entity = new AccessTokenEntity();
+        entity.id = UUID.randomUUID();
+        entity.principalId = principal.id;
+        entity.tokenHash = hash(token);
+        entity.comment = comment;
+        entity.createdAt = Instant.now();
+        entity.expiresAt = expiresAt;
+        entity.persist();
+        return token;
+    }
+
+    /** The caller a token stands for, if it is one of ours and has not expired. */
+    public Optional<Caller> resolve(String token) {
+        if (!token.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        return AccessTokenEntity.<AccessTokenEntity>find("tokenHash", hash(token)).firstResultOptional()
+                .filter(t -> t.expiresAt == null || t.expiresAt.isAfter(Instant.now()))
+                .flatMap(t -> PrincipalEntity.<PrincipalEntity>findByIdOptional(t.principalId))
+                .map(p -> new Caller(p.id, p.name));
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

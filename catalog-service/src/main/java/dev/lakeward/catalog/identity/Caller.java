@@ -1,0 +1,7 @@
+package dev.lakeward.catalog.identity;
+
+import java.util.UUID;
+
+/** The authenticated principal a request acts as. */
+public record Caller(UUID principalId, String name) {
+}

@@ -1,0 +1,5 @@
+package dev.lakeward.catalog.namespace;
+
+public enum DataSourceFormat {
+    DELTA, ICEBERG, PARQUET, CSV, JSON, AVRO, ORC, TEXT
+}

@@ -1,0 +1,23 @@
+package dev.lakeward.catalog.namespace;
+
+import java.util.List;
+
+/** The list and summary bodies of the namespace API. */
+public final class Responses {
+
+    private Responses() {
+    }
+
+    public record ListCatalogsResponse(List<CatalogInfo> catalogs, String nextPageToken) {
+    }
+
+    public record ListSchemasResponse(List<SchemaInfo> schemas, String nextPageToken) {
+    }
+
+    public record ListTablesResponse(List<TableInfo> tables, String nextPageToken) {
+    }
+
+    public record MetastoreSummary(String metastoreId, String name, String storageRoot, String owner,
+            Long createdAt) {
+    }
+}

@@ -1,0 +1,62 @@
+package dev.lakeward.catalog.namespace;
+
+import dev.lakeward.catalog.identity.CurrentCaller;
+import dev.lakeward.catalog.namespace.Requests.CreateSchema;
+import dev.lakeward.catalog.namespace.Requests.UpdateSchema;
+import dev.lakeward.catalog.namespace.Responses.ListSchemasResponse;
+import dev.lakeward.catalog.persistence.Page;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+
+@Path("/api/2.1/unity-catalog/schemas")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SchemaResource {
+
+    @Inject
+    SchemaService schemas;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    public SchemaInfo create(CreateSchema request) {
+        return schemas.create(caller.get(), request);
+    }
+
+    @GET
+    public ListSchemasResponse list(@QueryParam("catalog_name") String catalogName,
+            @QueryParam("max_results") Integer maxResults, @QueryParam("page_token") String pageToken) {
+        Page<SchemaInfo> page = schemas.list(catalogName, maxResults, pageToken);
+        return new ListSchemasResponse(page.items(), page.nextPageToken());
+    }
+
+    @GET
+    @Path("{full_name}")
+    public SchemaInfo get(@PathParam("full_name") String fullName) {
+        return schemas.get(fullName);
+    }
+
+    @PATCH
+    @Path("{full_name}")
+    public SchemaInfo update(@PathParam("full_name") String fullName, UpdateSchema request) {
+        return schemas.update(caller.get(), fullName, request);
+    }
+
+    @DELETE
+    @Path("{full_name}")
+    public Map<String, Object> delete(@PathParam("full_name") String fullName, @QueryParam("force") boolean force) {
+        schemas.delete(fullName, force);
+        return Map.of();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.lakeward.catalog.namespace;
+
+import dev.lakeward.catalog.identity.CurrentCaller;
+import dev.lakeward.catalog.namespace.Requests.CreateTable;
+import dev.lakeward.catalog.namespace.Responses.ListTablesResponse;
+import dev.lakeward.catalog.persistence.Page;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+
+@Path("/api/2.1/unity-catalog/tables")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TableResource {
+
+    @Inject
+    TableService tables;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    public TableInfo create(CreateTable request) {
+        return tables.create(caller.get(), request);
+    }
+
+    @GET
+    public ListTablesResponse list(@QueryParam("catalog_name") String catalogName,
+            @QueryParam("schema_name") String schemaName, @QueryParam("max_results") Integer maxResults,
+            @QueryParam("page_token") String pageToken) {
+        Page<TableInfo> page = tables.list(catalogName, schemaName, maxResults, pageToken);
+        return new ListTablesResponse(page.items(), page.nextPageToken());
+    }
+
+    @GET
+    @Path("{full_name}")
+    public TableInfo get(@PathParam("full_name") String fullName) {
+        return tables.get(fullName);
+    }
+
+    @DELETE
+    @Path("{full_name}")
+    public Map<String, Object> delete(@PathParam("full_name") String fullName) {
+        tables.delete(fullName);
+        return Map.of();
+    }
+}
