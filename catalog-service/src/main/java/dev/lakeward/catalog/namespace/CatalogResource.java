@@ -35,7 +35,7 @@ public class CatalogResource {
     }
 
     @GET
-    public ListCatalogsResponse list(@QueryParam("max_results") Integer maxResults,
+    public ListCatalogsResponse list(@QueryParam("max_results") String maxResults,
             @QueryParam("page_token") String pageToken) {
         Page<CatalogInfo> page = catalogs.list(maxResults, pageToken);
         return new ListCatalogsResponse(page.items(), page.nextPageToken());

@@ -49,7 +49,7 @@ public class CatalogService {
     }
 
     @Transactional
-    public Page<CatalogInfo> list(Integer maxResults, String pageToken) {
+    public Page<CatalogInfo> list(String maxResults, String pageToken) {
         PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());
         // range() is inclusive: size + 1 rows, the last only telling whether another page exists
         return Page.fromLookahead(

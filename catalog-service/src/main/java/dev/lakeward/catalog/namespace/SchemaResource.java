@@ -36,7 +36,7 @@ public class SchemaResource {
 
     @GET
     public ListSchemasResponse list(@QueryParam("catalog_name") String catalogName,
-            @QueryParam("max_results") Integer maxResults, @QueryParam("page_token") String pageToken) {
+            @QueryParam("max_results") String maxResults, @QueryParam("page_token") String pageToken) {
         Page<SchemaInfo> page = schemas.list(catalogName, maxResults, pageToken);
         return new ListSchemasResponse(page.items(), page.nextPageToken());
     }

@@ -56,7 +56,7 @@ public class SchemaService {
     }
 
     @Transactional
-    public Page<SchemaInfo> list(String catalogName, Integer maxResults, String pageToken) {
+    public Page<SchemaInfo> list(String catalogName, String maxResults, String pageToken) {
         CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog_name", catalogName));
         PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());
         // range() is inclusive: size + 1 rows, the last only telling whether another page exists

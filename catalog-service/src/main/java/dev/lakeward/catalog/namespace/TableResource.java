@@ -34,7 +34,7 @@ public class TableResource {
 
     @GET
     public ListTablesResponse list(@QueryParam("catalog_name") String catalogName,
-            @QueryParam("schema_name") String schemaName, @QueryParam("max_results") Integer maxResults,
+            @QueryParam("schema_name") String schemaName, @QueryParam("max_results") String maxResults,
             @QueryParam("page_token") String pageToken) {
         Page<TableInfo> page = tables.list(catalogName, schemaName, maxResults, pageToken);
         return new ListTablesResponse(page.items(), page.nextPageToken());

@@ -100,7 +100,7 @@ public class TableService {
     }
 
     @Transactional
-    public Page<TableInfo> list(String catalogName, String schemaName, Integer maxResults, String pageToken) {
+    public Page<TableInfo> list(String catalogName, String schemaName, String maxResults, String pageToken) {
         CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog_name", catalogName));
         SchemaEntity schema = Lookup.schema(catalog, Names.identifier("schema_name", schemaName));
         PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());

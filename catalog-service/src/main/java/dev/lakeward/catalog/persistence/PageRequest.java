@@ -20,12 +20,26 @@ public record PageRequest(int size, String after) {
      * Reads Unity Catalog's {@code max_results} and {@code page_token}: absent or 0 means the
      * server's page size, above it is clamped to it, below 0 is refused.
      */
-    public static PageRequest of(Integer maxResults, String pageToken, int serverMaxResults) {
-        if (maxResults != null && maxResults < 0) {
-            throw new InvalidParameter("max_results must be 0 or more, got " + maxResults + ".");
-        }
-        int size = maxResults == null || maxResults == 0 ? serverMaxResults : Math.min(maxResults, serverMaxResults);
+    public static PageRequest of(String maxResults, String pageToken, int serverMaxResults) {
+        int requested = parseMaxResults(maxResults);
+        int size = requested == 0 ? serverMaxResults : Math.min(requested, serverMaxResults);
         return new PageRequest(size, pageToken == null || pageToken.isEmpty() ? "" : decode(pageToken));
+    }
+
+    /** Parsed here rather than by JAX-RS, which answers a malformed number with a 404. */
+    private static int parseMaxResults(String maxResults) {
+        if (maxResults == null || maxResults.isEmpty()) {
+            return 0;
+        }
+        try {
+            int value = Integer.parseInt(maxResults);
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidParameter("max_results must be a whole number, 0 or more; got '" + maxResults + "'.");
     }
 
     /** The token that continues a listing after the item with this key. */
