@@ -1,0 +1,103 @@
+package dev.lakeward.catalog.namespace;
+
+import static dev.lakeward.catalog.support.Api.BASE;
+import static dev.lakeward.catalog.support.Api.adminToken;
+import static dev.lakeward.catalog.support.Api.asAdmin;
+import static dev.lakeward.catalog.support.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakeward.catalog.support.EmbeddedPostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A schema of 10,000 tables listed page by page, while other clients keep adding tables: every
+ * table that existed when the listing began comes back exactly once.
+ */
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+class LargeSchemaListingTest {
+
+    private static final int TABLES = 10_000;
+    private static final int PAGE = 700;
+
+    @Test
+    void tenThousandTablesArePagedExactlyOnceUnderConcurrentInserts() throws Exception {
+        String catalog = unique("big");
+        asAdmin().body(Map.of("name", catalog)).post(BASE + "/catalogs").then().statusCode(200);
+        asAdmin().body(Map.of("name", "s", "catalog_name", catalog)).post(BASE + "/schemas").then().statusCode(200);
+        HttpClient http = HttpClient.newHttpClient();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> creates = IntStream.range(0, TABLES)
+                    .mapToObj(i -> pool.submit(() -> createTable(http, catalog, "t%05d".formatted(i * 2))))
+                    .toList();
+            for (Future<Integer> create : creates) {
+                assertThat(create.get()).isEqualTo(200);
+            }
+
+            // odd names sort between the existing ones, on pages not yet read
+            Future<?> inserts = pool.submit(() -> {
+                for (int i = 0; i < 300; i++) {
+                    assertThat(createTable(http, catalog, "t%05d".formatted(i * 60 + 1))).isEqualTo(200);
+                }
+                return null;
+            });
+            List<String> listed = new ArrayList<>();
+            int pages = 0;
+            String token = null;
+            do {
+                var spec = asAdmin().queryParam("catalog_name", catalog).queryParam("schema_name", "s")
+                        .queryParam("max_results", PAGE);
+                if (token != null) {
+                    spec.queryParam("page_token", token);
+                }
+                JsonPath page = spec.get(BASE + "/tables").then().statusCode(200).extract().jsonPath();
+                List<String> names = page.getList("tables.name", String.class);
+                assertThat(names.size()).isLessThanOrEqualTo(PAGE);
+                listed.addAll(names);
+                token = page.getString("next_page_token");
+                pages++;
+            } while (token != null);
+            inserts.get();
+
+            Set<String> unique = new HashSet<>(listed);
+            assertThat(unique).as("no table listed twice").hasSameSizeAs(listed);
+            assertThat(listed).as("listing in name order").isSorted();
+            Set<String> expected = new HashSet<>();
+            IntStream.range(0, TABLES).forEach(i -> expected.add("t%05d".formatted(i * 2)));
+            assertThat(unique).containsAll(expected);
+            assertThat(pages).isGreaterThanOrEqualTo(TABLES / PAGE);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static int createTable(HttpClient http, String catalog, String name) throws Exception {
+        String port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", String.class);
+        String body = """
+                {"name": "%s", "catalog_name": "%s", "schema_name": "s", "table_type": "MANAGED",
+                 "columns": [{"name": "id", "type_name": "LONG"}]}""".formatted(name, catalog);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + BASE + "/tables"))
+                .header("Authorization", "Bearer " + adminToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
