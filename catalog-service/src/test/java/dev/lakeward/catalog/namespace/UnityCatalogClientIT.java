@@ -1,0 +1,156 @@
+package dev.lakeward.catalog.namespace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lakeward.catalog.support.ServiceProcess;
+import io.unitycatalog.client.ApiClient;
+import io.unitycatalog.client.ApiException;
+import io.unitycatalog.client.api.CatalogsApi;
+import io.unitycatalog.client.api.SchemasApi;
+import io.unitycatalog.client.api.TablesApi;
+import io.unitycatalog.client.model.CatalogInfo;
+import io.unitycatalog.client.model.ColumnInfo;
+import io.unitycatalog.client.model.ColumnTypeName;
+import io.unitycatalog.client.model.CreateCatalog;
+import io.unitycatalog.client.model.CreateSchema;
+import io.unitycatalog.client.model.CreateTable;
+import io.unitycatalog.client.model.DataSourceFormat;
+import io.unitycatalog.client.model.ListCatalogsResponse;
+import io.unitycatalog.client.model.ListSchemasResponse;
+import io.unitycatalog.client.model.ListTablesResponse;
+import io.unitycatalog.client.model.SchemaInfo;
+import io.unitycatalog.client.model.TableInfo;
+import io.unitycatalog.client.model.TableType;
+import io.unitycatalog.client.model.UpdateCatalog;
+import io.unitycatalog.client.model.UpdateSchema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Unity Catalog OSS Java SDK, unchanged, against the packaged service. */
+class UnityCatalogClientIT {
+
+    @TempDir
+    static Path work;
+
+    private static ServiceProcess service;
+    private static ApiClient client;
+
+    @BeforeAll
+    static void startService() throws Exception {
+        service = ServiceProcess.start(Files.createDirectories(work.resolve("data")));
+        String token = service.adminToken();
+        client = new ApiClient()
+                .setScheme("http")
+                .setHost("localhost")
+                .setPort(service.port())
+                .setBasePath("/api/2.1/unity-catalog")
+                .setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+    }
+
+    @AfterAll
+    static void stopService() {
+        service.close();
+    }
+
+    @Test
+    void catalogsCreateGetListPagedUpdateDelete() throws Exception {
+        CatalogsApi catalogs = new CatalogsApi(client);
+        for (int i = 0; i < 5; i++) {
+            catalogs.createCatalog(new CreateCatalog().name("sdk_cat_" + i).comment("n" + i)
+                    .properties(Map.of("i", String.valueOf(i))));
+        }
+        CatalogInfo got = catalogs.getCatalog("SDK_CAT_3");
+        assertThat(got.getName()).isEqualTo("sdk_cat_3");
+        assertThat(got.getProperties()).containsEntry("i", "3");
+        assertThat(got.getOwner()).isEqualTo("admin");
+        assertThat(got.getCreatedAt()).isPositive();
+
+        List<String> names = new ArrayList<>();
+        String token = null;
+        int pages = 0;
+        do {
+            ListCatalogsResponse page = catalogs.listCatalogs(token, 2);
+            assertThat(page.getCatalogs()).hasSizeLessThanOrEqualTo(2);
+            page.getCatalogs().forEach(c -> names.add(c.getName()));
+            token = page.getNextPageToken();
+            pages++;
+        } while (token != null);
+        assertThat(names).filteredOn(n -> n.startsWith("sdk_cat_"))
+                .containsExactly("sdk_cat_0", "sdk_cat_1", "sdk_cat_2", "sdk_cat_3", "sdk_cat_4");
+        assertThat(pages).isGreaterThanOrEqualTo(3);
+
+        CatalogInfo updated = catalogs.updateCatalog("sdk_cat_4",
+                new UpdateCatalog().newName("sdk_cat_renamed").comment("renamed").properties(Map.of("k", "v")));
+        assertThat(updated.getName()).isEqualTo("sdk_cat_renamed");
+        assertThat(updated.getComment()).isEqualTo("renamed");
+        assertThat(updated.getId()).isEqualTo(catalogs.getCatalog("sdk_cat_renamed").getId());
+
+        catalogs.deleteCatalog("sdk_cat_renamed", false);
+        assertThatThrownBy(() -> catalogs.getCatalog("sdk_cat_renamed"))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(404);
+                    assertThat(e.getResponseBody()).contains("\"error_code\":\"NOT_FOUND\"");
+                });
+    }
+
+    @Test
+    void schemasAndTablesCreateGetListPagedUpdateDelete() throws Exception {
+        new CatalogsApi(client).createCatalog(new CreateCatalog().name("sdk_ns"));
+        SchemasApi schemas = new SchemasApi(client);
+        for (String name : List.of("a", "b", "c")) {
+            schemas.createSchema(new CreateSchema().name(name).catalogName("sdk_ns").comment("schema " + name));
+        }
+        SchemaInfo schema = schemas.getSchema("sdk_ns.b");
+        assertThat(schema.getFullName()).isEqualTo("sdk_ns.b");
+        assertThat(schema.getSchemaId()).isNotBlank();
+        ListSchemasResponse firstPage = schemas.listSchemas("sdk_ns", 2, null);
+        assertThat(firstPage.getSchemas()).extracting(SchemaInfo::getName).containsExactly("a", "b");
+        ListSchemasResponse secondPage = schemas.listSchemas("sdk_ns", 2, firstPage.getNextPageToken());
+        assertThat(secondPage.getSchemas()).extracting(SchemaInfo::getName).containsExactly("c");
+        assertThat(secondPage.getNextPageToken()).isNull();
+        assertThat(schemas.updateSchema("sdk_ns.c", new UpdateSchema().newName("d").comment("moved")).getFullName())
+                .isEqualTo("sdk_ns.d");
+
+        TablesApi tables = new TablesApi(client);
+        for (int i = 0; i < 3; i++) {
+            tables.createTable(new CreateTable().name("t" + i).catalogName("sdk_ns").schemaName("a")
+                    .tableType(TableType.EXTERNAL).dataSourceFormat(DataSourceFormat.DELTA)
+                    .storageLocation("s3://bucket/sdk/t" + i)
+                    .columns(List.of(
+                            new ColumnInfo().name("id").typeName(ColumnTypeName.LONG).typeText("bigint")
+                                    .typeJson("{\"name\":\"id\",\"type\":\"long\",\"nullable\":false,\"metadata\":{}}")
+                                    .position(0).nullable(false),
+                            new ColumnInfo().name("price").typeName(ColumnTypeName.DECIMAL).typeText("decimal(10,2)")
+                                    .typePrecision(10).typeScale(2).position(1).nullable(true))));
+        }
+        TableInfo table = tables.getTable("sdk_ns.a.t1", null, null);
+        assertThat(table.getTableType()).isEqualTo(TableType.EXTERNAL);
+        assertThat(table.getDataSourceFormat()).isEqualTo(DataSourceFormat.DELTA);
+        assertThat(table.getStorageLocation()).isEqualTo("s3://bucket/sdk/t1");
+        assertThat(table.getColumns()).extracting(ColumnInfo::getName).containsExactly("id", "price");
+        assertThat(table.getColumns().get(1).getTypePrecision()).isEqualTo(10);
+        assertThat(table.getColumns().get(0).getNullable()).isFalse();
+
+        ListTablesResponse page = tables.listTables("sdk_ns", "a", 2, null);
+        assertThat(page.getTables()).extracting(TableInfo::getName).containsExactly("t0", "t1");
+        page = tables.listTables("sdk_ns", "a", 2, page.getNextPageToken());
+        assertThat(page.getTables()).extracting(TableInfo::getName).containsExactly("t2");
+
+        tables.deleteTable("sdk_ns.a.t0");
+        assertThat(tables.listTables("sdk_ns", "a", 0, null).getTables()).extracting(TableInfo::getName)
+                .containsExactly("t1", "t2");
+        assertThatThrownBy(() -> schemas.deleteSchema("sdk_ns.a", false))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(400));
+        schemas.deleteSchema("sdk_ns.a", true);
+        assertThatThrownBy(() -> tables.getTable("sdk_ns.a.t1", null, null))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+    }
+}

@@ -1,0 +1,167 @@
+package dev.lakeward.catalog.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged service ({@code quarkus-run.jar}) started as README says, in its own JVM, on its
+ * embedded default: what integration tests talk to as a client would.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+
+    private final Process process;
+    private final Path dataDir;
+    private final Path log;
+    private final int port;
+
+    private ServiceProcess(Process process, Path dataDir, Path log, int port) {
+        this.process = process;
+        this.dataDir = dataDir;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Starts the service on a free port with this data directory and waits until it is ready. */
+    public static ServiceProcess start(Path dataDir) {
+        try {
+            int port = freePort();
+            Path log = Files.createTempFile(dataDir.getParent(), "service-", ".log");
+            ProcessBuilder builder = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Dquarkus.http.port=" + port,
+                    "-Dlakeward.data-dir=" + dataDir,
+                    "-jar", jar().toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            // the packaged default: no external database, whatever the surrounding build uses
+            builder.environment().keySet().removeIf(key -> key.startsWith("LAKEWARD_DB_"));
+            ServiceProcess service = new ServiceProcess(builder.start(), dataDir, log, port);
+            service.awaitReady();
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUri() {
+        return "http://localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String adminToken() {
+        try {
+            return Files.readString(dataDir.resolve("admin-token")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SIGTERM, as a service manager stops it; waits for the JVM to exit. */
+    public int stop() {
+        process.destroy();
+        return awaitExit();
+    }
+
+    /** SIGKILL: a crash. Nothing of the service gets to clean up. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+
+    private int awaitExit() {
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("The service did not exit within 60 s");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(STARTUP);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The service exited while starting:\n" + log());
+            }
+            try {
+                HttpResponse<Void> ready = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUri() + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("The service was not ready within " + STARTUP + ":\n" + log());
+    }
+
+    private static Path jar() {
+        String jar = System.getProperty("lakeward.service.jar");
+        if (jar == null || !Files.exists(Path.of(jar))) {
+            throw new IllegalStateException("No packaged service at '" + jar + "': run the ITs through Maven verify");
+        }
+        return Path.of(jar);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Lines of the log that mention the text, for assertions on what an operator sees. */
+    public List<String> logLines(String text) {
+        return log().lines().filter(line -> line.contains(text)).toList();
+    }
+}
