@@ -1,0 +1,155 @@
+package dev.lakeward.catalog.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakeward.catalog.support.ServiceProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A load harness, not a test: starts the packaged service on its embedded PostgreSQL, fills a
+ * schema with tables, then drives get-table and list-tables from concurrent clients for a fixed
+ * time and prints throughput and latency. Run with {@code ./mvnw verify -Pbench} (README).
+ * Sizes: {@code -Dbench.tables}, {@code -Dbench.clients}, {@code -Dbench.seconds}.
+ */
+class NamespaceLoadBench {
+
+    private static final String BASE = "/api/2.1/unity-catalog";
+    private static final int TABLES = Integer.getInteger("bench.tables", 10_000);
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+    private static final int LIST_PAGE = 100;
+
+    @TempDir
+    Path work;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void getTableAndListTables() throws Exception {
+        try (ServiceProcess service = ServiceProcess.start(Files.createDirectories(work.resolve("data")))) {
+            String token = service.adminToken();
+            send(service, token, "POST", "/catalogs", "{\"name\": \"bench\"}");
+            send(service, token, "POST", "/schemas", "{\"name\": \"s\", \"catalog_name\": \"bench\"}");
+            fill(service, token);
+
+            List<String> report = new ArrayList<>();
+            report.add("Lakeward namespace load: %d tables of 10 columns, %d clients, %d s per run, %d cores, embedded PostgreSQL"
+                    .formatted(TABLES, CLIENTS, SECONDS, Runtime.getRuntime().availableProcessors()));
+            run(service, token, "warm-up", i -> "/tables/bench.s." + tableName(i % TABLES));
+            report.add(run(service, token, "get-table", i -> "/tables/bench.s." + tableName(i % TABLES)));
+            List<String> pages = pageQueries(service, token);
+            report.add(run(service, token, "list-tables (page of " + LIST_PAGE + ")",
+                    i -> pages.get(i % pages.size())));
+            report.forEach(System.out::println);
+            Files.write(Path.of("target", "namespace-load-bench.txt"), report);
+        }
+    }
+
+    private void fill(ServiceProcess service, String token) throws Exception {
+        String columns = IntStream.range(0, 10)
+                .mapToObj(c -> "{\"name\": \"c" + c + "\", \"type_name\": \"STRING\", \"type_text\": \"string\"}")
+                .collect(Collectors.joining(", "));
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<Integer>> creates = IntStream.range(0, TABLES).mapToObj(i -> pool.submit(() -> send(service, token,
+                    "POST", "/tables", """
+                            {"name": "%s", "catalog_name": "bench", "schema_name": "s", "table_type": "MANAGED",
+                             "columns": [%s]}""".formatted(tableName(i), columns)))).toList();
+            for (Future<Integer> create : creates) {
+                assertThat(create.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Drives GETs of the paths from all clients for the run's duration; returns one report line. */
+    private String run(ServiceProcess service, String token, String name, IntFunction<String> path) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(SECONDS).toNanos();
+        AtomicLong errors = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<long[]>> clients = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            clients.add(pool.submit(() -> {
+                long[] latencies = new long[1 << 20];
+                int n = 0;
+                while (System.nanoTime() < deadline && n < latencies.length) {
+                    long start = System.nanoTime();
+                    if (send(service, token, "GET", path.apply(ThreadLocalRandom.current().nextInt(TABLES)), null) != 200) {
+                        errors.incrementAndGet();
+                    }
+                    latencies[n++] = System.nanoTime() - start;
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        long[] all = new long[0];
+        for (Future<long[]> client : clients) {
+            long[] part = client.get();
+            long[] merged = Arrays.copyOf(all, all.length + part.length);
+            System.arraycopy(part, 0, merged, all.length, part.length);
+            all = merged;
+        }
+        pool.shutdownNow();
+        assertThat(errors.get()).as("failed requests in %s", name).isZero();
+        Arrays.sort(all);
+        return String.format(Locale.ROOT, "%-32s %8.0f req/s   p50 %6.2f ms   p99 %6.2f ms   (%d requests)",
+                name, all.length / (double) SECONDS, all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6,
+                all.length);
+    }
+
+    private int send(ServiceProcess service, String token, String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUri() + BASE + path))
+                .header("Authorization", "Bearer " + token);
+        if (json != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String tableName(int i) {
+        return "t%06d".formatted(i);
+    }
+
+    /** The query of every page of the schema, with the tokens the service handed out. */
+    private List<String> pageQueries(ServiceProcess service, String token) throws Exception {
+        String first = "/tables?catalog_name=bench&schema_name=s&max_results=" + LIST_PAGE;
+        List<String> pages = new ArrayList<>(List.of(first));
+        Pattern next = Pattern.compile("\"next_page_token\":\"([^\"]+)\"");
+        String query = first;
+        while (true) {
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(service.baseUri() + BASE + query))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher nextToken = next.matcher(page.body());
+            if (!nextToken.find()) {
+                return pages;
+            }
+            query = first + "&page_token=" + nextToken.group(1);
+            pages.add(query);
+        }
+    }
+}
