@@ -2,7 +2,7 @@ package dev.lakeward.catalog.namespace;
 
 import dev.lakeward.catalog.identity.CurrentCaller;
 import dev.lakeward.catalog.namespace.Requests.CreateCatalog;
-import dev.lakeward.catalog.namespace.Requests.UpdateCatalog;
+import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
 import dev.lakeward.catalog.namespace.Responses.ListCatalogsResponse;
 import dev.lakeward.catalog.persistence.Page;
 import jakarta.inject.Inject;
@@ -49,7 +49,7 @@ public class CatalogResource {
 
     @PATCH
     @Path("{name}")
-    public CatalogInfo update(@PathParam("name") String name, UpdateCatalog request) {
+    public CatalogInfo update(@PathParam("name") String name, UpdateSecurable request) {
         return catalogs.update(caller.get(), name, request);
     }
 

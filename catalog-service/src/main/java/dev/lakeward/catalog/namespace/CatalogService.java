@@ -4,7 +4,7 @@ import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.namespace.Requests.CreateCatalog;
-import dev.lakeward.catalog.namespace.Requests.UpdateCatalog;
+import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
 import dev.lakeward.catalog.persistence.UniqueNames;
@@ -59,22 +59,10 @@ public class CatalogService {
     }
 
     @Transactional
-    public CatalogInfo update(Caller caller, String name, UpdateCatalog request) {
+    public CatalogInfo update(Caller caller, String name, UpdateSecurable request) {
         Requests.require(request);
         CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog name", name));
-        if (request.newName() != null) {
-            catalog.name = Names.identifier("new_name", request.newName());
-        }
-        if (request.comment() != null) {
-            catalog.comment = Names.comment(request.comment());
-        }
-        if (request.properties() != null) {
-            catalog.properties = new HashMap<>(Names.properties(request.properties()));
-        }
-        if (request.owner() != null) {
-            catalog.owner = Lookup.owner(request.owner());
-        }
-        catalog.updatedBy(caller.name());
+        request.applyTo(catalog, caller);
         UniqueNames.flush(em, () -> "Catalog '" + catalog.name + "' already exists.");
         return catalog.toInfo();
     }

@@ -1,6 +1,9 @@
 package dev.lakeward.catalog.namespace;
 
 import dev.lakeward.catalog.error.InvalidParameter;
+import dev.lakeward.catalog.identity.Caller;
+import dev.lakeward.catalog.persistence.SecurableEntity;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,14 +23,32 @@ public final class Requests {
     public record CreateCatalog(String name, String comment, Map<String, String> properties, String storageRoot) {
     }
 
-    public record UpdateCatalog(String newName, String comment, Map<String, String> properties, String owner) {
+    /**
+     * Unity Catalog's {@code UpdateCatalog} and {@code UpdateSchema}: the same fields, each left
+     * as it is when absent.
+     */
+    public record UpdateSecurable(String newName, String comment, Map<String, String> properties, String owner) {
+
+        /** Applies the change to the entity; a new name is checked by the database on flush. */
+        void applyTo(SecurableEntity entity, Caller caller) {
+            if (newName != null) {
+                entity.name = Names.identifier("new_name", newName);
+            }
+            if (comment != null) {
+                entity.comment = Names.comment(comment);
+            }
+            if (properties != null) {
+                entity.properties = new HashMap<>(Names.properties(properties));
+            }
+            if (owner != null) {
+                entity.owner = Lookup.owner(owner);
+            }
+            entity.updatedBy(caller.name());
+        }
     }
 
     public record CreateSchema(String name, String catalogName, String comment, Map<String, String> properties,
             String storageRoot) {
-    }
-
-    public record UpdateSchema(String newName, String comment, Map<String, String> properties, String owner) {
     }
 
     public record CreateTable(String name, String catalogName, String schemaName, TableType tableType,

@@ -17,6 +17,15 @@ public final class Responses {
     public record ListTablesResponse(List<TableInfo> tables, String nextPageToken) {
     }
 
+    public record TableSummary(String fullName, TableType tableType) {
+    }
+
+    public record ListTableSummariesResponse(List<TableSummary> tables, String nextPageToken) {
+    }
+
+    public record TableExistsResponse(boolean tableExists) {
+    }
+
     public record MetastoreSummary(String metastoreId, String name, String storageRoot, String owner,
             Long createdAt) {
     }

@@ -2,7 +2,7 @@ package dev.lakeward.catalog.namespace;
 
 import dev.lakeward.catalog.identity.CurrentCaller;
 import dev.lakeward.catalog.namespace.Requests.CreateSchema;
-import dev.lakeward.catalog.namespace.Requests.UpdateSchema;
+import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
 import dev.lakeward.catalog.namespace.Responses.ListSchemasResponse;
 import dev.lakeward.catalog.persistence.Page;
 import jakarta.inject.Inject;
@@ -49,7 +49,7 @@ public class SchemaResource {
 
     @PATCH
     @Path("{full_name}")
-    public SchemaInfo update(@PathParam("full_name") String fullName, UpdateSchema request) {
+    public SchemaInfo update(@PathParam("full_name") String fullName, UpdateSecurable request) {
         return schemas.update(caller.get(), fullName, request);
     }
 

@@ -4,7 +4,7 @@ import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.namespace.Requests.CreateSchema;
-import dev.lakeward.catalog.namespace.Requests.UpdateSchema;
+import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
 import dev.lakeward.catalog.persistence.UniqueNames;
@@ -67,24 +67,12 @@ public class SchemaService {
     }
 
     @Transactional
-    public SchemaInfo update(Caller caller, String fullName, UpdateSchema request) {
+    public SchemaInfo update(Caller caller, String fullName, UpdateSecurable request) {
         Requests.require(request);
         List<String> names = Names.fullName(fullName, FULL_NAME);
         CatalogEntity catalog = Lookup.catalog(names.get(0));
         SchemaEntity schema = Lookup.schema(catalog, names.get(1));
-        if (request.newName() != null) {
-            schema.name = Names.identifier("new_name", request.newName());
-        }
-        if (request.comment() != null) {
-            schema.comment = Names.comment(request.comment());
-        }
-        if (request.properties() != null) {
-            schema.properties = new HashMap<>(Names.properties(request.properties()));
-        }
-        if (request.owner() != null) {
-            schema.owner = Lookup.owner(request.owner());
-        }
-        schema.updatedBy(caller.name());
+        request.applyTo(schema, caller);
         UniqueNames.flush(em, () -> "Schema '" + catalog.name + "." + schema.name + "' already exists.");
         return schema.toInfo(catalog.name);
     }

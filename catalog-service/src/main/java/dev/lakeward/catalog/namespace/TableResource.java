@@ -3,6 +3,7 @@ package dev.lakeward.catalog.namespace;
 import dev.lakeward.catalog.identity.CurrentCaller;
 import dev.lakeward.catalog.namespace.Requests.CreateTable;
 import dev.lakeward.catalog.namespace.Responses.ListTablesResponse;
+import dev.lakeward.catalog.namespace.Responses.TableExistsResponse;
 import dev.lakeward.catalog.persistence.Page;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -44,6 +45,12 @@ public class TableResource {
     @Path("{full_name}")
     public TableInfo get(@PathParam("full_name") String fullName) {
         return tables.get(fullName);
+    }
+
+    @GET
+    @Path("{full_name}/exists")
+    public TableExistsResponse exists(@PathParam("full_name") String fullName) {
+        return new TableExistsResponse(tables.exists(fullName));
     }
 
     @DELETE

@@ -13,7 +13,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
+import dev.lakeward.catalog.namespace.Responses.TableSummary;
 import java.util.List;
+import java.util.Locale;
 
 /** Tables and views, addressed as {@code catalog.schema.table}. Each write is one transaction. */
 @ApplicationScoped
@@ -109,6 +111,51 @@ public class TableService {
                 TableEntity.<TableEntity>find("schemaId = ?1 and name > ?2", Sort.by("name"), schema.id,
                         page.after()).range(0, page.size()).list(),
                 page, t -> t.name).map(t -> t.toInfo(catalog.name, schema.name));
+    }
+
+    /**
+     * Databricks' table summaries: the full name and type of every table of a catalog whose schema
+     * and table names match SQL LIKE patterns, in full-name order, paged.
+     */
+    @Transactional
+    public Page<TableSummary> listSummaries(String catalogName, String schemaNamePattern, String tableNamePattern,
+            String maxResults, String pageToken) {
+        CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog_name", catalogName));
+        PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());
+        // the key is schema.table: names hold no dots, so the first dot splits it
+        int dot = page.after().indexOf('.');
+        String afterSchema = dot < 0 ? page.after() : page.after().substring(0, dot);
+        String afterTable = dot < 0 ? "" : page.after().substring(dot + 1);
+        List<Object[]> rows = em.createQuery("""
+                select s.name, t.name, t.tableType from TableEntity t, SchemaEntity s
+                where t.schemaId = s.id and s.catalogId = :catalog
+                  and s.name like :schemaPattern and t.name like :tablePattern
+                  and (s.name > :afterSchema or (s.name = :afterSchema and t.name > :afterTable))
+                order by s.name, t.name""", Object[].class)
+                .setParameter("catalog", catalog.id)
+                .setParameter("schemaPattern", likePattern(schemaNamePattern))
+                .setParameter("tablePattern", likePattern(tableNamePattern))
+                .setParameter("afterSchema", afterSchema)
+                .setParameter("afterTable", afterTable)
+                .setMaxResults(page.size() + 1)
+                .getResultList();
+        return Page.fromLookahead(rows, page, row -> row[0] + "." + row[1])
+                .map(row -> new TableSummary(catalog.name + "." + row[0] + "." + row[1], (TableType) row[2]));
+    }
+
+    private static String likePattern(String pattern) {
+        return pattern == null || pattern.isEmpty() ? "%" : pattern.toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the table exists; a missing catalog or schema means it does not. */
+    @Transactional
+    public boolean exists(String fullName) {
+        List<String> names = Names.fullName(fullName, FULL_NAME);
+        return TableEntity.count("""
+                from TableEntity t where t.name = ?3 and t.schemaId in (
+                    select s.id from SchemaEntity s, CatalogEntity c
+                    where s.catalogId = c.id and c.name = ?1 and s.name = ?2)""",
+                names.get(0), names.get(1), names.get(2)) > 0;
     }
 
     @Transactional

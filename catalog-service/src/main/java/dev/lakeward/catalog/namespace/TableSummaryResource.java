@@ -1,0 +1,30 @@
+package dev.lakeward.catalog.namespace;
+
+import dev.lakeward.catalog.namespace.Responses.ListTableSummariesResponse;
+import dev.lakeward.catalog.namespace.Responses.TableSummary;
+import dev.lakeward.catalog.persistence.Page;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** Databricks' {@code table-summaries}: a cheap listing of a whole catalog's tables. */
+@Path("/api/2.1/unity-catalog/table-summaries")
+@Produces(MediaType.APPLICATION_JSON)
+public class TableSummaryResource {
+
+    @Inject
+    TableService tables;
+
+    @GET
+    public ListTableSummariesResponse list(@QueryParam("catalog_name") String catalogName,
+            @QueryParam("schema_name_pattern") String schemaNamePattern,
+            @QueryParam("table_name_pattern") String tableNamePattern,
+            @QueryParam("max_results") String maxResults, @QueryParam("page_token") String pageToken) {
+        Page<TableSummary> page = tables.listSummaries(catalogName, schemaNamePattern, tableNamePattern, maxResults,
+                pageToken);
+        return new ListTableSummariesResponse(page.items(), page.nextPageToken());
+    }
+}
