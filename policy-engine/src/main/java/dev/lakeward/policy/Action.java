@@ -1,0 +1,22 @@
+package dev.lakeward.policy;
+
+/**
+ * What a request wants to do with a securable. Each action names the privilege a person would
+ * grant for it; {@link BuiltInAuthorizer} documents what each requires on the path.
+ */
+public enum Action {
+    /** See the object's metadata: get it, or find it in a listing. */
+    READ_METADATA,
+    /** Read a table's data. */
+    SELECT,
+    /** Write a table's data. */
+    MODIFY,
+    /** Create a catalog in the metastore. */
+    CREATE_CATALOG,
+    /** Create a schema in the catalog. */
+    CREATE_SCHEMA,
+    /** Create a table or view in the schema. */
+    CREATE_TABLE,
+    /** Alter, rename, drop, transfer ownership and grant: owners and holders of MANAGE. */
+    MANAGE
+}
