@@ -2,7 +2,10 @@ package dev.lakeward.catalog;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import dev.lakeward.policy.opa.OpaConfig;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Lakeward's own settings, under the {@code lakeward.} prefix. */
@@ -19,6 +22,8 @@ public interface LakewardConfig {
 
     Storage storage();
 
+    Authz authz();
+
     interface Db {
         /** A standalone PostgreSQL; without it the service starts an embedded one. */
         Optional<String> url();
@@ -33,6 +38,26 @@ public interface LakewardConfig {
         /** The most items one page of a listing holds, and its size when a client asks for none. */
         @WithDefault("1000")
         int maxResults();
+    }
+
+    interface Authz {
+        /** {@code builtin} (the default) or {@code opa}. */
+        @WithDefault("builtin")
+        String engine();
+
+        Opa opa();
+
+        interface Opa {
+            /** OPA's base URL, e.g. {@code http://localhost:8181}. */
+            Optional<URI> url();
+
+            /** The rule that decides a batch, as a Data API path. */
+            @WithDefault(OpaConfig.DEFAULT_POLICY)
+            String policy();
+
+            @WithDefault("2s")
+            Duration timeout();
+        }
     }
 
     interface Storage {

@@ -23,8 +23,12 @@ public class AccessTokens {
 
     private final SecureRandom random = new SecureRandom();
 
-    /** Issues a token for the principal, inside the caller's transaction; returns the secret. */
-    public String issue(PrincipalEntity principal, String comment, Instant expiresAt) {
+    /** A new token: its secret, shown once, and what is stored of it. */
+    public record Issued(String secret, AccessTokenEntity token) {
+    }
+
+    /** Issues a token for the principal, inside the caller's transaction. */
+    public Issued issue(PrincipalEntity principal, String comment, Instant expiresAt) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -36,7 +40,7 @@ public class AccessTokens {
         entity.createdAt = Instant.now();
         entity.expiresAt = expiresAt;
         entity.persist();
-        return token;
+        return new Issued(token, entity);
     }
 
     /** The caller a token stands for, if it is one of ours and has not expired. */
@@ -47,7 +51,7 @@ public class AccessTokens {
         return AccessTokenEntity.<AccessTokenEntity>find("tokenHash", hash(token)).firstResultOptional()
                 .filter(t -> t.expiresAt == null || t.expiresAt.isAfter(Instant.now()))
                 .flatMap(t -> PrincipalEntity.<PrincipalEntity>findByIdOptional(t.principalId))
-                .map(p -> new Caller(p.id, p.name));
+                .map(p -> new Caller(p.id, p.name, p.type));
     }
 
     static String hash(String token) {

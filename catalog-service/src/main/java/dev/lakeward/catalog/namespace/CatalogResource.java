@@ -37,14 +37,14 @@ public class CatalogResource {
     @GET
     public ListCatalogsResponse list(@QueryParam("max_results") String maxResults,
             @QueryParam("page_token") String pageToken) {
-        Page<CatalogInfo> page = catalogs.list(maxResults, pageToken);
+        Page<CatalogInfo> page = catalogs.list(caller.get(), maxResults, pageToken);
         return new ListCatalogsResponse(page.items(), page.nextPageToken());
     }
 
     @GET
     @Path("{name}")
     public CatalogInfo get(@PathParam("name") String name) {
-        return catalogs.get(name);
+        return catalogs.get(caller.get(), name);
     }
 
     @PATCH
@@ -56,7 +56,7 @@ public class CatalogResource {
     @DELETE
     @Path("{name}")
     public Map<String, Object> delete(@PathParam("name") String name, @QueryParam("force") boolean force) {
-        catalogs.delete(name, force);
+        catalogs.delete(caller.get(), name, force);
         return Map.of();
     }
 }

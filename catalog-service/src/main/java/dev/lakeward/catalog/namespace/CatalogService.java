@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.namespace;
 
 import dev.lakeward.catalog.LakewardConfig;
+import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.namespace.Requests.CreateCatalog;
@@ -8,6 +9,8 @@ import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
 import dev.lakeward.catalog.persistence.UniqueNames;
+import dev.lakeward.policy.Action;
+import dev.lakeward.policy.Securable;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
 
-/** Catalogs: the first level of the namespace. Each write is one transaction. */
+/** Catalogs: the first level of the namespace. Each call is one transaction, authorized first. */
 @ApplicationScoped
 public class CatalogService {
 
@@ -25,10 +28,17 @@ public class CatalogService {
     @Inject
     LakewardConfig config;
 
+    @Inject
+    AccessControl access;
+
+    @Inject
+    OwnershipTransfers ownership;
+
     @Transactional
     public CatalogInfo create(Caller caller, CreateCatalog request) {
         Requests.require(request);
         String name = Names.identifier("catalog name", request.name());
+        access.require(caller, Action.CREATE_CATALOG, Securables.metastore());
         CatalogEntity catalog = new CatalogEntity();
         catalog.createdBy(caller.name());
         catalog.name = name;
@@ -44,33 +54,42 @@ public class CatalogService {
     }
 
     @Transactional
-    public CatalogInfo get(String name) {
-        return Lookup.catalog(Names.identifier("catalog name", name)).toInfo();
+    public CatalogInfo get(Caller caller, String name) {
+        CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog name", name));
+        access.require(caller, Action.READ_METADATA, Securables.catalog(Securables.metastore(), catalog));
+        return catalog.toInfo();
     }
 
+    /** The catalogs the caller may see, a full page at a time. */
     @Transactional
-    public Page<CatalogInfo> list(String maxResults, String pageToken) {
+    public Page<CatalogInfo> list(Caller caller, String maxResults, String pageToken) {
         PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());
-        // range() is inclusive: size + 1 rows, the last only telling whether another page exists
-        return Page.fromLookahead(
-                CatalogEntity.<CatalogEntity>find("name > ?1", Sort.by("name"), page.after())
-                        .range(0, page.size()).list(),
-                page, c -> c.name).map(CatalogEntity::toInfo);
+        Securable metastore = Securables.metastore();
+        return Page.filtered(page,
+                (after, limit) -> CatalogEntity.<CatalogEntity>find("name > ?1", Sort.by("name"), after)
+                        .range(0, limit - 1).list(),
+                chunk -> access.visible(caller, chunk, c -> Securables.catalog(metastore, c)),
+                c -> c.name).map(CatalogEntity::toInfo);
     }
 
     @Transactional
     public CatalogInfo update(Caller caller, String name, UpdateSecurable request) {
         Requests.require(request);
         CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog name", name));
+        Securable securable = Securables.catalog(Securables.metastore(), catalog);
+        access.require(caller, Action.MANAGE, securable);
+        String previousOwner = catalog.owner;
         request.applyTo(catalog, caller);
         UniqueNames.flush(em, () -> "Catalog '" + catalog.name + "' already exists.");
+        ownership.recordIfChanged(caller, securable, previousOwner, catalog.owner);
         return catalog.toInfo();
     }
 
     /** Deletes the catalog; with {@code force}, everything in it too, else only when it is empty. */
     @Transactional
-    public void delete(String name, boolean force) {
+    public void delete(Caller caller, String name, boolean force) {
         CatalogEntity catalog = Lookup.catalogForUpdate(Names.identifier("catalog name", name));
+        access.require(caller, Action.MANAGE, Securables.catalog(Securables.metastore(), catalog));
         if (!force) {
             long schemas = SchemaEntity.count("catalogId", catalog.id);
             if (schemas > 0) {
@@ -78,7 +97,7 @@ public class CatalogService {
                         + " schema(s). Delete them first, or pass force=true.");
             }
         }
-        // the database cascades to schemas and tables
+        // the database cascades to schemas and tables, and drops their grants
         catalog.delete();
     }
 }

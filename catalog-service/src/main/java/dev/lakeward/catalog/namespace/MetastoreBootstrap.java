@@ -55,7 +55,7 @@ public class MetastoreBootstrap {
         metastore.persist();
         PrincipalEntity admin = PrincipalEntity.findByName(ADMIN)
                 .orElseGet(() -> PrincipalEntity.create(ADMIN, PrincipalType.USER));
-        writeSecretFile(tokenFile, tokens.issue(admin, "created on first start", null));
+        writeSecretFile(tokenFile, tokens.issue(admin, "created on first start", null).secret());
         LOG.infof("First start: created the metastore and the admin principal '%s'. Its token is in %s",
                 ADMIN, tokenFile);
     }

@@ -37,14 +37,14 @@ public class SchemaResource {
     @GET
     public ListSchemasResponse list(@QueryParam("catalog_name") String catalogName,
             @QueryParam("max_results") String maxResults, @QueryParam("page_token") String pageToken) {
-        Page<SchemaInfo> page = schemas.list(catalogName, maxResults, pageToken);
+        Page<SchemaInfo> page = schemas.list(caller.get(), catalogName, maxResults, pageToken);
         return new ListSchemasResponse(page.items(), page.nextPageToken());
     }
 
     @GET
     @Path("{full_name}")
     public SchemaInfo get(@PathParam("full_name") String fullName) {
-        return schemas.get(fullName);
+        return schemas.get(caller.get(), fullName);
     }
 
     @PATCH
@@ -56,7 +56,7 @@ public class SchemaResource {
     @DELETE
     @Path("{full_name}")
     public Map<String, Object> delete(@PathParam("full_name") String fullName, @QueryParam("force") boolean force) {
-        schemas.delete(fullName, force);
+        schemas.delete(caller.get(), fullName, force);
         return Map.of();
     }
 }

@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.namespace;
 
 import dev.lakeward.catalog.LakewardConfig;
+import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.namespace.Requests.CreateSchema;
@@ -8,6 +9,8 @@ import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
 import dev.lakeward.catalog.persistence.UniqueNames;
+import dev.lakeward.policy.Action;
+import dev.lakeward.policy.Securable;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +19,7 @@ import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.List;
 
-/** Schemas, addressed as {@code catalog.schema}. Each write is one transaction. */
+/** Schemas, addressed as {@code catalog.schema}. Each call is one transaction, authorized first. */
 @ApplicationScoped
 public class SchemaService {
 
@@ -28,11 +31,18 @@ public class SchemaService {
     @Inject
     LakewardConfig config;
 
+    @Inject
+    AccessControl access;
+
+    @Inject
+    OwnershipTransfers ownership;
+
     @Transactional
     public SchemaInfo create(Caller caller, CreateSchema request) {
         Requests.require(request);
         String name = Names.identifier("schema name", request.name());
         CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog_name", request.catalogName()));
+        access.require(caller, Action.CREATE_SCHEMA, Securables.catalog(Securables.metastore(), catalog));
         SchemaEntity schema = new SchemaEntity();
         schema.createdBy(caller.name());
         schema.catalogId = catalog.id;
@@ -49,21 +59,27 @@ public class SchemaService {
     }
 
     @Transactional
-    public SchemaInfo get(String fullName) {
+    public SchemaInfo get(Caller caller, String fullName) {
         List<String> names = Names.fullName(fullName, FULL_NAME);
         CatalogEntity catalog = Lookup.catalog(names.get(0));
-        return Lookup.schema(catalog, names.get(1)).toInfo(catalog.name);
+        SchemaEntity schema = Lookup.schema(catalog, names.get(1));
+        access.require(caller, Action.READ_METADATA,
+                Securables.schema(Securables.catalog(Securables.metastore(), catalog), schema));
+        return schema.toInfo(catalog.name);
     }
 
+    /** The schemas of a catalog the caller may see, a full page at a time. */
     @Transactional
-    public Page<SchemaInfo> list(String catalogName, String maxResults, String pageToken) {
+    public Page<SchemaInfo> list(Caller caller, String catalogName, String maxResults, String pageToken) {
         CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog_name", catalogName));
+        Securable parent = Securables.catalog(Securables.metastore(), catalog);
+        access.require(caller, Action.READ_METADATA, parent);
         PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());
-        // range() is inclusive: size + 1 rows, the last only telling whether another page exists
-        return Page.fromLookahead(
-                SchemaEntity.<SchemaEntity>find("catalogId = ?1 and name > ?2", Sort.by("name"), catalog.id,
-                        page.after()).range(0, page.size()).list(),
-                page, s -> s.name).map(s -> s.toInfo(catalog.name));
+        return Page.filtered(page,
+                (after, limit) -> SchemaEntity.<SchemaEntity>find("catalogId = ?1 and name > ?2", Sort.by("name"),
+                        catalog.id, after).range(0, limit - 1).list(),
+                chunk -> access.visible(caller, chunk, s -> Securables.schema(parent, s)),
+                s -> s.name).map(s -> s.toInfo(catalog.name));
     }
 
     @Transactional
@@ -72,17 +88,23 @@ public class SchemaService {
         List<String> names = Names.fullName(fullName, FULL_NAME);
         CatalogEntity catalog = Lookup.catalog(names.get(0));
         SchemaEntity schema = Lookup.schema(catalog, names.get(1));
+        Securable securable = Securables.schema(Securables.catalog(Securables.metastore(), catalog), schema);
+        access.require(caller, Action.MANAGE, securable);
+        String previousOwner = schema.owner;
         request.applyTo(schema, caller);
         UniqueNames.flush(em, () -> "Schema '" + catalog.name + "." + schema.name + "' already exists.");
+        ownership.recordIfChanged(caller, securable, previousOwner, schema.owner);
         return schema.toInfo(catalog.name);
     }
 
     /** Deletes the schema; with {@code force}, its tables too, else only when it is empty. */
     @Transactional
-    public void delete(String fullName, boolean force) {
+    public void delete(Caller caller, String fullName, boolean force) {
         List<String> names = Names.fullName(fullName, FULL_NAME);
         CatalogEntity catalog = Lookup.catalog(names.get(0));
         SchemaEntity schema = Lookup.schemaForUpdate(catalog, names.get(1));
+        access.require(caller, Action.MANAGE,
+                Securables.schema(Securables.catalog(Securables.metastore(), catalog), schema));
         if (!force) {
             long tables = TableEntity.count("schemaId", schema.id);
             if (tables > 0) {
@@ -90,7 +112,7 @@ public class SchemaService {
                         + tables + " table(s). Delete them first, or pass force=true.");
             }
         }
-        // the database cascades to tables
+        // the database cascades to tables, and drops their grants
         schema.delete();
     }
 }

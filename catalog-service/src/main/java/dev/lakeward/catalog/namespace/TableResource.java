@@ -37,26 +37,26 @@ public class TableResource {
     public ListTablesResponse list(@QueryParam("catalog_name") String catalogName,
             @QueryParam("schema_name") String schemaName, @QueryParam("max_results") String maxResults,
             @QueryParam("page_token") String pageToken) {
-        Page<TableInfo> page = tables.list(catalogName, schemaName, maxResults, pageToken);
+        Page<TableInfo> page = tables.list(caller.get(), catalogName, schemaName, maxResults, pageToken);
         return new ListTablesResponse(page.items(), page.nextPageToken());
     }
 
     @GET
     @Path("{full_name}")
     public TableInfo get(@PathParam("full_name") String fullName) {
-        return tables.get(fullName);
+        return tables.get(caller.get(), fullName);
     }
 
     @GET
     @Path("{full_name}/exists")
     public TableExistsResponse exists(@PathParam("full_name") String fullName) {
-        return new TableExistsResponse(tables.exists(fullName));
+        return new TableExistsResponse(tables.exists(caller.get(), fullName));
     }
 
     @DELETE
     @Path("{full_name}")
     public Map<String, Object> delete(@PathParam("full_name") String fullName) {
-        tables.delete(fullName);
+        tables.delete(caller.get(), fullName);
         return Map.of();
     }
 }

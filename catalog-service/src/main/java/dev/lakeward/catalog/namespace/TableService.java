@@ -1,12 +1,15 @@
 package dev.lakeward.catalog.namespace;
 
 import dev.lakeward.catalog.LakewardConfig;
+import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.namespace.Requests.CreateTable;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
 import dev.lakeward.catalog.persistence.UniqueNames;
+import dev.lakeward.policy.Action;
+import dev.lakeward.policy.Securable;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +19,7 @@ import java.util.HashMap;
 import dev.lakeward.catalog.namespace.Responses.TableSummary;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Tables and views, addressed as {@code catalog.schema.table}. Each write is one transaction. */
 @ApplicationScoped
@@ -29,12 +33,17 @@ public class TableService {
     @Inject
     LakewardConfig config;
 
+    @Inject
+    AccessControl access;
+
     @Transactional
     public TableInfo create(Caller caller, CreateTable request) {
         Requests.require(request);
         String name = Names.identifier("table name", request.name());
         CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog_name", request.catalogName()));
         SchemaEntity schema = Lookup.schema(catalog, Names.identifier("schema_name", request.schemaName()));
+        access.require(caller, Action.CREATE_TABLE,
+                Securables.schema(Securables.catalog(Securables.metastore(), catalog), schema));
         if (request.tableType() == null) {
             throw new InvalidParameter("table_type is required: one of MANAGED, EXTERNAL or VIEW.");
         }
@@ -94,23 +103,33 @@ public class TableService {
     }
 
     @Transactional
-    public TableInfo get(String fullName) {
+    public TableInfo get(Caller caller, String fullName) {
         List<String> names = Names.fullName(fullName, FULL_NAME);
         CatalogEntity catalog = Lookup.catalog(names.get(0));
         SchemaEntity schema = Lookup.schema(catalog, names.get(1));
-        return Lookup.table(catalog, schema, names.get(2)).toInfo(catalog.name, schema.name);
+        TableEntity table = Lookup.table(catalog, schema, names.get(2));
+        access.require(caller, Action.READ_METADATA, Securables.table(schemaSecurable(catalog, schema), table));
+        return table.toInfo(catalog.name, schema.name);
     }
 
+    private static Securable schemaSecurable(CatalogEntity catalog, SchemaEntity schema) {
+        return Securables.schema(Securables.catalog(Securables.metastore(), catalog), schema);
+    }
+
+    /** The tables of a schema the caller may see, a full page at a time. */
     @Transactional
-    public Page<TableInfo> list(String catalogName, String schemaName, String maxResults, String pageToken) {
+    public Page<TableInfo> list(Caller caller, String catalogName, String schemaName, String maxResults,
+            String pageToken) {
         CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog_name", catalogName));
         SchemaEntity schema = Lookup.schema(catalog, Names.identifier("schema_name", schemaName));
+        Securable parent = schemaSecurable(catalog, schema);
+        access.require(caller, Action.READ_METADATA, parent);
         PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());
-        // range() is inclusive: size + 1 rows, the last only telling whether another page exists
-        return Page.fromLookahead(
-                TableEntity.<TableEntity>find("schemaId = ?1 and name > ?2", Sort.by("name"), schema.id,
-                        page.after()).range(0, page.size()).list(),
-                page, t -> t.name).map(t -> t.toInfo(catalog.name, schema.name));
+        return Page.filtered(page,
+                (after, limit) -> TableEntity.<TableEntity>find("schemaId = ?1 and name > ?2", Sort.by("name"),
+                        schema.id, after).range(0, limit - 1).list(),
+                chunk -> access.visible(caller, chunk, t -> Securables.table(parent, t)),
+                t -> t.name).map(t -> t.toInfo(catalog.name, schema.name));
     }
 
     /**
@@ -118,16 +137,39 @@ public class TableService {
      * and table names match SQL LIKE patterns, in full-name order, paged.
      */
     @Transactional
-    public Page<TableSummary> listSummaries(String catalogName, String schemaNamePattern, String tableNamePattern,
-            String maxResults, String pageToken) {
+    public Page<TableSummary> listSummaries(Caller caller, String catalogName, String schemaNamePattern,
+            String tableNamePattern, String maxResults, String pageToken) {
         CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog_name", catalogName));
+        Securable catalogSecurable = Securables.catalog(Securables.metastore(), catalog);
+        access.require(caller, Action.READ_METADATA, catalogSecurable);
         PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());
-        // the key is schema.table: names hold no dots, so the first dot splits it
-        int dot = page.after().indexOf('.');
-        String afterSchema = dot < 0 ? page.after() : page.after().substring(0, dot);
-        String afterTable = dot < 0 ? "" : page.after().substring(dot + 1);
-        List<Object[]> rows = em.createQuery("""
-                select s.name, t.name, t.tableType from TableEntity t, SchemaEntity s
+        return Page.filtered(page,
+                (after, limit) -> summaryRows(catalog, schemaNamePattern, tableNamePattern, after, limit),
+                chunk -> access.visible(caller, chunk, row -> row.securable(catalogSecurable)),
+                SummaryRow::key)
+                .map(row -> new TableSummary(catalog.name + "." + row.key(), row.table().tableType));
+    }
+
+    /** A table of a summary listing with its schema, for authorization. */
+    private record SummaryRow(SchemaEntity schema, TableEntity table) {
+
+        /** {@code schema.table}: names hold no dots, so the first dot splits it. */
+        String key() {
+            return schema.name + "." + table.name;
+        }
+
+        Securable securable(Securable catalog) {
+            return Securables.table(Securables.schema(catalog, schema), table);
+        }
+    }
+
+    private List<SummaryRow> summaryRows(CatalogEntity catalog, String schemaNamePattern, String tableNamePattern,
+            String after, int limit) {
+        int dot = after.indexOf('.');
+        String afterSchema = dot < 0 ? after : after.substring(0, dot);
+        String afterTable = dot < 0 ? "" : after.substring(dot + 1);
+        return em.createQuery("""
+                select s, t from TableEntity t, SchemaEntity s
                 where t.schemaId = s.id and s.catalogId = :catalog
                   and s.name like :schemaPattern and t.name like :tablePattern
                   and (s.name > :afterSchema or (s.name = :afterSchema and t.name > :afterTable))
@@ -137,32 +179,44 @@ public class TableService {
                 .setParameter("tablePattern", likePattern(tableNamePattern))
                 .setParameter("afterSchema", afterSchema)
                 .setParameter("afterTable", afterTable)
-                .setMaxResults(page.size() + 1)
-                .getResultList();
-        return Page.fromLookahead(rows, page, row -> row[0] + "." + row[1])
-                .map(row -> new TableSummary(catalog.name + "." + row[0] + "." + row[1], (TableType) row[2]));
+                .setMaxResults(limit)
+                .getResultList().stream()
+                .map(row -> new SummaryRow((SchemaEntity) row[0], (TableEntity) row[1]))
+                .toList();
     }
 
     private static String likePattern(String pattern) {
         return pattern == null || pattern.isEmpty() ? "%" : pattern.toLowerCase(Locale.ROOT);
     }
 
-    /** Whether the table exists; a missing catalog or schema means it does not. */
+    /**
+     * Whether the table exists; a missing catalog or schema means it does not. An existing table
+     * the caller may not see is refused, like a get.
+     */
     @Transactional
-    public boolean exists(String fullName) {
+    public boolean exists(Caller caller, String fullName) {
         List<String> names = Names.fullName(fullName, FULL_NAME);
-        return TableEntity.count("""
-                from TableEntity t where t.name = ?3 and t.schemaId in (
-                    select s.id from SchemaEntity s, CatalogEntity c
-                    where s.catalogId = c.id and c.name = ?1 and s.name = ?2)""",
-                names.get(0), names.get(1), names.get(2)) > 0;
+        Optional<CatalogEntity> catalog = CatalogEntity.find("name", names.get(0)).firstResultOptional();
+        Optional<SchemaEntity> schema = catalog.flatMap(c -> SchemaEntity
+                .find("catalogId = ?1 and name = ?2", c.id, names.get(1)).firstResultOptional());
+        Optional<TableEntity> table = schema.flatMap(s -> TableEntity
+                .find("schemaId = ?1 and name = ?2", s.id, names.get(2)).firstResultOptional());
+        if (table.isEmpty()) {
+            return false;
+        }
+        access.require(caller, Action.READ_METADATA,
+                Securables.table(schemaSecurable(catalog.get(), schema.get()), table.get()));
+        return true;
     }
 
     @Transactional
-    public void delete(String fullName) {
+    public void delete(Caller caller, String fullName) {
         List<String> names = Names.fullName(fullName, FULL_NAME);
         CatalogEntity catalog = Lookup.catalog(names.get(0));
         SchemaEntity schema = Lookup.schema(catalog, names.get(1));
-        Lookup.table(catalog, schema, names.get(2)).delete();
+        TableEntity table = Lookup.table(catalog, schema, names.get(2));
+        access.require(caller, Action.MANAGE, Securables.table(schemaSecurable(catalog, schema), table));
+        // the database drops the table's grants with it
+        table.delete();
     }
 }

@@ -1,5 +1,6 @@
 package dev.lakeward.catalog.namespace;
 
+import dev.lakeward.catalog.identity.CurrentCaller;
 import dev.lakeward.catalog.namespace.Responses.ListTableSummariesResponse;
 import dev.lakeward.catalog.namespace.Responses.TableSummary;
 import dev.lakeward.catalog.persistence.Page;
@@ -18,12 +19,15 @@ public class TableSummaryResource {
     @Inject
     TableService tables;
 
+    @Inject
+    CurrentCaller caller;
+
     @GET
     public ListTableSummariesResponse list(@QueryParam("catalog_name") String catalogName,
             @QueryParam("schema_name_pattern") String schemaNamePattern,
             @QueryParam("table_name_pattern") String tableNamePattern,
             @QueryParam("max_results") String maxResults, @QueryParam("page_token") String pageToken) {
-        Page<TableSummary> page = tables.listSummaries(catalogName, schemaNamePattern, tableNamePattern, maxResults,
+        Page<TableSummary> page = tables.listSummaries(caller.get(), catalogName, schemaNamePattern, tableNamePattern, maxResults,
                 pageToken);
         return new ListTableSummariesResponse(page.items(), page.nextPageToken());
     }

@@ -1,7 +1,10 @@
 package dev.lakeward.catalog.persistence;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** Items of one page and the token of the next, {@code null} when this page is the last. */
 public record Page<T>(List<T> items, String nextPageToken) {
@@ -16,6 +19,34 @@ public record Page<T>(List<T> items, String nextPageToken) {
         }
         List<T> items = fetched.subList(0, request.size());
         return new Page<>(items, PageRequest.tokenAfter(key.apply(items.get(items.size() - 1))));
+    }
+
+    /**
+     * A keyset page of only the rows the caller may see: fetches rows after the key in chunks,
+     * keeps the visible ones (one authorization batch per chunk) until the page is full or the
+     * rows run out, so that a page is full whenever more visible rows exist.
+     *
+     * @param fetch   up to {@code limit} rows whose key sorts after {@code after}, in key order
+     * @param visible the visible rows of a chunk, in order
+     */
+    public static <T> Page<T> filtered(PageRequest request, BiFunction<String, Integer, List<T>> fetch,
+            UnaryOperator<List<T>> visible, Function<T, String> key) {
+        List<T> page = new ArrayList<>(request.size());
+        int chunkSize = request.size() + 1;
+        String after = request.after();
+        while (true) {
+            List<T> chunk = fetch.apply(after, chunkSize);
+            for (T item : visible.apply(chunk)) {
+                if (page.size() == request.size()) {
+                    return new Page<>(page, PageRequest.tokenAfter(key.apply(page.get(page.size() - 1))));
+                }
+                page.add(item);
+            }
+            if (chunk.size() < chunkSize) {
+                return new Page<>(page, null);
+            }
+            after = key.apply(chunk.get(chunk.size() - 1));
+        }
     }
 
     public <R> Page<R> map(Function<T, R> mapper) {

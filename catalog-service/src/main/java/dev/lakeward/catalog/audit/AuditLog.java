@@ -1,0 +1,50 @@
+package dev.lakeward.catalog.audit;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Writes audit events: changes are recorded in the transaction that makes them (a change that
+ * rolls back leaves no event), denials in a transaction of their own (the denied request's rolls
+ * back).
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    public static final String ALLOW = "ALLOW";
+    public static final String DENY = "DENY";
+
+    @Inject
+    RequestId requestId;
+
+    /** A change made by the current transaction. */
+    public void change(String principal, String action, String securableType, String securableName,
+            Map<String, Object> details) {
+        persist(principal, action, securableType, securableName, ALLOW, null, details);
+    }
+
+    /** A denied request; kept even though the request's own transaction rolls back. */
+    public void denial(String principal, String action, String securableType, String securableName, String reason) {
+        QuarkusTransaction.requiringNew().run(
+                () -> persist(principal, action, securableType, securableName, DENY, reason, null));
+    }
+
+    private void persist(String principal, String action, String securableType, String securableName,
+            String decision, String reason, Map<String, Object> details) {
+        AuditEventEntity event = new AuditEventEntity();
+        event.at = Instant.now();
+        event.principal = principal;
+        event.action = action;
+        event.securableType = securableType;
+        event.securableName = securableName;
+        event.decision = decision;
+        event.reason = reason;
+        event.details = details;
+        event.requestId = Arc.container().requestContext().isActive() ? requestId.get() : null;
+        event.persist();
+    }
+}

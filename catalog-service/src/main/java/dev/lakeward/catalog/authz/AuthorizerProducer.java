@@ -1,0 +1,45 @@
+package dev.lakeward.catalog.authz;
+
+import dev.lakeward.catalog.LakewardConfig;
+import dev.lakeward.policy.Authorizer;
+import dev.lakeward.policy.BuiltInAuthorizer;
+import dev.lakeward.policy.opa.OpaAuthorizer;
+import dev.lakeward.policy.opa.OpaClient;
+import dev.lakeward.policy.opa.OpaConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+import java.net.URI;
+import org.jboss.logging.Logger;
+
+/** Picks the engine: the built-in evaluator, or OPA with {@code lakeward.authz.engine=opa}. */
+@ApplicationScoped
+public class AuthorizerProducer {
+
+    private static final Logger LOG = Logger.getLogger(AuthorizerProducer.class);
+
+    /** Also for effective permissions, whichever engine decides; typed so it is not a second Authorizer. */
+    @Produces
+    @ApplicationScoped
+    @Typed(BuiltInAuthorizer.class)
+    BuiltInAuthorizer builtIn(GrantSnapshots snapshots) {
+        return new BuiltInAuthorizer(snapshots);
+    }
+
+    @Produces
+    @ApplicationScoped
+    Authorizer authorizer(LakewardConfig lakeward, BuiltInAuthorizer builtIn) {
+        LakewardConfig.Authz config = lakeward.authz();
+        return switch (config.engine()) {
+            case "builtin" -> builtIn;
+            case "opa" -> {
+                URI url = config.opa().url().orElseThrow(() -> new IllegalStateException(
+                        "lakeward.authz.engine=opa needs lakeward.authz.opa.url"));
+                LOG.infof("Authorization decisions come from OPA at %s (%s)", url, config.opa().policy());
+                yield new OpaAuthorizer(new OpaClient(new OpaConfig(url, config.opa().policy(), config.opa().timeout())));
+            }
+            default -> throw new IllegalStateException(
+                    "lakeward.authz.engine must be builtin or opa, not " + config.engine());
+        };
+    }
+}

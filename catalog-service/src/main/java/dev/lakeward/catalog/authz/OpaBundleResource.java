@@ -1,0 +1,82 @@
+package dev.lakeward.catalog.authz;
+
+import dev.lakeward.catalog.identity.CurrentCaller;
+import dev.lakeward.catalog.namespace.Securables;
+import dev.lakeward.policy.Action;
+import dev.lakeward.policy.GrantSnapshot;
+import dev.lakeward.policy.opa.OpaDocuments;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+
+/**
+ * An OPA bundle for a sidecar that polls: the Rego policy and the current grants and memberships
+ * as {@code data.lakeward}, revisioned by the grant snapshot's version. The ETag lets OPA poll
+ * cheaply: an unchanged bundle is a 304. For metastore admins (an OPA sidecar authenticates with a
+ * token of a service principal in the admins' group).
+ */
+@Path("/api/lakeward/v1/opa/bundle.tar.gz")
+public class OpaBundleResource {
+
+    private static final String POLICY = "dev/lakeward/policy/rego/lakeward/authz.rego";
+
+    @Inject
+    GrantSnapshots snapshots;
+
+    @Inject
+    AccessControl access;
+
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @Produces("application/gzip")
+    @Transactional
+    public Response bundle(@HeaderParam("If-None-Match") String ifNoneMatch) {
+        access.require(caller.get(), Action.MANAGE, Securables.metastore());
+        GrantSnapshot snapshot = snapshots.get();
+        EntityTag etag = new EntityTag("v" + snapshot.version());
+        if (ifNoneMatch != null && ifNoneMatch.contains(etag.toString())) {
+            return Response.notModified(etag).build();
+        }
+        return Response.ok(archive(snapshot)).tag(etag).build();
+    }
+
+    private static byte[] archive(GrantSnapshot snapshot) {
+        try (InputStream policy = OpaBundleResource.class.getClassLoader().getResourceAsStream(POLICY)) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
+                add(tar, ".manifest", OpaDocuments.JSON.writeValueAsBytes(Map.of(
+                        "revision", String.valueOf(snapshot.version()), "roots", List.of("lakeward"))));
+                add(tar, "lakeward/authz/policy.rego", policy.readAllBytes());
+                add(tar, "data.json", OpaDocuments.JSON.writeValueAsBytes(OpaDocuments.policyData(snapshot)));
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not build the OPA bundle", e);
+        }
+    }
+
+    private static void add(TarArchiveOutputStream tar, String name, byte[] content) throws IOException {
+        TarArchiveEntry entry = new TarArchiveEntry(name);
+        entry.setSize(content.length);
+        tar.putArchiveEntry(entry);
+        tar.write(content);
+        tar.closeArchiveEntry();
+    }
+
+}

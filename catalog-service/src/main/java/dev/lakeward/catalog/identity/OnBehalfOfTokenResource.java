@@ -1,0 +1,33 @@
+package dev.lakeward.catalog.identity;
+
+import dev.lakeward.catalog.error.InvalidParameter;
+import dev.lakeward.catalog.identity.Principals.CreateOboToken;
+import dev.lakeward.catalog.identity.Principals.CreatedToken;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Databricks' token management: an admin mints a token for a service principal. */
+@Path("/api/2.0/token-management/on-behalf-of/tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OnBehalfOfTokenResource {
+
+    @Inject
+    PrincipalService principals;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    public CreatedToken create(CreateOboToken request) {
+        if (request == null) {
+            throw new InvalidParameter("A JSON request body is required.");
+        }
+        return principals.issueToken(caller.get(), request.applicationId(), request.lifetimeSeconds(),
+                request.comment(), true);
+    }
+}

@@ -1,0 +1,228 @@
+package dev.lakeward.catalog.identity;
+
+import dev.lakeward.catalog.LakewardConfig;
+import dev.lakeward.catalog.audit.AuditLog;
+import dev.lakeward.catalog.authz.AccessControl;
+import dev.lakeward.catalog.authz.GrantsChanged;
+import dev.lakeward.catalog.error.FailedPrecondition;
+import dev.lakeward.catalog.error.InvalidParameter;
+import dev.lakeward.catalog.error.NotFound;
+import dev.lakeward.catalog.identity.AccessTokens.Issued;
+import dev.lakeward.catalog.identity.Principals.CreatePrincipal;
+import dev.lakeward.catalog.identity.Principals.CreatedToken;
+import dev.lakeward.catalog.identity.Principals.PrincipalInfo;
+import dev.lakeward.catalog.identity.Principals.TokenInfo;
+import dev.lakeward.catalog.identity.Principals.UpdateMembers;
+import dev.lakeward.catalog.namespace.Securables;
+import dev.lakeward.catalog.persistence.Page;
+import dev.lakeward.catalog.persistence.PageRequest;
+import dev.lakeward.catalog.persistence.UniqueNames;
+import dev.lakeward.policy.Action;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Users, groups and service principals, and tokens for them. Changes are the metastore admin's
+ * (MANAGE on the metastore); every principal may read the directory. SCIM writes the same tables.
+ */
+@ApplicationScoped
+public class PrincipalService {
+
+    private static final int MAX_NAME_LENGTH = 255;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    LakewardConfig config;
+
+    @Inject
+    AccessControl access;
+
+    @Inject
+    AccessTokens tokens;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Event<GrantsChanged> grantsChanged;
+
+    @Transactional
+    public PrincipalInfo create(Caller caller, CreatePrincipal request) {
+        if (request == null) {
+            throw new InvalidParameter("A JSON request body is required.");
+        }
+        access.require(caller, Action.MANAGE, Securables.metastore());
+        if (request.type() == null) {
+            throw new InvalidParameter("type is required: one of USER, GROUP, SERVICE_PRINCIPAL.");
+        }
+        String name = name(request.name());
+        List<String> members = request.members() == null ? List.of() : request.members();
+        if (!members.isEmpty() && request.type() != PrincipalType.GROUP) {
+            throw new InvalidParameter("Only a GROUP has members.");
+        }
+        List<PrincipalEntity> memberEntities = members.stream().map(PrincipalService::existing).toList();
+        PrincipalEntity principal = PrincipalEntity.create(name, request.type());
+        UniqueNames.flush(em, () -> "A principal named '" + name + "' already exists.");
+        memberEntities.forEach(member -> addMember(principal, member));
+        audit.change(caller.name(), "CREATE_PRINCIPAL", null, null,
+                Map.of("principal", name, "type", request.type().name(), "members", members));
+        if (!memberEntities.isEmpty()) {
+            grantsChanged.fire(new GrantsChanged());
+        }
+        return info(principal);
+    }
+
+    @Transactional
+    public PrincipalInfo get(String name) {
+        return info(existing(name));
+    }
+
+    @Transactional
+    public Page<PrincipalInfo> list(String maxResults, String pageToken) {
+        PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());
+        // range() is inclusive: size + 1 rows, the last only telling whether another page exists
+        return Page.fromLookahead(PrincipalEntity.<PrincipalEntity>find("lower(name) > ?1 order by lower(name)",
+                        page.after()).range(0, page.size()).list(),
+                page, p -> p.name.toLowerCase(Locale.ROOT)).map(this::info);
+    }
+
+    /** Adds and removes a group's direct members; a change that would make a group contain itself is refused. */
+    @Transactional
+    public PrincipalInfo updateMembers(Caller caller, String groupName, UpdateMembers request) {
+        if (request == null) {
+            throw new InvalidParameter("A JSON request body is required.");
+        }
+        access.require(caller, Action.MANAGE, Securables.metastore());
+        PrincipalEntity group = existing(groupName);
+        if (group.type != PrincipalType.GROUP) {
+            throw new InvalidParameter("'" + group.name + "' is a " + group.type + ", not a GROUP.");
+        }
+        List<PrincipalEntity> added = (request.addMembers() == null ? List.<String>of() : request.addMembers())
+                .stream().map(PrincipalService::existing).toList();
+        List<PrincipalEntity> removed = (request.removeMembers() == null ? List.<String>of() : request.removeMembers())
+                .stream().map(PrincipalService::existing).toList();
+        for (PrincipalEntity member : added) {
+            if (member.type == PrincipalType.GROUP && isWithin(group.id, member.id)) {
+                throw new InvalidParameter("Adding group '" + member.name + "' to '" + group.name
+                        + "' would make a group contain itself.");
+            }
+            addMember(group, member);
+        }
+        for (PrincipalEntity member : removed) {
+            em.createNativeQuery("delete from group_member where group_id = ?1 and member_id = ?2")
+                    .setParameter(1, group.id).setParameter(2, member.id).executeUpdate();
+        }
+        audit.change(caller.name(), "UPDATE_MEMBERS", null, null, Map.of("group", group.name,
+                "add", added.stream().map(p -> p.name).toList(), "remove", removed.stream().map(p -> p.name).toList()));
+        grantsChanged.fire(new GrantsChanged());
+        return info(group);
+    }
+
+    @Transactional
+    public void delete(Caller caller, String name) {
+        access.require(caller, Action.MANAGE, Securables.metastore());
+        PrincipalEntity principal = existing(name);
+        if (principal.name.equalsIgnoreCase(Securables.metastore().owner())) {
+            throw new FailedPrecondition("'" + principal.name + "' owns the metastore; transfer it first.");
+        }
+        // the database drops its tokens, grants and memberships with it
+        principal.delete();
+        audit.change(caller.name(), "DELETE_PRINCIPAL", null, null, Map.of("principal", principal.name));
+        grantsChanged.fire(new GrantsChanged());
+    }
+
+    /** A token for any principal (Lakeward's API) or, with {@code servicePrincipalOnly}, Databricks' on-behalf-of. */
+    @Transactional
+    public CreatedToken issueToken(Caller caller, String principalName, Long lifetimeSeconds, String comment,
+            boolean servicePrincipalOnly) {
+        access.require(caller, Action.MANAGE, Securables.metastore());
+        if (principalName == null || principalName.isEmpty()) {
+            throw new InvalidParameter("application_id is required: the service principal's application id.");
+        }
+        PrincipalEntity principal = PrincipalEntity.findByName(principalName).orElseThrow(() ->
+                new InvalidParameter("'" + principalName + "' is not a known principal."));
+        if (servicePrincipalOnly && principal.type != PrincipalType.SERVICE_PRINCIPAL) {
+            throw new InvalidParameter("'" + principal.name + "' is a " + principal.type + ", not a SERVICE_PRINCIPAL.");
+        }
+        if (principal.type == PrincipalType.GROUP) {
+            throw new InvalidParameter("A group cannot hold a token; issue one to a user or service principal.");
+        }
+        if (lifetimeSeconds != null && lifetimeSeconds <= 0) {
+            throw new InvalidParameter("lifetime_seconds must be positive, or absent for a token that does not expire.");
+        }
+        Instant expiresAt = lifetimeSeconds == null ? null : Instant.now().plusSeconds(lifetimeSeconds);
+        Issued issued = tokens.issue(principal, comment, expiresAt);
+        audit.change(caller.name(), "ISSUE_TOKEN", null, null,
+                Map.of("principal", principal.name, "token_id", issued.token().id.toString()));
+        AccessTokenEntity token = issued.token();
+        return new CreatedToken(issued.secret(), new TokenInfo(token.id.toString(), token.createdAt.toEpochMilli(),
+                expiresAt == null ? -1 : expiresAt.toEpochMilli(), comment, principal.id.toString(), caller.name(),
+                principal.name));
+    }
+
+    private static String name(String name) {
+        if (name == null || name.isEmpty() || name.length() > MAX_NAME_LENGTH
+                || name.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidParameter("name must be 1 to " + MAX_NAME_LENGTH + " characters without control characters.");
+        }
+        return name;
+    }
+
+    private static PrincipalEntity existing(String name) {
+        if (name == null) {
+            throw new InvalidParameter("A principal name is required.");
+        }
+        return PrincipalEntity.findByName(name).orElseThrow(() ->
+                new NotFound("Principal '" + name + "' does not exist."));
+    }
+
+    private void addMember(PrincipalEntity group, PrincipalEntity member) {
+        em.createNativeQuery("insert into group_member (group_id, member_id) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, group.id).setParameter(2, member.id).executeUpdate();
+    }
+
+    /** Whether {@code groupId} is {@code candidateId} or one of the groups nested in it. */
+    @SuppressWarnings("unchecked")
+    private boolean isWithin(UUID groupId, UUID candidateId) {
+        Set<UUID> seen = new HashSet<>();
+        Deque<UUID> pending = new ArrayDeque<>(List.of(candidateId));
+        while (!pending.isEmpty()) {
+            UUID next = pending.pop();
+            if (next.equals(groupId)) {
+                return true;
+            }
+            if (seen.add(next)) {
+                pending.addAll((List<UUID>) em.createNativeQuery(
+                        "select member_id from group_member where group_id = ?1").setParameter(1, next).getResultList());
+            }
+        }
+        return false;
+    }
+
+    @SuppressWarnings("unchecked")
+    private PrincipalInfo info(PrincipalEntity principal) {
+        List<String> members = em.createNativeQuery("""
+                select p.name from group_member gm join principal p on p.id = gm.member_id
+                where gm.group_id = ?1 order by lower(p.name)""").setParameter(1, principal.id).getResultList();
+        List<String> groups = em.createNativeQuery("""
+                select p.name from group_member gm join principal p on p.id = gm.group_id
+                where gm.member_id = ?1 order by lower(p.name)""").setParameter(1, principal.id).getResultList();
+        return new PrincipalInfo(principal.id.toString(), principal.name, principal.type,
+                principal.createdAt.toEpochMilli(), principal.type == PrincipalType.GROUP ? members : null, groups);
+    }
+
+}

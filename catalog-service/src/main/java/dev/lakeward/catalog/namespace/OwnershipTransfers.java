@@ -1,0 +1,23 @@
+package dev.lakeward.catalog.namespace;
+
+import dev.lakeward.catalog.audit.AuditLog;
+import dev.lakeward.catalog.identity.Caller;
+import dev.lakeward.policy.Securable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/** Ownership changes are audited, in the transaction that makes them. */
+@ApplicationScoped
+class OwnershipTransfers {
+
+    @Inject
+    AuditLog audit;
+
+    void recordIfChanged(Caller caller, Securable securable, String previousOwner, String newOwner) {
+        if (!previousOwner.equals(newOwner)) {
+            audit.change(caller.name(), "TRANSFER_OWNERSHIP", securable.type().apiName(), securable.fullName(),
+                    Map.of("from", previousOwner, "to", newOwner));
+        }
+    }
+}
