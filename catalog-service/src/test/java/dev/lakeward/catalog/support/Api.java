@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -31,6 +33,36 @@ public final class Api {
 
     public static RequestSpecification asAdmin() {
         return given().auth().oauth2(adminToken()).contentType(ContentType.JSON);
+    }
+
+    /** Creates a principal of the type (USER, GROUP, SERVICE_PRINCIPAL) with these direct members. */
+    public static void createPrincipal(String type, String name, String... members) {
+        asAdmin().body(Map.of("type", type, "name", name, "members", List.of(members)))
+                .post("/api/lakeward/v1/principals").then().statusCode(200);
+    }
+
+    /** A new user and a token for it. */
+    public static String userWithToken(String name) {
+        createPrincipal("USER", name);
+        return asAdmin().body("{}").post("/api/lakeward/v1/principals/" + name + "/tokens")
+                .then().statusCode(200).extract().path("token_value");
+    }
+
+    public static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    /** Adds and removes privileges of one principal on a securable, as an admin. */
+    public static void grant(String type, String fullName, String principal, String... privileges) {
+        asAdmin().body(Map.of("changes", List.of(Map.of("principal", principal,
+                        "add", List.of(privileges)))))
+                .patch(BASE + "/permissions/" + type + "/" + fullName).then().statusCode(200);
+    }
+
+    public static void revoke(String type, String fullName, String principal, String... privileges) {
+        asAdmin().body(Map.of("changes", List.of(Map.of("principal", principal,
+                        "remove", List.of(privileges)))))
+                .patch(BASE + "/permissions/" + type + "/" + fullName).then().statusCode(200);
     }
 
     /** A name no other test uses, so tests share one service without seeing each other. */
