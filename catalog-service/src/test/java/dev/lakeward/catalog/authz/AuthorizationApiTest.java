@@ -203,6 +203,23 @@ class AuthorizationApiTest {
     }
 
     @Test
+    void theAuditLogPagesNewestFirst() {
+        for (int i = 0; i < 3; i++) {
+            as(token).get(BASE + "/schemas/" + catalog + ".s").then().statusCode(403);
+        }
+        var first = asAdmin().queryParam("principal", user).queryParam("max_results", 2)
+                .get("/api/lakeward/v1/audit").then().statusCode(200).extract().jsonPath();
+        List<Long> ids = first.getList("events.id", Long.class);
+        assertThat(ids).hasSize(2).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        var second = asAdmin().queryParam("principal", user).queryParam("max_results", 2)
+                .queryParam("page_token", first.getString("next_page_token"))
+                .get("/api/lakeward/v1/audit").then().statusCode(200).extract().jsonPath();
+        assertThat(second.getList("events.id", Long.class)).singleElement().satisfies(id ->
+                assertThat(id).isLessThan(ids.get(1)));
+        assertThat(second.getString("next_page_token")).isNull();
+    }
+
+    @Test
     void servicePrincipalsUseOnBehalfOfTokens() {
         String app = unique("etl-app");
         createPrincipal("SERVICE_PRINCIPAL", app);
