@@ -54,12 +54,7 @@ public final class Securables {
                 CatalogEntity catalog = Lookup.catalog(names.get(0));
                 yield schema(catalog(metastore, catalog), Lookup.schema(catalog, names.get(1)));
             }
-            case TABLE -> {
-                List<String> names = Names.fullName(fullName, List.of("catalog", "schema", "table"));
-                CatalogEntity catalog = Lookup.catalog(names.get(0));
-                SchemaEntity schema = Lookup.schema(catalog, names.get(1));
-                yield table(schema(catalog(metastore, catalog), schema), Lookup.table(catalog, schema, names.get(2)));
-            }
+            case TABLE -> TablePath.of(fullName).securable();
             default -> throw new InvalidParameter("Grants on " + type.apiName() + " securables are not supported yet.");
         };
     }

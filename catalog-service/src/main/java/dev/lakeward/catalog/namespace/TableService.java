@@ -104,12 +104,9 @@ public class TableService {
 
     @Transactional
     public TableInfo get(Caller caller, String fullName) {
-        List<String> names = Names.fullName(fullName, FULL_NAME);
-        CatalogEntity catalog = Lookup.catalog(names.get(0));
-        SchemaEntity schema = Lookup.schema(catalog, names.get(1));
-        TableEntity table = Lookup.table(catalog, schema, names.get(2));
-        access.require(caller, Action.READ_METADATA, Securables.table(schemaSecurable(catalog, schema), table));
-        return table.toInfo(catalog.name, schema.name);
+        TablePath path = TablePath.of(fullName);
+        access.require(caller, Action.READ_METADATA, path.securable());
+        return path.toInfo();
     }
 
     private static Securable schemaSecurable(CatalogEntity catalog, SchemaEntity schema) {
@@ -205,18 +202,15 @@ public class TableService {
             return false;
         }
         access.require(caller, Action.READ_METADATA,
-                Securables.table(schemaSecurable(catalog.get(), schema.get()), table.get()));
+                new TablePath(catalog.get(), schema.get(), table.get()).securable());
         return true;
     }
 
     @Transactional
     public void delete(Caller caller, String fullName) {
-        List<String> names = Names.fullName(fullName, FULL_NAME);
-        CatalogEntity catalog = Lookup.catalog(names.get(0));
-        SchemaEntity schema = Lookup.schema(catalog, names.get(1));
-        TableEntity table = Lookup.table(catalog, schema, names.get(2));
-        access.require(caller, Action.MANAGE, Securables.table(schemaSecurable(catalog, schema), table));
+        TablePath path = TablePath.of(fullName);
+        access.require(caller, Action.MANAGE, path.securable());
         // the database drops the table's grants with it
-        table.delete();
+        path.table().delete();
     }
 }
