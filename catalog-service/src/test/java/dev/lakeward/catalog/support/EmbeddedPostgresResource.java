@@ -10,21 +10,31 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The store of the {@code @QuarkusTest}s: an embedded PostgreSQL in a fresh data directory, or,
- * when {@code LAKEWARD_DB_URL} is set (as {@code .ci/run} does), that standalone server.
+ * The store of the {@code @QuarkusTest}s: an embedded PostgreSQL, or, when {@code LAKEWARD_DB_URL}
+ * is set (as {@code .ci/run} does), that standalone server. One data directory serves every start
+ * of the service in a test JVM (a test profile restarts it): the store is bootstrapped once, and
+ * the admin token written then stays where the tests read it.
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
+    private static Path dataDir;
+
     private EmbeddedDatabase database;
+
+    private static synchronized Path dataDir() {
+        if (dataDir == null) {
+            try {
+                dataDir = Files.createTempDirectory("lakeward-test-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return dataDir;
+    }
 
     @Override
     public Map<String, String> start() {
-        Path dataDir;
-        try {
-            dataDir = Files.createTempDirectory("lakeward-test-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path dataDir = dataDir();
         Map<String, String> config = new HashMap<>();
         config.put("lakeward.data-dir", dataDir.toString());
         if (System.getenv("LAKEWARD_DB_URL") == null) {

@@ -1,0 +1,5 @@
+package dev.lakeward.lineage;
+
+/** A column of a dataset. */
+public record ColumnRef(DatasetRef dataset, String column) {
+}
