@@ -1,0 +1,145 @@
+package dev.lakeward.catalog.lineage;
+
+import dev.lakeward.catalog.authz.AccessControl;
+import dev.lakeward.catalog.authz.GrantSnapshots;
+import dev.lakeward.catalog.error.InvalidParameter;
+import dev.lakeward.catalog.identity.Caller;
+import dev.lakeward.catalog.lineage.LineageDatasets.Node;
+import dev.lakeward.lineage.ColumnEdge;
+import dev.lakeward.lineage.DatasetDependency;
+import dev.lakeward.lineage.DatasetRef;
+import dev.lakeward.lineage.InvalidLineageEvent;
+import dev.lakeward.lineage.LineageBatch;
+import dev.lakeward.lineage.TableEdge;
+import dev.lakeward.lineage.openlineage.RunEvents;
+import dev.lakeward.policy.Action;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Stores OpenLineage events: all of a request's events or none. Every event is checked before
+ * anything is written; a reporter needs MODIFY on each catalog table it reports as an output,
+ * unless it belongs to the lineage writers' group.
+ */
+@ApplicationScoped
+public class LineageIngest {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    LineageDatasets datasets;
+
+    @Inject
+    AccessControl access;
+
+    @Inject
+    GrantSnapshots snapshots;
+
+    @ConfigProperty(name = "lakeward.lineage.writers-group", defaultValue = "lineage-writers")
+    String writersGroup;
+
+    /** What a request stored. */
+    public record Ingested(int events, int columnEdges, int tableEdges) {
+    }
+
+    @Transactional
+    public Ingested ingest(Caller caller, List<String> events) {
+        if (events.isEmpty()) {
+            throw new InvalidParameter("No OpenLineage event in the request.");
+        }
+        List<LineageBatch> batches = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                batches.add(RunEvents.toBatch(RunEvents.parse(events.get(i))));
+            } catch (InvalidLineageEvent e) {
+                throw new InvalidParameter((events.size() > 1 ? "Event " + i + ": " : "") + e.getMessage());
+            }
+        }
+        boolean writer = snapshots.get().identities(caller.name()).contains(writersGroup.toLowerCase());
+        int columnEdges = 0;
+        int tableEdges = 0;
+        for (LineageBatch batch : batches) {
+            Map<DatasetRef, Node> nodes = new HashMap<>();
+            batch.datasets().forEach(d -> nodes.put(d, datasets.node(d)));
+            if (!writer) {
+                batch.tableEdges().stream().map(TableEdge::target).distinct().map(nodes::get)
+                        .forEach(node -> node.table().ifPresent(t -> access.require(caller, Action.MODIFY, t.securable())));
+            }
+            recordRun(caller, batch);
+            Instant now = Instant.now();
+            for (ColumnEdge edge : batch.columnEdges()) {
+                em.createNativeQuery("""
+                        insert into lineage_column_edge (source_dataset, source_column, target_dataset, target_column,
+                            type, subtype, description, masking, run_id, recorded_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                        on conflict (target_dataset, target_column, source_dataset, source_column, type, subtype)
+                        do update set description = excluded.description, masking = excluded.masking,
+                            run_id = excluded.run_id, recorded_at = excluded.recorded_at""")
+                        .setParameter(1, nodes.get(edge.source().dataset()).id()).setParameter(2, edge.source().column())
+                        .setParameter(3, nodes.get(edge.target().dataset()).id()).setParameter(4, edge.target().column())
+                        .setParameter(5, edge.transformation().type().name())
+                        .setParameter(6, subtype(edge.transformation().subtype()))
+                        .setParameter(7, edge.transformation().description())
+                        .setParameter(8, edge.transformation().masking())
+                        .setParameter(9, batch.run().runId()).setParameter(10, now)
+                        .executeUpdate();
+                columnEdges++;
+            }
+            for (DatasetDependency dependency : batch.datasetDependencies()) {
+                em.createNativeQuery("""
+                        insert into lineage_dataset_dependency (source_dataset, source_column, target_dataset,
+                            type, subtype, description, run_id, recorded_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                        on conflict (target_dataset, source_dataset, source_column, type, subtype)
+                        do update set description = excluded.description, run_id = excluded.run_id,
+                            recorded_at = excluded.recorded_at""")
+                        .setParameter(1, nodes.get(dependency.source().dataset()).id())
+                        .setParameter(2, dependency.source().column())
+                        .setParameter(3, nodes.get(dependency.target()).id())
+                        .setParameter(4, dependency.transformation().type().name())
+                        .setParameter(5, subtype(dependency.transformation().subtype()))
+                        .setParameter(6, dependency.transformation().description())
+                        .setParameter(7, batch.run().runId()).setParameter(8, now)
+                        .executeUpdate();
+            }
+            for (TableEdge edge : batch.tableEdges()) {
+                em.createNativeQuery("""
+                        insert into lineage_table_edge (source_dataset, target_dataset, run_id, recorded_at)
+                        values (?1, ?2, ?3, ?4)
+                        on conflict (target_dataset, source_dataset) do update set run_id = excluded.run_id,
+                            recorded_at = excluded.recorded_at""")
+                        .setParameter(1, nodes.get(edge.source()).id()).setParameter(2, nodes.get(edge.target()).id())
+                        .setParameter(3, batch.run().runId()).setParameter(4, now)
+                        .executeUpdate();
+                tableEdges++;
+            }
+        }
+        return new Ingested(batches.size(), columnEdges, tableEdges);
+    }
+
+    private void recordRun(Caller caller, LineageBatch batch) {
+        em.createNativeQuery("""
+                insert into lineage_run (run_id, job_namespace, job_name, state, event_time, reported_by)
+                values (?1, ?2, ?3, ?4, ?5, ?6)
+                on conflict (run_id) do update set state = excluded.state, event_time = excluded.event_time
+                where lineage_run.event_time <= excluded.event_time""")
+                .setParameter(1, batch.run().runId()).setParameter(2, batch.run().jobNamespace())
+                .setParameter(3, batch.run().jobName()).setParameter(4, batch.run().state().name())
+                .setParameter(5, batch.run().eventTime()).setParameter(6, caller.name())
+                .executeUpdate();
+    }
+
+    /** The key column cannot hold null: an unknown subtype is stored as the empty string. */
+    private static String subtype(String subtype) {
+        return subtype == null ? "" : subtype;
+    }
+}

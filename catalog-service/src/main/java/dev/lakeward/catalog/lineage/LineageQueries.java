@@ -1,0 +1,307 @@
+package dev.lakeward.catalog.lineage;
+
+import dev.lakeward.catalog.authz.AccessControl;
+import dev.lakeward.catalog.error.InvalidParameter;
+import dev.lakeward.catalog.identity.Caller;
+import dev.lakeward.catalog.lineage.LineageViews.ColumnLineage;
+import dev.lakeward.catalog.lineage.LineageViews.ColumnRef;
+import dev.lakeward.catalog.lineage.LineageViews.FileRef;
+import dev.lakeward.catalog.lineage.LineageViews.Graph;
+import dev.lakeward.catalog.lineage.LineageViews.GraphEdge;
+import dev.lakeward.catalog.lineage.LineageViews.GraphNode;
+import dev.lakeward.catalog.lineage.LineageViews.TableLineage;
+import dev.lakeward.catalog.lineage.LineageViews.TableLineageEntry;
+import dev.lakeward.catalog.lineage.LineageViews.TableRef;
+import dev.lakeward.catalog.namespace.TablePath;
+import dev.lakeward.lineage.Direction;
+import dev.lakeward.lineage.Traversal;
+import dev.lakeward.policy.Action;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Lineage as callers may see it: the start table needs BROWSE (metadata visibility); every other
+ * catalog table in the answer that the caller may not browse is a masked placeholder, with no
+ * name and no columns, so the shape of the lineage shows but nothing about the table leaks.
+ */
+@ApplicationScoped
+public class LineageQueries {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AccessControl access;
+
+    @Inject
+    LineageDatasets datasets;
+
+    /** A lineage node as loaded, with what the caller may know of it. */
+    private record Dataset(UUID id, String namespace, String name, UUID tableId, String fullName, boolean deleted,
+            TablePath table, boolean visible) {
+
+        boolean isCatalogTable() {
+            return tableId != null;
+        }
+
+        String path() {
+            return namespace.equals("file") ? "file://" + name : namespace + name;
+        }
+    }
+
+    private record ColumnNode(UUID dataset, String column) {
+    }
+
+    private record Edge(ColumnNode source, ColumnNode target, String type, String subtype, String description,
+            boolean masking, Instant recordedAt) {
+    }
+
+    @Transactional
+    public TableLineage tableLineage(Caller caller, String tableName) {
+        TablePath table = visibleStart(caller, tableName);
+        UUID node = datasets.nodeOf(table).orElse(null);
+        if (node == null) {
+            return new TableLineage(List.of(), List.of());
+        }
+        List<Object[]> up = tableEdges("target_dataset", "source_dataset", node);
+        List<Object[]> down = tableEdges("source_dataset", "target_dataset", node);
+        Set<UUID> ids = new HashSet<>();
+        up.forEach(r -> ids.add((UUID) r[0]));
+        down.forEach(r -> ids.add((UUID) r[0]));
+        Map<UUID, Dataset> loaded = load(caller, ids);
+        return new TableLineage(tableEntries(up, loaded), tableEntries(down, loaded));
+    }
+
+    @Transactional
+    public ColumnLineage columnLineage(Caller caller, String tableName, String columnName) {
+        if (columnName == null || columnName.isEmpty()) {
+            throw new InvalidParameter("column_name is required.");
+        }
+        TablePath table = visibleStart(caller, tableName);
+        UUID node = datasets.nodeOf(table).orElse(null);
+        if (node == null) {
+            return new ColumnLineage(List.of(), List.of());
+        }
+        ColumnNode start = new ColumnNode(node, columnName);
+        List<Edge> up = columnEdges(Set.of(start), Direction.UPSTREAM);
+        List<Edge> down = columnEdges(Set.of(start), Direction.DOWNSTREAM);
+        Set<UUID> ids = new HashSet<>();
+        up.forEach(e -> ids.add(e.source().dataset()));
+        down.forEach(e -> ids.add(e.target().dataset()));
+        Map<UUID, Dataset> loaded = load(caller, ids);
+        return new ColumnLineage(
+                up.stream().map(e -> columnRef(loaded.get(e.source().dataset()), e.source().column(), e.recordedAt()))
+                        .distinct().toList(),
+                down.stream().map(e -> columnRef(loaded.get(e.target().dataset()), e.target().column(), e.recordedAt()))
+                        .distinct().toList());
+    }
+
+    /**
+     * The explorer's graph around a table ({@code catalog.schema.table}) or one of its columns
+     * ({@code catalog.schema.table.column}), to a depth, in one or both directions.
+     */
+    @Transactional
+    public Graph graph(Caller caller, String node, String direction, Integer depth) {
+        if (node == null || node.isEmpty()) {
+            throw new InvalidParameter("node is required: catalog.schema.table or catalog.schema.table.column.");
+        }
+        String[] parts = node.split("\\.", 4);
+        if (parts.length < 3) {
+            throw new InvalidParameter("node must be catalog.schema.table or catalog.schema.table.column.");
+        }
+        List<Direction> directions = directions(direction);
+        int levels;
+        try {
+            levels = Traversal.depth(depth);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameter(e.getMessage());
+        }
+        TablePath table = visibleStart(caller, parts[0] + "." + parts[1] + "." + parts[2]);
+        UUID start = datasets.nodeOf(table).orElse(null);
+        List<Edge> edges = new ArrayList<>();
+        if (start != null) {
+            Traversal<ColumnNode, Edge> columns = new Traversal<>(this::columnEdges, Edge::source, Edge::target);
+            Traversal<ColumnNode, Edge> tables = new Traversal<>(this::tableEdgesAsColumns, Edge::source, Edge::target);
+            for (Direction d : directions) {
+                edges.addAll(parts.length == 4
+                        ? columns.from(new ColumnNode(start, parts[3]), d, levels)
+                        : tables.from(new ColumnNode(start, null), d, levels));
+            }
+        }
+        Set<UUID> ids = new HashSet<>();
+        if (start != null) {
+            ids.add(start);
+        }
+        edges.forEach(e -> {
+            ids.add(e.source().dataset());
+            ids.add(e.target().dataset());
+        });
+        return graphOf(load(caller, ids), edges);
+    }
+
+    private TablePath visibleStart(Caller caller, String tableName) {
+        if (tableName == null || tableName.isEmpty()) {
+            throw new InvalidParameter("table_name is required: catalog.schema.table.");
+        }
+        TablePath table = TablePath.of(tableName);
+        access.require(caller, Action.READ_METADATA, table.securable());
+        return table;
+    }
+
+    private static List<Direction> directions(String direction) {
+        if (direction == null || direction.isEmpty() || direction.equalsIgnoreCase("BOTH")) {
+            return List.of(Direction.UPSTREAM, Direction.DOWNSTREAM);
+        }
+        try {
+            return List.of(Direction.valueOf(direction.toUpperCase()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameter("direction must be UPSTREAM, DOWNSTREAM or BOTH, not '" + direction + "'.");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> tableEdges(String from, String to, UUID node) {
+        return em.createNativeQuery("select " + to + ", recorded_at from lineage_table_edge where " + from + " = ?1")
+                .setParameter(1, node).getResultList();
+    }
+
+    /** Table edges as edges between column-less nodes, so one traversal serves both graphs. */
+    @SuppressWarnings("unchecked")
+    private List<Edge> tableEdgesAsColumns(Set<ColumnNode> frontier, Direction direction) {
+        String side = direction == Direction.UPSTREAM ? "target_dataset" : "source_dataset";
+        List<Object[]> rows = em.createNativeQuery("select source_dataset, target_dataset, recorded_at "
+                        + "from lineage_table_edge where " + side + " = any(?1)")
+                .setParameter(1, frontier.stream().map(ColumnNode::dataset).toArray(UUID[]::new))
+                .getResultList();
+        return rows.stream().map(r -> new Edge(new ColumnNode((UUID) r[0], null), new ColumnNode((UUID) r[1], null),
+                null, null, null, false, (Instant) r[2])).toList();
+    }
+
+    /** The column edges into (UPSTREAM) or out of (DOWNSTREAM) a frontier of columns: one query. */
+    @SuppressWarnings("unchecked")
+    private List<Edge> columnEdges(Set<ColumnNode> frontier, Direction direction) {
+        String dataset = direction == Direction.UPSTREAM ? "target_dataset" : "source_dataset";
+        String column = direction == Direction.UPSTREAM ? "target_column" : "source_column";
+        List<Object[]> rows = em.createNativeQuery("""
+                select e.source_dataset, e.source_column, e.target_dataset, e.target_column, e.type, e.subtype,
+                       e.description, e.masking, e.recorded_at
+                from lineage_column_edge e
+                join unnest(?1, ?2) as f(dataset, col) on e.%s = f.dataset and e.%s = f.col""".formatted(dataset, column))
+                .setParameter(1, frontier.stream().map(ColumnNode::dataset).toArray(UUID[]::new))
+                .setParameter(2, frontier.stream().map(ColumnNode::column).toArray(String[]::new))
+                .getResultList();
+        return rows.stream().map(r -> new Edge(new ColumnNode((UUID) r[0], (String) r[1]),
+                new ColumnNode((UUID) r[2], (String) r[3]), (String) r[4],
+                ((String) r[5]).isEmpty() ? null : (String) r[5], (String) r[6], (Boolean) r[7], (Instant) r[8]))
+                .toList();
+    }
+
+    /** Loads the nodes and decides, in one batch, which catalog tables the caller may browse. */
+    @SuppressWarnings("unchecked")
+    private Map<UUID, Dataset> load(Caller caller, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = em.createNativeQuery(
+                        "select id, namespace, name, table_id, full_name, deleted from lineage_dataset where id = any(?1)")
+                .setParameter(1, ids.toArray(UUID[]::new)).getResultList();
+        Map<UUID, TablePath> tables = new HashMap<>();
+        for (Object[] row : rows) {
+            if (row[3] != null && !(Boolean) row[5]) {
+                TablePath.findById((UUID) row[3]).ifPresent(t -> tables.put((UUID) row[0], t));
+            }
+        }
+        Set<UUID> visible = new HashSet<>(access.visible(caller, new ArrayList<>(tables.keySet()),
+                id -> tables.get(id).securable()));
+        Map<UUID, Dataset> loaded = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            UUID id = (UUID) row[0];
+            loaded.put(id, new Dataset(id, (String) row[1], (String) row[2], (UUID) row[3], (String) row[4],
+                    (Boolean) row[5], tables.get(id), visible.contains(id)));
+        }
+        return loaded;
+    }
+
+    private static List<TableLineageEntry> tableEntries(List<Object[]> rows, Map<UUID, Dataset> loaded) {
+        return rows.stream().map(r -> {
+            Dataset d = loaded.get((UUID) r[0]);
+            long at = ((Instant) r[1]).toEpochMilli();
+            if (!d.isCatalogTable()) {
+                return new TableLineageEntry(null, new FileRef(d.path(), at));
+            }
+            if (d.deleted()) {
+                return new TableLineageEntry(new TableRef(null, null, null, null, true, null, at), null);
+            }
+            if (!d.visible()) {
+                return new TableLineageEntry(new TableRef(null, null, null, null, null, true, at), null);
+            }
+            TablePath t = d.table();
+            return new TableLineageEntry(new TableRef(t.table().name, t.catalog().name, t.schema().name,
+                    t.table().tableType.name(), null, null, at), null);
+        }).toList();
+    }
+
+    private static ColumnRef columnRef(Dataset d, String column, Instant recordedAt) {
+        long at = recordedAt.toEpochMilli();
+        if (!d.isCatalogTable()) {
+            return new ColumnRef(column, null, null, null, d.path(), null, null, at);
+        }
+        if (d.deleted()) {
+            return new ColumnRef(null, null, null, null, null, true, null, at);
+        }
+        if (!d.visible()) {
+            return new ColumnRef(null, null, null, null, null, null, true, at);
+        }
+        TablePath t = d.table();
+        return new ColumnRef(column, t.catalog().name, t.schema().name, t.table().name, null, null, null, at);
+    }
+
+    /** Nodes the caller may not browse get opaque ids, so neither their names nor their ids leak. */
+    private static Graph graphOf(Map<UUID, Dataset> loaded, List<Edge> edges) {
+        Map<UUID, String> tableIds = new LinkedHashMap<>();
+        Map<String, GraphNode> nodes = new LinkedHashMap<>();
+        int masked = 0;
+        for (Dataset d : loaded.values()) {
+            boolean hidden = d.isCatalogTable() && !d.deleted() && !d.visible();
+            String id = hidden ? "masked:" + (++masked) : d.isCatalogTable() ? "table:" + d.tableId() : "dataset:" + d.id();
+            tableIds.put(d.id(), id);
+            String name = hidden ? null : d.isCatalogTable() ? d.fullName() : d.path();
+            nodes.put(id, new GraphNode(id, d.isCatalogTable() ? "TABLE" : "DATASET", name, null,
+                    d.deleted() ? true : null, hidden ? true : null));
+        }
+        List<GraphEdge> graphEdges = new ArrayList<>();
+        for (Edge e : edges) {
+            graphEdges.add(new GraphEdge(endpoint(e.source(), loaded, tableIds, nodes),
+                    endpoint(e.target(), loaded, tableIds, nodes), e.type(), e.subtype(), e.description(),
+                    e.type() == null ? null : e.masking()));
+        }
+        return new Graph(new ArrayList<>(nodes.values()), graphEdges.stream().distinct().toList());
+    }
+
+    /** The graph id of an edge's end: its table's, or a column node under it (unnamed when masked). */
+    private static String endpoint(ColumnNode end, Map<UUID, Dataset> loaded, Map<UUID, String> tableIds,
+            Map<String, GraphNode> nodes) {
+        String table = tableIds.get(end.dataset());
+        if (end.column() == null) {
+            return table;
+        }
+        GraphNode owner = nodes.get(table);
+        boolean hidden = Boolean.TRUE.equals(owner.masked());
+        String id = hidden ? table + ":column:" + Integer.toHexString(end.column().hashCode()) : table + "." + end.column();
+        nodes.putIfAbsent(id, new GraphNode(id, "COLUMN", hidden ? null : end.column(), table, null,
+                hidden ? true : null));
+        return id;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.lakeward.catalog.lineage;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** The lineage API's bodies: Databricks' lineage-tracking shapes, and Lakeward's graph. */
+public final class LineageViews {
+
+    private LineageViews() {
+    }
+
+    /**
+     * One neighbour of a table. Exactly one of {@code tableInfo} (a catalog table, possibly masked)
+     * and {@code fileInfo} (a dataset outside the catalog) is set.
+     */
+    public record TableLineageEntry(@JsonProperty("tableInfo") TableRef tableInfo,
+            @JsonProperty("fileInfo") FileRef fileInfo) {
+    }
+
+    /** A table; masked when the caller may not browse it: then only {@code masked} and the time. */
+    public record TableRef(String name, String catalogName, String schemaName, String tableType, Boolean deleted,
+            Boolean masked, long lineageTimestamp) {
+    }
+
+    public record FileRef(String path, long lineageTimestamp) {
+    }
+
+    public record TableLineage(List<TableLineageEntry> upstreams, List<TableLineageEntry> downstreams) {
+    }
+
+    /** A column of a neighbour: of a catalog table (possibly masked), or of an outside dataset ({@code path}). */
+    public record ColumnRef(String name, String catalogName, String schemaName, String tableName, String path,
+            Boolean deleted, Boolean masked, long lineageTimestamp) {
+    }
+
+    public record ColumnLineage(List<ColumnRef> upstreamCols, List<ColumnRef> downstreamCols) {
+    }
+
+    /** A node of the explorer's graph: a table, an outside dataset, or a column of either. */
+    public record GraphNode(String id, String kind, String name, String table, Boolean deleted, Boolean masked) {
+    }
+
+    public record GraphEdge(String source, String target, String type, String subtype, String description,
+            Boolean masking) {
+    }
+
+    public record Graph(List<GraphNode> nodes, List<GraphEdge> edges) {
+    }
+}
