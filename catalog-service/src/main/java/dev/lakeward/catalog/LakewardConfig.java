@@ -24,6 +24,14 @@ public interface LakewardConfig {
 
     Authz authz();
 
+    Lineage lineage();
+
+    interface Lineage {
+        /** Members of this group may report lineage for any table, without MODIFY on it. */
+        @WithDefault("lineage-writers")
+        String writersGroup();
+    }
+
     interface Db {
         /** A standalone PostgreSQL; without it the service starts an embedded one. */
         Optional<String> url();
@@ -46,6 +54,10 @@ public interface LakewardConfig {
         String engine();
 
         Opa opa();
+
+        /** How often a replica looks for grant changes made by other replicas. */
+        @WithDefault("5s")
+        Duration refreshInterval();
 
         interface Opa {
             /** OPA's base URL, e.g. {@code http://localhost:8181}. */

@@ -1,5 +1,6 @@
 package dev.lakeward.catalog.lineage;
 
+import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.authz.GrantSnapshots;
 import dev.lakeward.catalog.error.InvalidParameter;
@@ -13,6 +14,7 @@ import dev.lakeward.lineage.LineageBatch;
 import dev.lakeward.lineage.TableEdge;
 import dev.lakeward.lineage.openlineage.RunEvents;
 import dev.lakeward.policy.Action;
+import dev.lakeward.policy.Principal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Stores OpenLineage events: all of a request's events or none. Every event is checked before
@@ -44,8 +45,8 @@ public class LineageIngest {
     @Inject
     GrantSnapshots snapshots;
 
-    @ConfigProperty(name = "lakeward.lineage.writers-group", defaultValue = "lineage-writers")
-    String writersGroup;
+    @Inject
+    LakewardConfig config;
 
     /** What a request stored. */
     public record Ingested(int events, int columnEdges, int tableEdges) {
@@ -64,7 +65,8 @@ public class LineageIngest {
                 throw new InvalidParameter((events.size() > 1 ? "Event " + i + ": " : "") + e.getMessage());
             }
         }
-        boolean writer = snapshots.get().identities(caller.name()).contains(writersGroup.toLowerCase());
+        boolean writer = snapshots.get().identities(caller.name())
+                .contains(Principal.key(config.lineage().writersGroup()));
         int columnEdges = 0;
         int tableEdges = 0;
         for (LineageBatch batch : batches) {

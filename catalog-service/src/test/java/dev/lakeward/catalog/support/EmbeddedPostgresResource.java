@@ -17,19 +17,23 @@ import java.util.Map;
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
-    private static Path dataDir;
+    /** A JVM-wide property, not a static field: each start of the service loads this class anew. */
+    private static final String DATA_DIR = "test.lakeward-shared-data-dir";
 
     private EmbeddedDatabase database;
 
     private static synchronized Path dataDir() {
-        if (dataDir == null) {
-            try {
-                dataDir = Files.createTempDirectory("lakeward-test-");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        String existing = System.getProperty(DATA_DIR);
+        if (existing != null) {
+            return Path.of(existing);
         }
-        return dataDir;
+        try {
+            Path created = Files.createTempDirectory("lakeward-test-");
+            System.setProperty(DATA_DIR, created.toString());
+            return created;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
