@@ -15,7 +15,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,38 +31,11 @@ class LineageApiTest {
 
     @BeforeEach
     void tables() {
-        catalog = unique("lin");
-        asAdmin().body(Map.of("name", catalog)).post(BASE + "/catalogs").then().statusCode(200);
-        asAdmin().body(Map.of("name", "s", "catalog_name", catalog)).post(BASE + "/schemas").then().statusCode(200);
-        for (String table : List.of("t1", "t2", "t3")) {
-            asAdmin().body(Map.of("name", table, "catalog_name", catalog, "schema_name", "s", "table_type", "EXTERNAL",
-                    "storage_location", "s3://lake/" + catalog + "/" + table,
-                    "columns", List.of(Map.of("name", "x", "type_name", "INT")))).post(BASE + "/tables")
-                    .then().statusCode(200);
-        }
+        catalog = CtasLineage.createTables();
     }
 
-    /** t1 is named by its location, t2 and t3 by catalog name, as Spark's UC integration does. */
     private String ctasEvent(String eventType) {
-        return """
-                {"eventType": "%s", "eventTime": "2026-11-20T08:00:00Z",
-                 "producer": "https://github.com/OpenLineage/OpenLineage/tree/1.39.0/integration/spark",
-                 "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
-                 "run": {"runId": "%s"}, "job": {"namespace": "spark", "name": "ctas_t3"},
-                 "inputs": [{"namespace": "s3://lake", "name": "/%3$s/t1"},
-                            {"namespace": "unitycatalog://lakeward", "name": "%3$s.s.t2"}],
-                 "outputs": [{"namespace": "unitycatalog://lakeward", "name": "%3$s.s.t3", "facets": {"columnLineage": {
-                   "_producer": "p", "_schemaURL": "https://openlineage.io/spec/facets/1-2-0/ColumnLineageDatasetFacet.json",
-                   "fields": {"z": {"inputFields": [
-                     {"namespace": "s3://lake", "name": "/%3$s/t1", "field": "x",
-                      "transformations": [{"type": "DIRECT", "subtype": "IDENTITY"}]},
-                     {"namespace": "unitycatalog://lakeward", "name": "%3$s.s.t2", "field": "y",
-                      "transformations": [{"type": "DIRECT", "subtype": "TRANSFORMATION", "description": "upper(y)"}]},
-                     {"namespace": "s3://lake", "name": "/%3$s/t1", "field": "k",
-                      "transformations": [{"type": "INDIRECT", "subtype": "JOIN", "description": "ON t1.k = t2.k"}]}]}},
-                   "dataset": [{"namespace": "s3://lake", "name": "/%3$s/t1", "field": "k",
-                      "transformations": [{"type": "INDIRECT", "subtype": "JOIN"}]}]}}}]}"""
-                .formatted(eventType, UUID.randomUUID(), catalog);
+        return CtasLineage.event(catalog, eventType);
     }
 
     @Test

@@ -1,0 +1,99 @@
+package dev.lakeward.catalog.engine;
+
+import dev.lakeward.catalog.identity.Caller;
+import dev.lakeward.catalog.lineage.LineageIngest;
+import dev.lakeward.catalog.lineage.LineageIngest.Ingested;
+import dev.lakeward.catalog.lineage.LineageQueries;
+import dev.lakeward.catalog.lineage.LineageViews.Graph;
+import dev.lakeward.proto.v1.Direction;
+import dev.lakeward.proto.v1.GetLineageRequest;
+import dev.lakeward.proto.v1.LineageEdge;
+import dev.lakeward.proto.v1.LineageGraph;
+import dev.lakeward.proto.v1.LineageNode;
+import dev.lakeward.proto.v1.LineageServiceGrpc;
+import dev.lakeward.proto.v1.ReportLineageRequest;
+import dev.lakeward.proto.v1.ReportLineageResponse;
+import io.grpc.Context;
+import io.grpc.stub.StreamObserver;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Lineage over gRPC: the same ingestion and the same permission-aware graph as REST. */
+@GrpcService
+@Blocking
+public class LineageGrpcService extends LineageServiceGrpc.LineageServiceImplBase {
+
+    @Inject
+    GrpcCallers callers;
+
+    @Inject
+    LineageIngest ingest;
+
+    @Inject
+    LineageQueries lineage;
+
+    @Override
+    public StreamObserver<ReportLineageRequest> reportLineage(StreamObserver<ReportLineageResponse> response) {
+        Context context = Context.current();
+        List<String> events = new ArrayList<>();
+        return new StreamObserver<>() {
+            @Override
+            public void onNext(ReportLineageRequest request) {
+                events.add(request.getOpenLineageEventJson());
+            }
+
+            @Override
+            public void onError(Throwable cancelled) {
+                events.clear();
+            }
+
+            @Override
+            public void onCompleted() {
+                try {
+                    Caller caller = callers.current(context);
+                    Ingested stored = ingest.ingest(caller, events);
+                    response.onNext(ReportLineageResponse.newBuilder().setEvents(stored.events())
+                            .setColumnEdges(stored.columnEdges()).setTableEdges(stored.tableEdges()).build());
+                    response.onCompleted();
+                } catch (RuntimeException e) {
+                    response.onError(GrpcErrors.toStatus(e));
+                }
+            }
+        };
+    }
+
+    @Override
+    public void getLineage(GetLineageRequest request, StreamObserver<LineageGraph> response) {
+        try {
+            Caller caller = callers.current(Context.current());
+            Graph graph = lineage.graph(caller, request.getNode(), direction(request.getDirection()),
+                    request.getDepth() == 0 ? null : request.getDepth());
+            LineageGraph.Builder answer = LineageGraph.newBuilder();
+            graph.nodes().forEach(n -> answer.addNodes(LineageNode.newBuilder().setId(n.id()).setKind(n.kind())
+                    .setName(orEmpty(n.name())).setTable(orEmpty(n.table()))
+                    .setDeleted(Boolean.TRUE.equals(n.deleted())).setMasked(Boolean.TRUE.equals(n.masked()))));
+            graph.edges().forEach(e -> answer.addEdges(LineageEdge.newBuilder().setSource(e.source())
+                    .setTarget(e.target()).setType(orEmpty(e.type())).setSubtype(orEmpty(e.subtype()))
+                    .setDescription(orEmpty(e.description())).setMasking(Boolean.TRUE.equals(e.masking()))));
+            response.onNext(answer.build());
+            response.onCompleted();
+        } catch (RuntimeException e) {
+            response.onError(GrpcErrors.toStatus(e));
+        }
+    }
+
+    private static String direction(Direction direction) {
+        return switch (direction) {
+            case UPSTREAM -> "UPSTREAM";
+            case DOWNSTREAM -> "DOWNSTREAM";
+            default -> "BOTH";
+        };
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
