@@ -30,6 +30,10 @@ public interface LakewardConfig {
         /** Members of this group may report lineage for any table, without MODIFY on it. */
         @WithDefault("lineage-writers")
         String writersGroup();
+
+        /** How long lineage is kept after it was last reported; 0 keeps it forever. */
+        @WithDefault("365d")
+        Duration retention();
     }
 
     interface Db {

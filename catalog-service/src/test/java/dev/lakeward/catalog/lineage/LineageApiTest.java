@@ -13,6 +13,8 @@ import dev.lakeward.catalog.support.EmbeddedPostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,6 +149,23 @@ class LineageApiTest {
                 .getList("upstreams.tableInfo");
         assertThat(upstreams).hasSize(2);
         assertThat(upstreams).filteredOn(u -> Boolean.TRUE.equals(u.get("deleted"))).hasSize(1);
+    }
+
+    @Inject
+    LineageRetention retention;
+
+    @Test
+    void lineageOlderThanTheRetentionIsForgotten() {
+        asAdmin().body(ctasEvent("COMPLETE")).post("/api/v1/lineage").then().statusCode(200);
+        Instant afterReport = Instant.now().plusSeconds(1);
+
+        assertThat(retention.purgeOlderThan(afterReport.minusSeconds(3600))).isZero();
+        asAdmin().queryParam("table_name", catalog + ".s.t3").get("/api/2.0/lineage-tracking/table-lineage")
+                .then().body("upstreams.size()", equalTo(2));
+
+        assertThat(retention.purgeOlderThan(afterReport)).isGreaterThanOrEqualTo(3);
+        asAdmin().queryParam("table_name", catalog + ".s.t3").get("/api/2.0/lineage-tracking/table-lineage")
+                .then().body("upstreams", equalTo(List.of()));
     }
 
     @Test
