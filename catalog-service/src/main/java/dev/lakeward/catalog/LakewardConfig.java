@@ -34,6 +34,24 @@ public interface LakewardConfig {
         /** How long lineage is kept after it was last reported; 0 keeps it forever. */
         @WithDefault("365d")
         Duration retention();
+
+        Atlas atlas();
+
+        interface Atlas {
+            /** Apache Atlas' base URL, e.g. {@code http://atlas:21000}; without it there is no export. */
+            Optional<URI> url();
+
+            Optional<String> username();
+
+            Optional<String> password();
+
+            /** The cluster name in qualified names ({@code …@lakeward}), as Atlas' hooks use it. */
+            @WithDefault("lakeward")
+            String cluster();
+
+            @WithDefault("30s")
+            Duration timeout();
+        }
     }
 
     interface Db {

@@ -7,6 +7,7 @@ import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.error.PermissionDenied;
 import dev.lakeward.catalog.error.Unauthenticated;
+import dev.lakeward.catalog.error.Unavailable;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.jboss.logging.Logger;
@@ -31,6 +32,7 @@ final class GrpcErrors {
                 case PermissionDenied e -> Status.PERMISSION_DENIED;
                 case NotFound e -> Status.NOT_FOUND;
                 case AlreadyExists e -> Status.ALREADY_EXISTS;
+                case Unavailable e -> Status.UNAVAILABLE;
             };
             return status.withDescription(api.getMessage()).asRuntimeException();
         }

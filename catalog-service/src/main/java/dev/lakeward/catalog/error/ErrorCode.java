@@ -9,6 +9,7 @@ public enum ErrorCode {
     NOT_FOUND(404),
     ALREADY_EXISTS(409),
     REQUEST_LIMIT_EXCEEDED(413),
+    TEMPORARILY_UNAVAILABLE(503),
     INTERNAL_ERROR(500);
 
     private final int httpStatus;

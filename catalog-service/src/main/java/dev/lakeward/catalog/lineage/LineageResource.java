@@ -7,6 +7,7 @@ import dev.lakeward.catalog.lineage.LineageViews.Graph;
 import dev.lakeward.catalog.lineage.LineageViews.TableLineage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -21,6 +22,9 @@ public class LineageResource {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    AtlasExport atlasExport;
 
     /** Databricks' table lineage: the tables (and outside datasets) one step up and down. */
     @GET
@@ -43,6 +47,13 @@ public class LineageResource {
     public Graph graph(@QueryParam("node") String node, @QueryParam("direction") String direction,
             @QueryParam("depth") String depth) {
         return lineage.graph(caller.get(), node, direction, parseDepth(depth));
+    }
+
+    /** Pushes all stored column lineage to the configured Apache Atlas; for metastore admins. */
+    @POST
+    @Path("lakeward/v1/lineage/atlas-export")
+    public AtlasExport.Exported exportToAtlas() {
+        return atlasExport.export(caller.get());
     }
 
     private static Integer parseDepth(String depth) {

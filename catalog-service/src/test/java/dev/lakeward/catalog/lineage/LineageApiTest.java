@@ -169,6 +169,13 @@ class LineageApiTest {
     }
 
     @Test
+    void atlasExportNeedsAnAtlas() {
+        asAdmin().post("/api/lakeward/v1/lineage/atlas-export").then().statusCode(400)
+                .body("error_code", equalTo("FAILED_PRECONDITION"))
+                .body("message", equalTo("Atlas export is not configured: set lakeward.lineage.atlas.url."));
+    }
+
+    @Test
     void graphDepthAndDirectionAreValidated() {
         asAdmin().queryParam("node", catalog + ".s.t3").queryParam("depth", 21).get("/api/lakeward/v1/lineage/graph")
                 .then().statusCode(400).body("message", equalTo("depth must be 1 to 20, got 21."));
