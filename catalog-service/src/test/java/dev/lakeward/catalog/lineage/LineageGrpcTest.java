@@ -28,6 +28,7 @@ import io.grpc.stub.StreamObserver;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -114,6 +115,14 @@ class LineageGrpcTest {
         assertThat(graph.getEdgesList()).extracting(LineageEdge::getSubtype)
                 .containsExactlyInAnyOrder("IDENTITY", "TRANSFORMATION", "JOIN");
         assertThat(graph.getNodesList()).extracting(LineageNode::getName).contains(catalog + ".s.t2", "y");
+        // what came in over gRPC reads back over REST too
+        assertThat(asAdmin().queryParam("table_name", catalog + ".s.t3").queryParam("column_name", "z")
+                .get("/api/2.0/lineage-tracking/column-lineage").then().statusCode(200).extract().jsonPath()
+                .getList("upstream_cols", Map.class)).extracting(c -> c.get("table_name") + "." + c.get("name"))
+                .containsExactlyInAnyOrder("t1.x", "t2.y", "t1.k");
+        assertThat(asAdmin().queryParam("table_name", catalog + ".s.t3").get("/api/2.0/lineage-tracking/table-lineage")
+                .then().statusCode(200).extract().jsonPath().getList("upstreams.tableInfo.name", String.class))
+                .containsExactlyInAnyOrder("t1", "t2");
 
         String user = unique("engine-user");
         String token = userWithToken(user);
