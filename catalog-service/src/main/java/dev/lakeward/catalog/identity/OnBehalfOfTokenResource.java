@@ -24,9 +24,7 @@ public class OnBehalfOfTokenResource {
 
     @POST
     public CreatedToken create(CreateOboToken request) {
-        if (request == null) {
-            throw new InvalidParameter("A JSON request body is required.");
-        }
+        InvalidParameter.requireBody(request);
         return principals.issueToken(caller.get(), request.applicationId(), request.lifetimeSeconds(),
                 request.comment(), true);
     }

@@ -62,9 +62,7 @@ public class PrincipalService {
 
     @Transactional
     public PrincipalInfo create(Caller caller, CreatePrincipal request) {
-        if (request == null) {
-            throw new InvalidParameter("A JSON request body is required.");
-        }
+        InvalidParameter.requireBody(request);
         access.require(caller, Action.MANAGE, Securables.metastore());
         if (request.type() == null) {
             throw new InvalidParameter("type is required: one of USER, GROUP, SERVICE_PRINCIPAL.");
@@ -103,9 +101,7 @@ public class PrincipalService {
     /** Adds and removes a group's direct members; a change that would make a group contain itself is refused. */
     @Transactional
     public PrincipalInfo updateMembers(Caller caller, String groupName, UpdateMembers request) {
-        if (request == null) {
-            throw new InvalidParameter("A JSON request body is required.");
-        }
+        InvalidParameter.requireBody(request);
         access.require(caller, Action.MANAGE, Securables.metastore());
         PrincipalEntity group = existing(groupName);
         if (group.type != PrincipalType.GROUP) {

@@ -3,6 +3,7 @@ package dev.lakeward.catalog.namespace;
 import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.error.FailedPrecondition;
+import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.namespace.Requests.CreateCatalog;
 import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
@@ -36,7 +37,7 @@ public class CatalogService {
 
     @Transactional
     public CatalogInfo create(Caller caller, CreateCatalog request) {
-        Requests.require(request);
+        InvalidParameter.requireBody(request);
         String name = Names.identifier("catalog name", request.name());
         access.require(caller, Action.CREATE_CATALOG, Securables.metastore());
         CatalogEntity catalog = new CatalogEntity();
@@ -74,7 +75,7 @@ public class CatalogService {
 
     @Transactional
     public CatalogInfo update(Caller caller, String name, UpdateSecurable request) {
-        Requests.require(request);
+        InvalidParameter.requireBody(request);
         CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog name", name));
         Securable securable = Securables.catalog(Securables.metastore(), catalog);
         access.require(caller, Action.MANAGE, securable);

@@ -1,6 +1,5 @@
 package dev.lakeward.catalog.namespace;
 
-import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.persistence.SecurableEntity;
 import java.util.HashMap;
@@ -13,12 +12,6 @@ public final class Requests {
     private Requests() {
     }
 
-    /** An absent body reaches a resource as {@code null}; it is a client's mistake like any other. */
-    static void require(Object body) {
-        if (body == null) {
-            throw new InvalidParameter("A JSON request body is required.");
-        }
-    }
 
     public record CreateCatalog(String name, String comment, Map<String, String> properties, String storageRoot) {
     }

@@ -3,6 +3,7 @@ package dev.lakeward.catalog.namespace;
 import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.error.FailedPrecondition;
+import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.namespace.Requests.CreateSchema;
 import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
@@ -39,7 +40,7 @@ public class SchemaService {
 
     @Transactional
     public SchemaInfo create(Caller caller, CreateSchema request) {
-        Requests.require(request);
+        InvalidParameter.requireBody(request);
         String name = Names.identifier("schema name", request.name());
         CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog_name", request.catalogName()));
         access.require(caller, Action.CREATE_SCHEMA, Securables.catalog(Securables.metastore(), catalog));
@@ -84,7 +85,7 @@ public class SchemaService {
 
     @Transactional
     public SchemaInfo update(Caller caller, String fullName, UpdateSecurable request) {
-        Requests.require(request);
+        InvalidParameter.requireBody(request);
         List<String> names = Names.fullName(fullName, FULL_NAME);
         CatalogEntity catalog = Lookup.catalog(names.get(0));
         SchemaEntity schema = Lookup.schema(catalog, names.get(1));

@@ -38,7 +38,7 @@ public class TableService {
 
     @Transactional
     public TableInfo create(Caller caller, CreateTable request) {
-        Requests.require(request);
+        InvalidParameter.requireBody(request);
         String name = Names.identifier("table name", request.name());
         CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog_name", request.catalogName()));
         SchemaEntity schema = Lookup.schema(catalog, Names.identifier("schema_name", request.schemaName()));
