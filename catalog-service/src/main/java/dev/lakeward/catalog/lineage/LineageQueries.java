@@ -12,10 +12,12 @@ import dev.lakeward.catalog.lineage.LineageViews.GraphNode;
 import dev.lakeward.catalog.lineage.LineageViews.TableLineage;
 import dev.lakeward.catalog.lineage.LineageViews.TableLineageEntry;
 import dev.lakeward.catalog.lineage.LineageViews.TableRef;
+import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.catalog.namespace.TablePath;
 import dev.lakeward.lineage.Direction;
 import dev.lakeward.lineage.Traversal;
 import dev.lakeward.policy.Action;
+import dev.lakeward.policy.Securable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -217,14 +219,22 @@ public class LineageQueries {
         List<Object[]> rows = em.createNativeQuery(
                         "select id, namespace, name, table_id, full_name, deleted from lineage_dataset where id = any(?1)")
                 .setParameter(1, ids.toArray(UUID[]::new)).getResultList();
-        Map<UUID, TablePath> tables = new HashMap<>();
+        Map<UUID, UUID> tableIdOfNode = new HashMap<>();
         for (Object[] row : rows) {
             if (row[3] != null && !(Boolean) row[5]) {
-                TablePath.findById((UUID) row[3]).ifPresent(t -> tables.put((UUID) row[0], t));
+                tableIdOfNode.put((UUID) row[0], (UUID) row[3]);
             }
         }
+        Map<UUID, TablePath> byTableId = TablePath.findAllById(tableIdOfNode.values());
+        Map<UUID, TablePath> tables = new HashMap<>();
+        tableIdOfNode.forEach((node, tableId) -> {
+            if (byTableId.containsKey(tableId)) {
+                tables.put(node, byTableId.get(tableId));
+            }
+        });
+        Securable metastore = Securables.metastore();
         Set<UUID> visible = new HashSet<>(access.visible(caller, new ArrayList<>(tables.keySet()),
-                id -> tables.get(id).securable()));
+                id -> tables.get(id).securable(metastore)));
         Map<UUID, Dataset> loaded = new LinkedHashMap<>();
         for (Object[] row : rows) {
             UUID id = (UUID) row[0];

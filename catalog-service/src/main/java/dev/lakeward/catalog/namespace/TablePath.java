@@ -1,7 +1,10 @@
 package dev.lakeward.catalog.namespace;
 
 import dev.lakeward.policy.Securable;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,8 +39,19 @@ public record TablePath(CatalogEntity catalog, SchemaEntity schema, TableEntity 
         return TableEntity.<TableEntity>find("storageLocation", location).firstResultOptional().flatMap(TablePath::of);
     }
 
-    public static Optional<TablePath> findById(UUID tableId) {
-        return TableEntity.<TableEntity>findByIdOptional(tableId).flatMap(TablePath::of);
+    /** The tables of these ids that still exist, with their schemas and catalogs, in one query. */
+    public static Map<UUID, TablePath> findAllById(Collection<UUID> tableIds) {
+        if (tableIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, TablePath> found = new HashMap<>();
+        TableEntity.getEntityManager().createQuery("""
+                select t, s, c from TableEntity t, SchemaEntity s, CatalogEntity c
+                where t.schemaId = s.id and s.catalogId = c.id and t.id in :ids""", Object[].class)
+                .setParameter("ids", tableIds).getResultList()
+                .forEach(row -> found.put(((TableEntity) row[0]).id,
+                        new TablePath((CatalogEntity) row[2], (SchemaEntity) row[1], (TableEntity) row[0])));
+        return found;
     }
 
     private static Optional<TablePath> of(TableEntity table) {
@@ -46,7 +60,12 @@ public record TablePath(CatalogEntity catalog, SchemaEntity schema, TableEntity 
     }
 
     public Securable securable() {
-        return Securables.table(Securables.schema(Securables.catalog(Securables.metastore(), catalog), schema), table);
+        return securable(Securables.metastore());
+    }
+
+    /** With the metastore already at hand, as when many tables are checked in one batch. */
+    public Securable securable(Securable metastore) {
+        return Securables.table(Securables.schema(Securables.catalog(metastore, catalog), schema), table);
     }
 
     public String fullName() {
