@@ -43,7 +43,7 @@ public class AccessTokens {
         return new Issued(token, entity);
     }
 
-    /** The caller a token stands for, if it is one of ours and has not expired. */
+    /** The caller a token stands for, if it is one of ours, has not expired, and its principal is active. */
     public Optional<Caller> resolve(String token) {
         if (!token.startsWith(PREFIX)) {
             return Optional.empty();
@@ -51,6 +51,7 @@ public class AccessTokens {
         return AccessTokenEntity.<AccessTokenEntity>find("tokenHash", hash(token)).firstResultOptional()
                 .filter(t -> t.expiresAt == null || t.expiresAt.isAfter(Instant.now()))
                 .flatMap(t -> PrincipalEntity.<PrincipalEntity>findByIdOptional(t.principalId))
+                .filter(p -> p.active)
                 .map(p -> new Caller(p.id, p.name, p.type));
     }
 

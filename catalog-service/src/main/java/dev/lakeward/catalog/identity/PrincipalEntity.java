@@ -1,14 +1,20 @@
 package dev.lakeward.catalog.identity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 @Entity
 @Table(name = "principal")
@@ -20,6 +26,22 @@ public class PrincipalEntity extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public PrincipalType type;
     public Instant createdAt;
+    public String externalId;
+    public String displayName;
+    public String givenName;
+    public String familyName;
+
+    /** SCIM's multi-valued {@code emails}, kept as sent ({@code value}, {@code type}, {@code primary}). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public List<Map<String, Object>> emails = new ArrayList<>();
+
+    /** False: provisioned but deactivated; its grants stay, its tokens are refused. */
+    public boolean active = true;
+
+    /** Bumped by every change; SCIM's {@code meta.version} (ETag). */
+    public long version = 1;
+    public Instant updatedAt;
 
     public static PrincipalEntity create(String name, PrincipalType type) {
         PrincipalEntity principal = new PrincipalEntity();
@@ -27,6 +49,7 @@ public class PrincipalEntity extends PanacheEntityBase {
         principal.name = name;
         principal.type = type;
         principal.createdAt = Instant.now();
+        principal.updatedAt = principal.createdAt;
         principal.persist();
         return principal;
     }

@@ -1,0 +1,446 @@
+package dev.lakeward.catalog.identity.scim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakeward.catalog.audit.AuditLog;
+import dev.lakeward.catalog.authz.AccessControl;
+import dev.lakeward.catalog.authz.GrantSnapshots;
+import dev.lakeward.catalog.authz.GrantsChanged;
+import dev.lakeward.catalog.identity.Caller;
+import dev.lakeward.catalog.identity.PrincipalEntity;
+import dev.lakeward.catalog.identity.PrincipalType;
+import dev.lakeward.catalog.namespace.Securables;
+import dev.lakeward.policy.Action;
+import dev.lakeward.policy.Principal;
+import dev.lakeward.scim.ScimError;
+import dev.lakeward.scim.ScimFilter;
+import dev.lakeward.scim.ScimPatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * SCIM 2.0 Users and Groups over the principal tables that grants use: every write is one
+ * transaction, group membership changes reach the grant snapshot as soon as they commit, and a
+ * deactivated user keeps its grants but its tokens are refused.
+ */
+@ApplicationScoped
+public class ScimDirectory {
+
+    static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
+    static final String GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group";
+    static final String LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+    private static final Set<String> USER_FILTERS = Set.of("username", "externalid", "displayname", "emails.value",
+            "emails.type", "active", "id", "meta.lastmodified");
+    private static final Set<String> GROUP_FILTERS = Set.of("displayname", "externalid", "members.value", "id",
+            "meta.lastmodified");
+    private static final int MAX_COUNT = 1_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AccessControl access;
+
+    @Inject
+    GrantSnapshots snapshots;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Event<GrantsChanged> grantsChanged;
+
+    /** SCIM is for provisioners (the {@code scim-provisioners} group) and metastore admins. */
+    void requireProvisioner(Caller caller) {
+        if (!snapshots.get().identities(caller.name()).contains(Principal.key("scim-provisioners"))) {
+            access.require(caller, Action.MANAGE, Securables.metastore());
+        }
+    }
+
+    // ---- users
+
+    @Transactional
+    public ObjectNode createUser(Caller caller, JsonNode body, String base) {
+        requireProvisioner(caller);
+        String userName = text(body, "userName");
+        if (userName == null || userName.isBlank()) {
+            throw ScimError.invalidValue("userName is required.");
+        }
+        PrincipalEntity user = PrincipalEntity.create(userName, PrincipalType.USER);
+        applyUser(user, body);
+        flushUnique("A principal named '" + userName + "' already exists.");
+        audit.change(caller.name(), "SCIM_CREATE_USER", null, null, Map.of("principal", userName));
+        return userJson(user, base);
+    }
+
+    @Transactional
+    public ObjectNode getUser(Caller caller, String id, String base) {
+        requireProvisioner(caller);
+        return userJson(find(id, PrincipalType.USER), base);
+    }
+
+    @Transactional
+    public ObjectNode replaceUser(Caller caller, String id, JsonNode body, String ifMatch, String base) {
+        requireProvisioner(caller);
+        PrincipalEntity user = find(id, PrincipalType.USER);
+        checkVersion(user, ifMatch);
+        String userName = text(body, "userName");
+        if (userName == null || userName.isBlank()) {
+            throw ScimError.invalidValue("userName is required.");
+        }
+        user.name = userName;
+        user.externalId = null;
+        user.displayName = null;
+        user.givenName = null;
+        user.familyName = null;
+        user.emails = new ArrayList<>();
+        user.active = true;
+        applyUser(user, body);
+        touch(user);
+        flushUnique("A principal named '" + userName + "' already exists.");
+        return userJson(user, base);
+    }
+
+    @Transactional
+    public ObjectNode patchUser(Caller caller, String id, JsonNode body, String ifMatch, String base) {
+        requireProvisioner(caller);
+        PrincipalEntity user = find(id, PrincipalType.USER);
+        checkVersion(user, ifMatch);
+        ObjectNode patched = ScimPatch.parse(body).applyTo(userJson(user, base));
+        String userName = text(patched, "userName");
+        if (userName == null || userName.isBlank()) {
+            throw ScimError.invalidValue("userName cannot be removed.");
+        }
+        user.name = userName;
+        user.externalId = null;
+        user.displayName = null;
+        user.givenName = null;
+        user.familyName = null;
+        applyUser(user, patched);
+        touch(user);
+        flushUnique("A principal named '" + userName + "' already exists.");
+        return userJson(user, base);
+    }
+
+    @Transactional
+    public ObjectNode listUsers(Caller caller, String filter, Integer startIndex, Integer count, String base) {
+        requireProvisioner(caller);
+        ScimFilter parsed = filter == null || filter.isBlank() ? null : ScimFilter.parse(filter, USER_FILTERS);
+        List<ObjectNode> all = new ArrayList<>();
+        for (PrincipalEntity user : PrincipalEntity.<PrincipalEntity>list("type = ?1 order by lower(name), id",
+                PrincipalType.USER)) {
+            ObjectNode json = userJson(user, base);
+            if (parsed == null || parsed.matches(json)) {
+                all.add(json);
+            }
+        }
+        return listResponse(all, startIndex, count);
+    }
+
+    // ---- groups
+
+    @Transactional
+    public ObjectNode createGroup(Caller caller, JsonNode body, String base) {
+        requireProvisioner(caller);
+        String name = text(body, "displayName");
+        if (name == null || name.isBlank()) {
+            throw ScimError.invalidValue("displayName is required.");
+        }
+        PrincipalEntity group = PrincipalEntity.create(name, PrincipalType.GROUP);
+        group.externalId = text(body, "externalId");
+        flushUnique("A principal named '" + name + "' already exists.");
+        setMembers(group, memberIds(body.path("members")));
+        audit.change(caller.name(), "SCIM_CREATE_GROUP", null, null, Map.of("principal", name));
+        return groupJson(group, base);
+    }
+
+    @Transactional
+    public ObjectNode getGroup(Caller caller, String id, String base) {
+        requireProvisioner(caller);
+        return groupJson(find(id, PrincipalType.GROUP), base);
+    }
+
+    @Transactional
+    public ObjectNode patchGroup(Caller caller, String id, JsonNode body, String ifMatch, String base) {
+        requireProvisioner(caller);
+        PrincipalEntity group = find(id, PrincipalType.GROUP);
+        checkVersion(group, ifMatch);
+        ObjectNode patched = ScimPatch.parse(body).applyTo(groupJson(group, base));
+        String name = text(patched, "displayName");
+        if (name == null || name.isBlank()) {
+            throw ScimError.invalidValue("displayName cannot be removed.");
+        }
+        group.name = name;
+        group.externalId = text(patched, "externalId");
+        touch(group);
+        flushUnique("A principal named '" + name + "' already exists.");
+        setMembers(group, memberIds(patched.path("members")));
+        return groupJson(group, base);
+    }
+
+    @Transactional
+    public ObjectNode replaceGroup(Caller caller, String id, JsonNode body, String ifMatch, String base) {
+        requireProvisioner(caller);
+        PrincipalEntity group = find(id, PrincipalType.GROUP);
+        checkVersion(group, ifMatch);
+        String name = text(body, "displayName");
+        if (name == null || name.isBlank()) {
+            throw ScimError.invalidValue("displayName is required.");
+        }
+        group.name = name;
+        group.externalId = text(body, "externalId");
+        touch(group);
+        flushUnique("A principal named '" + name + "' already exists.");
+        setMembers(group, memberIds(body.path("members")));
+        return groupJson(group, base);
+    }
+
+    @Transactional
+    public ObjectNode listGroups(Caller caller, String filter, Integer startIndex, Integer count, String excluded,
+            String base) {
+        requireProvisioner(caller);
+        ScimFilter parsed = filter == null || filter.isBlank() ? null : ScimFilter.parse(filter, GROUP_FILTERS);
+        boolean withoutMembers = excluded != null && excluded.toLowerCase().contains("members");
+        List<ObjectNode> all = new ArrayList<>();
+        for (PrincipalEntity group : PrincipalEntity.<PrincipalEntity>list("type = ?1 order by lower(name), id",
+                PrincipalType.GROUP)) {
+            ObjectNode json = groupJson(group, base);
+            if (parsed == null || parsed.matches(json)) {
+                if (withoutMembers) {
+                    json.remove("members");
+                }
+                all.add(json);
+            }
+        }
+        return listResponse(all, startIndex, count);
+    }
+
+    /** Deletes a user or group; the database drops its memberships, tokens and grants. */
+    @Transactional
+    public void delete(Caller caller, String id, PrincipalType type) {
+        requireProvisioner(caller);
+        PrincipalEntity principal = find(id, type);
+        if (principal.name.equalsIgnoreCase(Securables.metastore().owner())) {
+            throw new ScimError(409, "mutability", "'" + principal.name + "' owns the metastore; transfer it first.");
+        }
+        principal.delete();
+        audit.change(caller.name(), "SCIM_DELETE_" + type.name(), null, null, Map.of("principal", principal.name));
+        grantsChanged.fire(new GrantsChanged());
+    }
+
+    // ---- mapping
+
+    private static void applyUser(PrincipalEntity user, JsonNode body) {
+        user.externalId = text(body, "externalId");
+        user.displayName = text(body, "displayName");
+        user.givenName = text(body.path("name"), "givenName");
+        user.familyName = text(body.path("name"), "familyName");
+        if (body.has("emails")) {
+            if (!body.get("emails").isArray()) {
+                throw ScimError.invalidValue("emails must be an array.");
+            }
+            List<Map<String, Object>> emails = new ArrayList<>();
+            body.get("emails").forEach(e -> emails.add(JSON.convertValue(e, Map.class)));
+            user.emails = emails;
+        }
+        JsonNode active = body.get("active");
+        if (active != null && !active.isNull()) {
+            if (active.isBoolean()) {
+                user.active = active.asBoolean();
+            } else if (active.isTextual() && List.of("true", "false").contains(active.asText().toLowerCase())) {
+                user.active = Boolean.parseBoolean(active.asText());
+            } else {
+                throw ScimError.invalidValue("active must be a boolean.");
+            }
+        }
+    }
+
+    private ObjectNode userJson(PrincipalEntity user, String base) {
+        ObjectNode json = JSON.createObjectNode();
+        json.putArray("schemas").add(USER_SCHEMA);
+        json.put("id", user.id.toString());
+        if (user.externalId != null) {
+            json.put("externalId", user.externalId);
+        }
+        json.put("userName", user.name);
+        if (user.displayName != null) {
+            json.put("displayName", user.displayName);
+        }
+        if (user.givenName != null || user.familyName != null) {
+            ObjectNode name = json.putObject("name");
+            if (user.givenName != null) {
+                name.put("givenName", user.givenName);
+            }
+            if (user.familyName != null) {
+                name.put("familyName", user.familyName);
+            }
+        }
+        json.set("emails", JSON.valueToTree(user.emails));
+        json.put("active", user.active);
+        ArrayNode groups = json.putArray("groups");
+        directGroups(user.id).forEach(g -> groups.addObject().put("value", g.id.toString()).put("display", g.name));
+        meta(json, user, "User", base + "/Users/" + user.id);
+        return json;
+    }
+
+    private ObjectNode groupJson(PrincipalEntity group, String base) {
+        ObjectNode json = JSON.createObjectNode();
+        json.putArray("schemas").add(GROUP_SCHEMA);
+        json.put("id", group.id.toString());
+        if (group.externalId != null) {
+            json.put("externalId", group.externalId);
+        }
+        json.put("displayName", group.name);
+        ArrayNode members = json.putArray("members");
+        members(group.id).forEach(m -> members.addObject().put("value", m.id.toString()).put("display", m.name)
+                .put("type", m.type == PrincipalType.GROUP ? "Group" : "User"));
+        meta(json, group, "Group", base + "/Groups/" + group.id);
+        return json;
+    }
+
+    private static void meta(ObjectNode json, PrincipalEntity principal, String type, String location) {
+        ObjectNode meta = json.putObject("meta");
+        meta.put("resourceType", type);
+        meta.put("created", principal.createdAt.toString());
+        meta.put("lastModified", principal.updatedAt.toString());
+        meta.put("version", etag(principal));
+        meta.put("location", location);
+    }
+
+    static String etag(PrincipalEntity principal) {
+        return "W/\"" + principal.version + "\"";
+    }
+
+    private static ObjectNode listResponse(List<ObjectNode> all, Integer startIndex, Integer count) {
+        int start = startIndex == null || startIndex < 1 ? 1 : startIndex;
+        int size = count == null ? 100 : Math.max(0, Math.min(count, MAX_COUNT));
+        ObjectNode list = JSON.createObjectNode();
+        list.putArray("schemas").add(LIST_SCHEMA);
+        list.put("totalResults", all.size());
+        list.put("startIndex", start);
+        List<ObjectNode> page = all.subList(Math.min(start - 1, all.size()), Math.min(start - 1 + size, all.size()));
+        list.put("itemsPerPage", page.size());
+        ArrayNode resources = list.putArray("Resources");
+        page.forEach(resources::add);
+        return list;
+    }
+
+    // ---- persistence helpers
+
+    private static PrincipalEntity find(String id, PrincipalType type) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ScimError(404, null, "No " + type.name().toLowerCase() + " has the id '" + id + "'.");
+        }
+        PrincipalEntity principal = PrincipalEntity.findById(uuid);
+        if (principal == null || principal.type != type) {
+            throw new ScimError(404, null, "No " + type.name().toLowerCase() + " has the id '" + id + "'.");
+        }
+        return principal;
+    }
+
+    private static void checkVersion(PrincipalEntity principal, String ifMatch) {
+        if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.contains("\"" + principal.version + "\"")) {
+            throw new ScimError(412, null, "The resource has changed: its version is " + etag(principal) + ".");
+        }
+    }
+
+    private static void touch(PrincipalEntity principal) {
+        principal.version++;
+        principal.updatedAt = Instant.now();
+    }
+
+    private void flushUnique(String message) {
+        try {
+            em.flush();
+        } catch (ConstraintViolationException e) {
+            if ("23505".equals(e.getSQLState())) {
+                throw new ScimError(409, "uniqueness", message);
+            }
+            throw e;
+        }
+    }
+
+    private static Set<UUID> memberIds(JsonNode members) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        if (members.isArray()) {
+            for (JsonNode member : members) {
+                try {
+                    ids.add(UUID.fromString(member.path("value").asText()));
+                } catch (IllegalArgumentException e) {
+                    throw ScimError.invalidValue("Member '" + member.path("value").asText() + "' is not a SCIM id.");
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Makes the group's direct members exactly these; unknown ids are refused. */
+    @SuppressWarnings("unchecked")
+    private void setMembers(PrincipalEntity group, Set<UUID> wanted) {
+        for (UUID id : wanted) {
+            if (id.equals(group.id) || PrincipalEntity.findById(id) == null) {
+                throw ScimError.invalidValue("Member '" + id + "' is not a principal that can join this group.");
+            }
+        }
+        Set<UUID> current = new HashSet<>((List<UUID>) em.createNativeQuery(
+                "select member_id from group_member where group_id = ?1", UUID.class)
+                .setParameter(1, group.id).getResultList());
+        boolean changed = false;
+        for (UUID id : current) {
+            if (!wanted.contains(id)) {
+                em.createNativeQuery("delete from group_member where group_id = ?1 and member_id = ?2")
+                        .setParameter(1, group.id).setParameter(2, id).executeUpdate();
+                changed = true;
+            }
+        }
+        for (UUID id : wanted) {
+            if (!current.contains(id)) {
+                em.createNativeQuery("insert into group_member (group_id, member_id) values (?1, ?2)")
+                        .setParameter(1, group.id).setParameter(2, id).executeUpdate();
+                changed = true;
+            }
+        }
+        if (changed) {
+            grantsChanged.fire(new GrantsChanged());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<PrincipalEntity> members(UUID groupId) {
+        return em.createNativeQuery("""
+                select p.* from principal p join group_member gm on gm.member_id = p.id
+                where gm.group_id = ?1 order by lower(p.name)""", PrincipalEntity.class)
+                .setParameter(1, groupId).getResultList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<PrincipalEntity> directGroups(UUID memberId) {
+        return em.createNativeQuery("""
+                select p.* from principal p join group_member gm on gm.group_id = p.id
+                where gm.member_id = ?1 order by lower(p.name)""", PrincipalEntity.class)
+                .setParameter(1, memberId).getResultList();
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}
