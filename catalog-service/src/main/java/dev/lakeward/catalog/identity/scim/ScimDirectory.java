@@ -99,20 +99,9 @@ public class ScimDirectory {
         requireProvisioner(caller);
         PrincipalEntity user = find(id, PrincipalType.USER);
         checkVersion(user, ifMatch);
-        String userName = text(body, "userName");
-        if (userName == null || userName.isBlank()) {
-            throw ScimError.invalidValue("userName is required.");
-        }
-        user.name = userName;
-        user.externalId = null;
-        user.displayName = null;
-        user.givenName = null;
-        user.familyName = null;
         user.emails = new ArrayList<>();
         user.active = true;
-        applyUser(user, body);
-        touch(user);
-        flushUnique("A principal named '" + userName + "' already exists.");
+        overwrite(user, body);
         return userJson(user, base);
     }
 
@@ -121,19 +110,7 @@ public class ScimDirectory {
         requireProvisioner(caller);
         PrincipalEntity user = find(id, PrincipalType.USER);
         checkVersion(user, ifMatch);
-        ObjectNode patched = ScimPatch.parse(body).applyTo(userJson(user, base));
-        String userName = text(patched, "userName");
-        if (userName == null || userName.isBlank()) {
-            throw ScimError.invalidValue("userName cannot be removed.");
-        }
-        user.name = userName;
-        user.externalId = null;
-        user.displayName = null;
-        user.givenName = null;
-        user.familyName = null;
-        applyUser(user, patched);
-        touch(user);
-        flushUnique("A principal named '" + userName + "' already exists.");
+        overwrite(user, ScimPatch.parse(body).applyTo(userJson(user, base)));
         return userJson(user, base);
     }
 
@@ -244,6 +221,18 @@ public class ScimDirectory {
     }
 
     // ---- mapping
+
+    /** Makes the user what the (complete) SCIM body says; attributes the body lacks are cleared. */
+    private void overwrite(PrincipalEntity user, JsonNode body) {
+        String userName = text(body, "userName");
+        if (userName == null || userName.isBlank()) {
+            throw ScimError.invalidValue("userName is required and cannot be removed.");
+        }
+        user.name = userName;
+        applyUser(user, body);
+        touch(user);
+        flushUnique("A principal named '" + userName + "' already exists.");
+    }
 
     private static void applyUser(PrincipalEntity user, JsonNode body) {
         user.externalId = text(body, "externalId");
