@@ -19,6 +19,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** SCIM Users and Groups as Okta and Entra ID drive them, writing the principals that grants use. */
@@ -130,12 +131,40 @@ class ScimApiTest {
     }
 
     @Test
+    void servicePrincipalsAreProvisionedByApplicationIdAndDeactivated() {
+        String applicationId = UUID.randomUUID().toString();
+        String id = scim().body("""
+                {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:ServicePrincipal"],
+                 "applicationId": "%s", "displayName": "etl job", "active": true}""".formatted(applicationId))
+                .post("/api/2.0/preview/scim/v2/ServicePrincipals").then().statusCode(201)
+                .body("applicationId", equalTo(applicationId)).extract().path("id");
+        String token = asAdmin().body(Map.of("application_id", applicationId))
+                .post("/api/2.0/token-management/on-behalf-of/tokens").then().statusCode(200)
+                .extract().path("token_value");
+        as(token).get(BASE + "/catalogs").then().statusCode(200);
+        given().auth().oauth2(token).get(SCIM + "/Me").then().statusCode(200)
+                .body("applicationId", equalTo(applicationId)).body("displayName", equalTo("etl job"));
+
+        scim().body("""
+                {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations": [{"op": "Replace", "path": "active", "value": "False"}]}""")
+                .patch(SCIM + "/ServicePrincipals/" + id).then().statusCode(200).body("active", equalTo(false));
+        as(token).get(BASE + "/catalogs").then().statusCode(401);
+        scim().queryParam("filter", "applicationId eq \"" + applicationId + "\"").get(SCIM + "/ServicePrincipals")
+                .then().body("totalResults", equalTo(1)).body("Resources[0].active", equalTo(false));
+        scim().body("""
+                {"Operations": [{"op": "replace", "path": "applicationId", "value": "other"}]}""")
+                .patch(SCIM + "/ServicePrincipals/" + id).then().statusCode(400).body("scimType", equalTo("mutability"));
+    }
+
+    @Test
     void scimIsForProvisionersAndAdmins() {
         String userName = unique("plain") + "@example.com";
         createUser(userName);
         String token = asAdmin().body("{}").post("/api/lakeward/v1/principals/" + userName + "/tokens").then()
                 .statusCode(200).extract().path("token_value");
         given().auth().oauth2(token).get(SCIM + "/Users").then().statusCode(403);
+        given().auth().oauth2(token).get(SCIM + "/Me").then().statusCode(200).body("userName", equalTo(userName));
         scim().get(SCIM + "/ServiceProviderConfig").then().statusCode(200).body("patch.supported", equalTo(true));
     }
 }

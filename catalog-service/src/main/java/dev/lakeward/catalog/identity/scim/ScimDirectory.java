@@ -42,6 +42,7 @@ public class ScimDirectory {
 
     static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
     static final String GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group";
+    static final String SERVICE_PRINCIPAL_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ServicePrincipal";
     static final String LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
     private static final Set<String> USER_FILTERS = Set.of("username", "externalid", "displayname", "emails.value",
             "emails.type", "active", "id", "meta.lastmodified");
@@ -122,6 +123,71 @@ public class ScimDirectory {
         for (PrincipalEntity user : PrincipalEntity.<PrincipalEntity>list("type = ?1 order by lower(name), id",
                 PrincipalType.USER)) {
             ObjectNode json = userJson(user, base);
+            if (parsed == null || parsed.matches(json)) {
+                all.add(json);
+            }
+        }
+        return listResponse(all, startIndex, count);
+    }
+
+    /** The caller itself, as a SCIM User: {@code GET /Me} needs no provisioner role. */
+    @Transactional
+    public ObjectNode me(Caller caller, String base) {
+        PrincipalEntity principal = PrincipalEntity.findById(caller.principalId());
+        return principal.type == PrincipalType.SERVICE_PRINCIPAL ? servicePrincipalJson(principal, base)
+                : userJson(principal, base);
+    }
+
+    // ---- service principals: their unique name is the application id
+
+    @Transactional
+    public ObjectNode createServicePrincipal(Caller caller, JsonNode body, String base) {
+        requireProvisioner(caller);
+        String applicationId = text(body, "applicationId");
+        if (applicationId == null || applicationId.isBlank()) {
+            applicationId = UUID.randomUUID().toString();
+        }
+        PrincipalEntity principal = PrincipalEntity.create(applicationId, PrincipalType.SERVICE_PRINCIPAL);
+        principal.displayName = text(body, "displayName");
+        principal.externalId = text(body, "externalId");
+        applyActive(principal, body.get("active"));
+        flushUnique("A principal named '" + applicationId + "' already exists.");
+        audit.change(caller.name(), "SCIM_CREATE_SERVICE_PRINCIPAL", null, null, Map.of("principal", applicationId));
+        return servicePrincipalJson(principal, base);
+    }
+
+    @Transactional
+    public ObjectNode getServicePrincipal(Caller caller, String id, String base) {
+        requireProvisioner(caller);
+        return servicePrincipalJson(find(id, PrincipalType.SERVICE_PRINCIPAL), base);
+    }
+
+    @Transactional
+    public ObjectNode patchServicePrincipal(Caller caller, String id, JsonNode body, String ifMatch, String base) {
+        requireProvisioner(caller);
+        PrincipalEntity principal = find(id, PrincipalType.SERVICE_PRINCIPAL);
+        checkVersion(principal, ifMatch);
+        ObjectNode patched = ScimPatch.parse(body).applyTo(servicePrincipalJson(principal, base));
+        if (!principal.name.equals(text(patched, "applicationId"))) {
+            throw new ScimError(400, "mutability", "applicationId cannot be changed.");
+        }
+        principal.displayName = text(patched, "displayName");
+        principal.externalId = text(patched, "externalId");
+        applyActive(principal, patched.get("active"));
+        touch(principal);
+        return servicePrincipalJson(principal, base);
+    }
+
+    @Transactional
+    public ObjectNode listServicePrincipals(Caller caller, String filter, Integer startIndex, Integer count,
+            String base) {
+        requireProvisioner(caller);
+        ScimFilter parsed = filter == null || filter.isBlank() ? null
+                : ScimFilter.parse(filter, Set.of("applicationid", "displayname", "externalid", "active", "id"));
+        List<ObjectNode> all = new ArrayList<>();
+        for (PrincipalEntity principal : PrincipalEntity.<PrincipalEntity>list("type = ?1 order by lower(name), id",
+                PrincipalType.SERVICE_PRINCIPAL)) {
+            ObjectNode json = servicePrincipalJson(principal, base);
             if (parsed == null || parsed.matches(json)) {
                 all.add(json);
             }
@@ -247,16 +313,39 @@ public class ScimDirectory {
             body.get("emails").forEach(e -> emails.add(JSON.convertValue(e, Map.class)));
             user.emails = emails;
         }
-        JsonNode active = body.get("active");
-        if (active != null && !active.isNull()) {
-            if (active.isBoolean()) {
-                user.active = active.asBoolean();
-            } else if (active.isTextual() && List.of("true", "false").contains(active.asText().toLowerCase())) {
-                user.active = Boolean.parseBoolean(active.asText());
-            } else {
-                throw ScimError.invalidValue("active must be a boolean.");
-            }
+        applyActive(user, body.get("active"));
+    }
+
+    /** {@code active} as a boolean, or as Entra's {@code "True"}/{@code "False"}; absent leaves it. */
+    private static void applyActive(PrincipalEntity principal, JsonNode active) {
+        if (active == null || active.isNull()) {
+            return;
         }
+        if (active.isBoolean()) {
+            principal.active = active.asBoolean();
+        } else if (active.isTextual() && List.of("true", "false").contains(active.asText().toLowerCase())) {
+            principal.active = Boolean.parseBoolean(active.asText());
+        } else {
+            throw ScimError.invalidValue("active must be a boolean.");
+        }
+    }
+
+    private ObjectNode servicePrincipalJson(PrincipalEntity principal, String base) {
+        ObjectNode json = JSON.createObjectNode();
+        json.putArray("schemas").add(SERVICE_PRINCIPAL_SCHEMA);
+        json.put("id", principal.id.toString());
+        json.put("applicationId", principal.name);
+        if (principal.displayName != null) {
+            json.put("displayName", principal.displayName);
+        }
+        if (principal.externalId != null) {
+            json.put("externalId", principal.externalId);
+        }
+        json.put("active", principal.active);
+        ArrayNode groups = json.putArray("groups");
+        directGroups(principal.id).forEach(g -> groups.addObject().put("value", g.id.toString()).put("display", g.name));
+        meta(json, principal, "ServicePrincipal", base + "/ServicePrincipals/" + principal.id);
+        return json;
     }
 
     private ObjectNode userJson(PrincipalEntity user, String base) {

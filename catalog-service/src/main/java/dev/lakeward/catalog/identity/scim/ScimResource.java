@@ -123,6 +123,45 @@ public class ScimResource {
     }
 
     @GET
+    @Path("Me")
+    public Response me(UriInfo uri) {
+        return ok(directory.me(caller.get(), base(uri)));
+    }
+
+    @GET
+    @Path("ServicePrincipals")
+    public ObjectNode listServicePrincipals(@QueryParam("filter") String filter,
+            @QueryParam("startIndex") Integer startIndex, @QueryParam("count") Integer count, UriInfo uri) {
+        return directory.listServicePrincipals(caller.get(), filter, startIndex, count, base(uri));
+    }
+
+    @POST
+    @Path("ServicePrincipals")
+    public Response createServicePrincipal(String body, UriInfo uri) {
+        return created(directory.createServicePrincipal(caller.get(), parse(body), base(uri)));
+    }
+
+    @GET
+    @Path("ServicePrincipals/{id}")
+    public Response getServicePrincipal(@PathParam("id") String id, UriInfo uri) {
+        return ok(directory.getServicePrincipal(caller.get(), id, base(uri)));
+    }
+
+    @PATCH
+    @Path("ServicePrincipals/{id}")
+    public Response patchServicePrincipal(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            String body, UriInfo uri) {
+        return ok(directory.patchServicePrincipal(caller.get(), id, parse(body), ifMatch, base(uri)));
+    }
+
+    @DELETE
+    @Path("ServicePrincipals/{id}")
+    public Response deleteServicePrincipal(@PathParam("id") String id) {
+        directory.delete(caller.get(), id, PrincipalType.SERVICE_PRINCIPAL);
+        return Response.noContent().build();
+    }
+
+    @GET
     @Path("ServiceProviderConfig")
     public ObjectNode serviceProviderConfig() {
         ObjectNode config = JSON.createObjectNode();
