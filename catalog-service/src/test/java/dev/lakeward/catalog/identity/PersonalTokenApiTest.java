@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.lakeward.catalog.support.EmbeddedPostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +43,6 @@ class PersonalTokenApiTest {
         as(first).body(Map.of("lifetime_seconds", -5)).post("/api/2.0/token/create").then().statusCode(400);
         as(first).body(Map.of("token_id", "nope")).post("/api/2.0/token/delete").then().statusCode(400);
         assertThat(as(first).get("/api/2.0/token/list").jsonPath().getList("token_infos.token_id"))
-                .doesNotContain(secondId).hasSize(1).isInstanceOf(List.class);
+                .doesNotContain(secondId).hasSize(1);
     }
 }

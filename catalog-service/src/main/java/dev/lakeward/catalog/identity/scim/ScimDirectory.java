@@ -24,12 +24,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.hibernate.exception.ConstraintViolationException;
 
 /**
@@ -48,6 +51,8 @@ public class ScimDirectory {
             "emails.type", "active", "id", "meta.lastmodified");
     private static final Set<String> GROUP_FILTERS = Set.of("displayname", "externalid", "members.value", "id",
             "meta.lastmodified");
+    private static final Set<String> SERVICE_PRINCIPAL_FILTERS = Set.of("applicationid", "displayname", "externalid",
+            "active", "id");
     private static final int MAX_COUNT = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -118,16 +123,8 @@ public class ScimDirectory {
     @Transactional
     public ObjectNode listUsers(Caller caller, String filter, Integer startIndex, Integer count, String base) {
         requireProvisioner(caller);
-        ScimFilter parsed = filter == null || filter.isBlank() ? null : ScimFilter.parse(filter, USER_FILTERS);
-        List<ObjectNode> all = new ArrayList<>();
-        for (PrincipalEntity user : PrincipalEntity.<PrincipalEntity>list("type = ?1 order by lower(name), id",
-                PrincipalType.USER)) {
-            ObjectNode json = userJson(user, base);
-            if (parsed == null || parsed.matches(json)) {
-                all.add(json);
-            }
-        }
-        return listResponse(all, startIndex, count);
+        return listResponse(matching(PrincipalType.USER, filter, USER_FILTERS,
+                (user, links) -> userJson(user, base, links)), startIndex, count);
     }
 
     /** The caller itself, as a SCIM User: {@code GET /Me} needs no provisioner role. */
@@ -182,17 +179,8 @@ public class ScimDirectory {
     public ObjectNode listServicePrincipals(Caller caller, String filter, Integer startIndex, Integer count,
             String base) {
         requireProvisioner(caller);
-        ScimFilter parsed = filter == null || filter.isBlank() ? null
-                : ScimFilter.parse(filter, Set.of("applicationid", "displayname", "externalid", "active", "id"));
-        List<ObjectNode> all = new ArrayList<>();
-        for (PrincipalEntity principal : PrincipalEntity.<PrincipalEntity>list("type = ?1 order by lower(name), id",
-                PrincipalType.SERVICE_PRINCIPAL)) {
-            ObjectNode json = servicePrincipalJson(principal, base);
-            if (parsed == null || parsed.matches(json)) {
-                all.add(json);
-            }
-        }
-        return listResponse(all, startIndex, count);
+        return listResponse(matching(PrincipalType.SERVICE_PRINCIPAL, filter, SERVICE_PRINCIPAL_FILTERS,
+                (principal, links) -> servicePrincipalJson(principal, base, links)), startIndex, count);
     }
 
     // ---- groups
@@ -257,20 +245,32 @@ public class ScimDirectory {
     public ObjectNode listGroups(Caller caller, String filter, Integer startIndex, Integer count, String excluded,
             String base) {
         requireProvisioner(caller);
-        ScimFilter parsed = filter == null || filter.isBlank() ? null : ScimFilter.parse(filter, GROUP_FILTERS);
         boolean withoutMembers = excluded != null && excluded.toLowerCase().contains("members");
-        List<ObjectNode> all = new ArrayList<>();
-        for (PrincipalEntity group : PrincipalEntity.<PrincipalEntity>list("type = ?1 order by lower(name), id",
-                PrincipalType.GROUP)) {
-            ObjectNode json = groupJson(group, base);
+        List<ObjectNode> groups = matching(PrincipalType.GROUP, filter, GROUP_FILTERS,
+                (group, links) -> groupJson(group, base, links));
+        if (withoutMembers) {
+            groups.forEach(group -> group.remove("members"));
+        }
+        return listResponse(groups, startIndex, count);
+    }
+
+    /**
+     * Every principal of the type whose SCIM form matches the filter, in a stable order. The
+     * directory's memberships are read once for the whole listing, not once per principal.
+     */
+    private List<ObjectNode> matching(PrincipalType type, String filter, Set<String> attributes,
+            BiFunction<PrincipalEntity, Links, ObjectNode> toJson) {
+        ScimFilter parsed = filter == null || filter.isBlank() ? null : ScimFilter.parse(filter, attributes);
+        Links links = allLinks();
+        List<ObjectNode> matching = new ArrayList<>();
+        for (PrincipalEntity principal : PrincipalEntity.<PrincipalEntity>list("type = ?1 order by lower(name), id",
+                type)) {
+            ObjectNode json = toJson.apply(principal, links);
             if (parsed == null || parsed.matches(json)) {
-                if (withoutMembers) {
-                    json.remove("members");
-                }
-                all.add(json);
+                matching.add(json);
             }
         }
-        return listResponse(all, startIndex, count);
+        return matching;
     }
 
     /** Deletes a user or group; the database drops its memberships, tokens and grants. */
@@ -331,6 +331,10 @@ public class ScimDirectory {
     }
 
     private ObjectNode servicePrincipalJson(PrincipalEntity principal, String base) {
+        return servicePrincipalJson(principal, base, liveLinks());
+    }
+
+    private static ObjectNode servicePrincipalJson(PrincipalEntity principal, String base, Links links) {
         ObjectNode json = JSON.createObjectNode();
         json.putArray("schemas").add(SERVICE_PRINCIPAL_SCHEMA);
         json.put("id", principal.id.toString());
@@ -343,12 +347,16 @@ public class ScimDirectory {
         }
         json.put("active", principal.active);
         ArrayNode groups = json.putArray("groups");
-        directGroups(principal.id).forEach(g -> groups.addObject().put("value", g.id.toString()).put("display", g.name));
+        links.groupsOf(principal.id).forEach(g -> groups.addObject().put("value", g.id.toString()).put("display", g.name));
         meta(json, principal, "ServicePrincipal", base + "/ServicePrincipals/" + principal.id);
         return json;
     }
 
     private ObjectNode userJson(PrincipalEntity user, String base) {
+        return userJson(user, base, liveLinks());
+    }
+
+    private static ObjectNode userJson(PrincipalEntity user, String base, Links links) {
         ObjectNode json = JSON.createObjectNode();
         json.putArray("schemas").add(USER_SCHEMA);
         json.put("id", user.id.toString());
@@ -371,12 +379,16 @@ public class ScimDirectory {
         json.set("emails", JSON.valueToTree(user.emails));
         json.put("active", user.active);
         ArrayNode groups = json.putArray("groups");
-        directGroups(user.id).forEach(g -> groups.addObject().put("value", g.id.toString()).put("display", g.name));
+        links.groupsOf(user.id).forEach(g -> groups.addObject().put("value", g.id.toString()).put("display", g.name));
         meta(json, user, "User", base + "/Users/" + user.id);
         return json;
     }
 
     private ObjectNode groupJson(PrincipalEntity group, String base) {
+        return groupJson(group, base, liveLinks());
+    }
+
+    private static ObjectNode groupJson(PrincipalEntity group, String base, Links links) {
         ObjectNode json = JSON.createObjectNode();
         json.putArray("schemas").add(GROUP_SCHEMA);
         json.put("id", group.id.toString());
@@ -385,7 +397,7 @@ public class ScimDirectory {
         }
         json.put("displayName", group.name);
         ArrayNode members = json.putArray("members");
-        members(group.id).forEach(m -> members.addObject().put("value", m.id.toString()).put("display", m.name)
+        links.membersOf(group.id).forEach(m -> members.addObject().put("value", m.id.toString()).put("display", m.name)
                 .put("type", m.type == PrincipalType.GROUP ? "Group" : "User"));
         meta(json, group, "Group", base + "/Groups/" + group.id);
         return json;
@@ -499,6 +511,57 @@ public class ScimDirectory {
         if (changed) {
             grantsChanged.fire(new GrantsChanged());
         }
+    }
+
+    /** Who is in which group: read per principal for one resource, or all at once for a listing. */
+    private interface Links {
+        List<PrincipalEntity> groupsOf(UUID member);
+
+        List<PrincipalEntity> membersOf(UUID group);
+    }
+
+    private Links liveLinks() {
+        return new Links() {
+            @Override
+            public List<PrincipalEntity> groupsOf(UUID member) {
+                return directGroups(member);
+            }
+
+            @Override
+            public List<PrincipalEntity> membersOf(UUID group) {
+                return members(group);
+            }
+        };
+    }
+
+    /** Every membership of the directory, in two queries. */
+    @SuppressWarnings("unchecked")
+    private Links allLinks() {
+        Map<UUID, PrincipalEntity> byId = new HashMap<>();
+        PrincipalEntity.<PrincipalEntity>listAll().forEach(p -> byId.put(p.id, p));
+        Map<UUID, List<PrincipalEntity>> groupsOf = new HashMap<>();
+        Map<UUID, List<PrincipalEntity>> membersOf = new HashMap<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("select group_id, member_id from group_member")
+                .getResultList()) {
+            PrincipalEntity group = byId.get((UUID) row[0]);
+            PrincipalEntity member = byId.get((UUID) row[1]);
+            groupsOf.computeIfAbsent(member.id, id -> new ArrayList<>()).add(group);
+            membersOf.computeIfAbsent(group.id, id -> new ArrayList<>()).add(member);
+        }
+        Comparator<PrincipalEntity> byName = Comparator.comparing(p -> p.name.toLowerCase());
+        groupsOf.values().forEach(list -> list.sort(byName));
+        membersOf.values().forEach(list -> list.sort(byName));
+        return new Links() {
+            @Override
+            public List<PrincipalEntity> groupsOf(UUID member) {
+                return groupsOf.getOrDefault(member, List.of());
+            }
+
+            @Override
+            public List<PrincipalEntity> membersOf(UUID group) {
+                return membersOf.getOrDefault(group, List.of());
+            }
+        };
     }
 
     @SuppressWarnings("unchecked")
