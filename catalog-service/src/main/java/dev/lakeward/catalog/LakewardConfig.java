@@ -26,6 +26,58 @@ public interface LakewardConfig {
 
     Lineage lineage();
 
+    Identity identity();
+
+    Oidc oidc();
+
+    Keycloak keycloak();
+
+    interface Identity {
+        /** Members of this group may provision principals over SCIM, as metastore admins may. */
+        @WithDefault("scim-provisioners")
+        String provisionersGroup();
+    }
+
+    /**
+     * How a verified OIDC token becomes a principal. Verification itself (issuer, audience, JWKS,
+     * introspection) is Quarkus OIDC's, configured under {@code quarkus.oidc.*}.
+     */
+    interface Oidc {
+        /** The claim naming the user: {@code preferred_username}, {@code email}, {@code sub}, … */
+        @WithDefault("preferred_username")
+        String principalClaim();
+
+        /** The claim naming the client of a client-credentials token, a service principal's application id. */
+        @WithDefault("client_id")
+        String servicePrincipalClaim();
+
+        /** A claim listing group names; the user joins each such Lakeward group on sign-in. Unset: none. */
+        Optional<String> groupsClaim();
+
+        /** Whether an unknown user is created on first sign-in, or refused. */
+        @WithDefault("false")
+        boolean autoProvision();
+    }
+
+    /** Keycloak sync: with {@code url} set, a realm's users and groups are pulled into principals. */
+    interface Keycloak {
+        /** Keycloak's base URL, e.g. {@code http://keycloak:8080}. */
+        Optional<URI> url();
+
+        /** The realm whose users and groups are synced; required with {@code url}. */
+        Optional<String> realm();
+
+        /** A confidential client whose service account may view users and query groups of the realm. */
+        @WithDefault("lakeward-sync")
+        String clientId();
+
+        Optional<String> clientSecret();
+
+        /** How often the realm is synced; 0 only on demand. */
+        @WithDefault("15m")
+        Duration interval();
+    }
+
     interface Lineage {
         /** Members of this group may report lineage for any table, without MODIFY on it. */
         @WithDefault("lineage-writers")

@@ -1,12 +1,11 @@
 package dev.lakeward.catalog.engine;
 
 import dev.lakeward.catalog.error.Unauthenticated;
-import dev.lakeward.catalog.identity.AccessTokens;
+import dev.lakeward.catalog.identity.Authenticator;
 import dev.lakeward.catalog.identity.Caller;
 import io.grpc.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 /** The caller of a gRPC call, from the bearer token its metadata carried: the same tokens as REST. */
 @ApplicationScoped
@@ -15,16 +14,14 @@ public class GrpcCallers {
     private static final String BEARER = "Bearer ";
 
     @Inject
-    AccessTokens tokens;
+    Authenticator authenticator;
 
     /** Must run on a worker thread: it reads the token store. */
-    @Transactional
     public Caller current(Context context) {
         String header = BearerTokenCapture.AUTHORIZATION.get(context);
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw new Unauthenticated("Missing credentials: send 'authorization: Bearer <token>' metadata.");
         }
-        return tokens.resolve(header.substring(BEARER.length()).trim())
-                .orElseThrow(() -> new Unauthenticated("The bearer token is not valid or has expired."));
+        return authenticator.authenticate(header.substring(BEARER.length()).trim());
     }
 }

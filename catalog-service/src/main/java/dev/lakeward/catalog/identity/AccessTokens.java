@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.identity;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,6 +45,7 @@ public class AccessTokens {
     }
 
     /** The caller a token stands for, if it is one of ours, has not expired, and its principal is active. */
+    @Transactional
     public Optional<Caller> resolve(String token) {
         if (!token.startsWith(PREFIX)) {
             return Optional.empty();

@@ -15,7 +15,7 @@ public class BearerTokenFilter {
     private static final String BEARER = "Bearer ";
 
     @Inject
-    AccessTokens tokens;
+    Authenticator authenticator;
 
     @Inject
     CurrentCaller currentCaller;
@@ -26,8 +26,6 @@ public class BearerTokenFilter {
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw new Unauthenticated("Missing credentials: send 'Authorization: Bearer <token>'.");
         }
-        String token = header.substring(BEARER.length()).trim();
-        currentCaller.set(tokens.resolve(token)
-                .orElseThrow(() -> new Unauthenticated("The bearer token is not valid or has expired.")));
+        currentCaller.set(authenticator.authenticate(header.substring(BEARER.length()).trim()));
     }
 }

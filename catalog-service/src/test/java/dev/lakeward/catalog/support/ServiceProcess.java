@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -34,16 +36,21 @@ public final class ServiceProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the service on a free port with this data directory and waits until it is ready. */
-    public static ServiceProcess start(Path dataDir) {
+    /**
+     * Starts the service on a free port with this data directory, and these settings as
+     * {@code key=value} system properties, and waits until it is ready.
+     */
+    public static ServiceProcess start(Path dataDir, String... settings) {
         try {
             int port = freePort();
             Path log = Files.createTempFile(dataDir.getParent(), "service-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(
+            List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Dquarkus.http.port=" + port,
-                    "-Dlakeward.data-dir=" + dataDir,
-                    "-jar", jar().toString())
+                    "-Dlakeward.data-dir=" + dataDir));
+            Arrays.stream(settings).map(setting -> "-D" + setting).forEach(command::add);
+            command.addAll(List.of("-jar", jar().toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             // the packaged default: no external database, whatever the surrounding build uses
@@ -145,7 +152,7 @@ public final class ServiceProcess implements AutoCloseable {
         return Path.of(jar);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

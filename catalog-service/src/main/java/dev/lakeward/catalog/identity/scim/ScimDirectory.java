@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.audit.AuditLog;
 import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.authz.GrantSnapshots;
@@ -63,6 +64,9 @@ public class ScimDirectory {
     AccessControl access;
 
     @Inject
+    LakewardConfig config;
+
+    @Inject
     GrantSnapshots snapshots;
 
     @Inject
@@ -71,9 +75,9 @@ public class ScimDirectory {
     @Inject
     Event<GrantsChanged> grantsChanged;
 
-    /** SCIM is for provisioners (the {@code scim-provisioners} group) and metastore admins. */
+    /** SCIM is for provisioners ({@code lakeward.identity.provisioners-group}) and metastore admins. */
     void requireProvisioner(Caller caller) {
-        if (!snapshots.get().identities(caller.name()).contains(Principal.key("scim-provisioners"))) {
+        if (!snapshots.get().identities(caller.name()).contains(Principal.key(config.identity().provisionersGroup()))) {
             access.require(caller, Action.MANAGE, Securables.metastore());
         }
     }

@@ -1,0 +1,27 @@
+package dev.lakeward.catalog.identity;
+
+import dev.lakeward.catalog.error.Unauthenticated;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Resolves a bearer token, from REST or gRPC, to the caller: Lakeward's own tokens by their
+ * prefix, anything else as an OIDC token when an OIDC provider is configured.
+ */
+@ApplicationScoped
+public class Authenticator {
+
+    @Inject
+    AccessTokens tokens;
+
+    @Inject
+    OidcSignIn oidc;
+
+    public Caller authenticate(String token) {
+        if (token.startsWith(AccessTokens.PREFIX) || !oidc.enabled()) {
+            return tokens.resolve(token)
+                    .orElseThrow(() -> new Unauthenticated("The bearer token is not valid or has expired."));
+        }
+        return oidc.signIn(token);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.lakeward.catalog.identity;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import dev.lakeward.catalog.support.KeycloakServer;
+import dev.lakeward.catalog.support.ServiceProcess;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Signing in with tokens of a real Keycloak: a user's password-grant token, an engine's
+ * client-credentials token, group claims joining Lakeward groups, and every kind of bad token
+ * refused with its reason, Lakeward's own tokens working beside them.
+ */
+class OidcSignInIT {
+
+    private static final String UC = "/api/2.1/unity-catalog";
+
+    @TempDir
+    static Path work;
+
+    private static KeycloakServer keycloak;
+    private static ServiceProcess service;
+
+    @BeforeAll
+    static void start() throws Exception {
+        keycloak = KeycloakServer.shared();
+        service = ServiceProcess.start(Files.createDirectories(work.resolve("data")), oidcSettings(keycloak));
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    /** Lakeward pointed at the realm as README shows, with the groups claim joining groups. */
+    static String[] oidcSettings(KeycloakServer keycloak, String... more) {
+        List<String> settings = new java.util.ArrayList<>(List.of("quarkus.oidc.tenant-enabled=true",
+                "quarkus.oidc.auth-server-url=" + keycloak.issuer(), "quarkus.oidc.token.audience=lakeward",
+                "lakeward.oidc.groups-claim=groups"));
+        settings.addAll(List.of(more));
+        return settings.toArray(String[]::new);
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().baseUri(service.baseUri()).auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    private static RequestSpecification asAdmin() {
+        return as(service.adminToken());
+    }
+
+    @Test
+    void aUserSignsInWithAPasswordGrantTokenAndItsGroupClaimReachesGrants() {
+        asAdmin().body(Map.of("type", "USER", "name", "alice")).post("/api/lakeward/v1/principals").then().statusCode(200);
+        asAdmin().body(Map.of("type", "GROUP", "name", "analysts")).post("/api/lakeward/v1/principals").then()
+                .statusCode(200);
+        asAdmin().body(Map.of("name", "sales")).post(UC + "/catalogs").then().statusCode(200);
+        asAdmin().body(Map.of("name", "raw", "catalog_name", "sales")).post(UC + "/schemas").then().statusCode(200);
+        asAdmin().body(Map.of("name", "orders", "catalog_name", "sales", "schema_name", "raw", "table_type", "EXTERNAL",
+                "storage_location", "s3://lake/orders", "columns", List.of())).post(UC + "/tables").then().statusCode(200);
+        grant("catalog", "sales", "analysts", "USE CATALOG");
+        grant("schema", "sales.raw", "analysts", "USE SCHEMA");
+        grant("table", "sales.raw.orders", "analysts", "SELECT");
+
+        String token = keycloak.passwordToken("lakeward-cli", "alice", "alice-password");
+        as(token).get(UC + "/tables/sales.raw.orders").then().statusCode(200).body("name", equalTo("orders"));
+        asAdmin().get("/api/lakeward/v1/principals/alice").then().body("groups", hasItem("analysts"));
+        as(token).get("/scim/v2/Me").then().statusCode(200).body("userName", equalTo("alice"));
+        as(token).get(UC + "/catalogs").then().statusCode(200).body("catalogs.name", equalTo(List.of("sales")));
+    }
+
+    @Test
+    void anEngineSignsInWithAClientCredentialsTokenAsItsServicePrincipal() {
+        String token = keycloak.clientCredentialsToken("engine", "engine-secret");
+        as(token).get(UC + "/catalogs").then().statusCode(401).body("error_code", equalTo("UNAUTHENTICATED"))
+                .body("message", containsString("'engine' is not a service principal"));
+
+        asAdmin().body(Map.of("type", "SERVICE_PRINCIPAL", "name", "engine")).post("/api/lakeward/v1/principals")
+                .then().statusCode(200);
+        as(token).get(UC + "/catalogs").then().statusCode(200);
+        as(token).get("/scim/v2/Me").then().statusCode(200).body("applicationId", equalTo("engine"));
+    }
+
+    @Test
+    void badTokensAreRefusedWithAReason() throws Exception {
+        String expiring = keycloak.passwordToken("lakeward-cli-brief", "alice", "alice-password");
+        as(keycloak.passwordToken("lakeward-cli", "bob", "bob-password")).get(UC + "/catalogs").then()
+                .statusCode(401).body("message", equalTo("User 'bob' is not provisioned in Lakeward."));
+        as(keycloak.passwordToken("elsewhere", "alice", "alice-password")).get(UC + "/catalogs").then()
+                .statusCode(401).body("error_code", equalTo("UNAUTHENTICATED"))
+                .body("message", containsString("audience"));
+        as(forged(keycloak.passwordToken("lakeward-cli", "alice", "alice-password"))).get(UC + "/catalogs").then()
+                .statusCode(401).body("message", containsString("signature does not verify"));
+        Thread.sleep(2_500);
+        as(expiring).get(UC + "/catalogs").then().statusCode(401).body("message", containsString("expired"));
+        as("not-a-token").get(UC + "/catalogs").then().statusCode(401).body("error_code", equalTo("UNAUTHENTICATED"));
+        asAdmin().get(UC + "/catalogs").then().statusCode(200);
+        assertThat(service.log()).doesNotContain(expiring);
+    }
+
+    /** The same token, its payload changed to name the metastore admin, its signature left as it was. */
+    private static String forged(String token) {
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]))
+                .replace("\"preferred_username\":\"alice\"", "\"preferred_username\":\"admin\"");
+        assertThat(payload).contains("\"admin\"");
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
+    }
+
+    private static void grant(String type, String name, String principal, String privilege) {
+        asAdmin().body(Map.of("changes", List.of(Map.of("principal", principal, "add", List.of(privilege)))))
+                .patch(UC + "/permissions/" + type + "/" + name).then().statusCode(200);
+    }
+}
