@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -78,10 +77,7 @@ public class OidcPrincipals {
         user.displayName = text(jwt, "name");
         user.givenName = text(jwt, "given_name");
         user.familyName = text(jwt, "family_name");
-        String email = text(jwt, "email");
-        if (email != null) {
-            user.emails = new ArrayList<>(List.of(Map.of("value", email, "type", "work", "primary", true)));
-        }
+        user.setWorkEmail(text(jwt, "email"));
         audit.change(name, "OIDC_PROVISION_USER", null, null, Map.of("principal", name));
         return user;
     }

@@ -43,6 +43,15 @@ public class PrincipalEntity extends PanacheEntityBase {
     public long version = 1;
     public Instant updatedAt;
 
+    /** The directory a sync brought it from ({@code keycloak}), or null for principals made here or by SCIM. */
+    public String syncedFrom;
+
+    /** Records a change: a new version (SCIM's ETag) and modification time. */
+    public void touch() {
+        version++;
+        updatedAt = Instant.now();
+    }
+
     public static PrincipalEntity create(String name, PrincipalType type) {
         PrincipalEntity principal = new PrincipalEntity();
         principal.id = UUID.randomUUID();
@@ -52,6 +61,12 @@ public class PrincipalEntity extends PanacheEntityBase {
         principal.updatedAt = principal.createdAt;
         principal.persist();
         return principal;
+    }
+
+    /** Sets the one e-mail address an identity provider knows, as SCIM would hold it. */
+    public void setWorkEmail(String email) {
+        emails = email == null ? new ArrayList<>()
+                : new ArrayList<>(List.of(Map.of("value", email, "type", "work", "primary", true)));
     }
 
     /** Principal names are unique regardless of case (an index on {@code lower(name)}). */

@@ -23,7 +23,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -175,7 +174,7 @@ public class ScimDirectory {
         principal.displayName = text(patched, "displayName");
         principal.externalId = text(patched, "externalId");
         applyActive(principal, patched.get("active"));
-        touch(principal);
+        principal.touch();
         return servicePrincipalJson(principal, base);
     }
 
@@ -222,7 +221,7 @@ public class ScimDirectory {
         }
         group.name = name;
         group.externalId = text(patched, "externalId");
-        touch(group);
+        group.touch();
         flushUnique("A principal named '" + name + "' already exists.");
         setMembers(group, memberIds(patched.path("members")));
         return groupJson(group, base);
@@ -239,7 +238,7 @@ public class ScimDirectory {
         }
         group.name = name;
         group.externalId = text(body, "externalId");
-        touch(group);
+        group.touch();
         flushUnique("A principal named '" + name + "' already exists.");
         setMembers(group, memberIds(body.path("members")));
         return groupJson(group, base);
@@ -300,7 +299,7 @@ public class ScimDirectory {
         }
         user.name = userName;
         applyUser(user, body);
-        touch(user);
+        user.touch();
         flushUnique("A principal named '" + userName + "' already exists.");
     }
 
@@ -454,11 +453,6 @@ public class ScimDirectory {
         if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.contains("\"" + principal.version + "\"")) {
             throw new ScimError(412, null, "The resource has changed: its version is " + etag(principal) + ".");
         }
-    }
-
-    private static void touch(PrincipalEntity principal) {
-        principal.version++;
-        principal.updatedAt = Instant.now();
     }
 
     private void flushUnique(String message) {

@@ -1,0 +1,32 @@
+package dev.lakeward.catalog.identity.sync;
+
+import dev.lakeward.catalog.authz.AccessControl;
+import dev.lakeward.catalog.identity.CurrentCaller;
+import dev.lakeward.catalog.namespace.Securables;
+import dev.lakeward.policy.Action;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code POST /api/lakeward/v1/identity/sync}: a Keycloak sync now, for metastore admins; answers what changed. */
+@Path("/api/lakeward/v1/identity/sync")
+@Produces(MediaType.APPLICATION_JSON)
+public class IdentitySyncResource {
+
+    @Inject
+    KeycloakSync sync;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    AccessControl access;
+
+    @POST
+    public SyncReport sync() {
+        access.require(caller.get(), Action.MANAGE, Securables.metastore());
+        return sync.syncNow(caller.get().name());
+    }
+}
