@@ -24,6 +24,7 @@ import com.unboundid.scim2.common.utils.FilterEvaluator;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * A SCIM filter ({@code userName eq "a@b.c" and active eq true}) parsed by UnboundID's SCIM 2 SDK,
@@ -31,6 +32,9 @@ import java.util.TreeSet;
  * {@code invalidFilter} naming the attribute, as identity providers expect.
  */
 public final class ScimFilter {
+
+    private static final Pattern CORE_URN = Pattern.compile(
+            "(?i)urn:ietf:params:scim:schemas:core:2\\.0:(User|Group|ServicePrincipal):(?=[a-z])");
 
     private final Filter filter;
 
@@ -45,7 +49,8 @@ public final class ScimFilter {
     public static ScimFilter parse(String expression, Set<String> supported) {
         Filter filter;
         try {
-            filter = Filter.fromString(expression);
+            // core attributes sit at the resource's top, where the evaluator looks for unqualified names
+            filter = Filter.fromString(CORE_URN.matcher(expression).replaceAll(""));
         } catch (BadRequestException e) {
             throw ScimError.invalidFilter("The filter '" + expression + "' is not valid SCIM: "
                     + e.getMessage());
@@ -162,8 +167,13 @@ public final class ScimFilter {
         }
     }
 
+    /** The path in lower case; an extension's attribute keeps its schema URN ({@code urn:…:user:department}). */
     private static String name(String prefix, Path path) {
         StringBuilder name = new StringBuilder(prefix);
+        String urn = path.getSchemaUrn();
+        if (urn != null && urn.equalsIgnoreCase(ScimSchemas.ENTERPRISE_USER)) {
+            name.append(urn).append(':');
+        }
         for (int i = 0; i < path.size(); i++) {
             if (i > 0) {
                 name.append('.');

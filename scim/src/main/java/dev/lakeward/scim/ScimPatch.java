@@ -100,18 +100,31 @@ public final class ScimPatch {
         return value;
     }
 
-    /** {@code {"name.givenName": "Ada"}} → {@code {"name": {"givenName": "Ada"}}}; URNs keep their dots. */
+    /**
+     * {@code {"name.givenName": "Ada"}} → {@code {"name": {"givenName": "Ada"}}}, and an extension's
+     * attribute named with its URN ({@code "urn:…:enterprise:2.0:User:department"}) into the
+     * extension's object; other URNs keep their dots.
+     */
     private static ObjectNode undot(ObjectNode value) {
         ObjectNode nested = NODES.objectNode();
+        String extensionPrefix = ScimSchemas.ENTERPRISE_USER.toLowerCase(Locale.ROOT) + ":";
         for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             String key = field.getKey();
-            if (key.startsWith("urn:") || !key.contains(".")) {
+            ObjectNode target = nested;
+            if (key.toLowerCase(Locale.ROOT).startsWith(extensionPrefix)) {
+                target = nested.has(ScimSchemas.ENTERPRISE_USER) ? (ObjectNode) nested.get(ScimSchemas.ENTERPRISE_USER)
+                        : nested.putObject(ScimSchemas.ENTERPRISE_USER);
+                key = key.substring(extensionPrefix.length());
+            } else if (key.startsWith("urn:")) {
                 nested.set(key, field.getValue());
                 continue;
             }
+            if (!key.contains(".")) {
+                target.set(key, field.getValue());
+                continue;
+            }
             List<String> parts = new ArrayList<>(List.of(key.split("\\.")));
-            ObjectNode target = nested;
             for (String part : parts.subList(0, parts.size() - 1)) {
                 target = target.has(part) && target.get(part).isObject() ? (ObjectNode) target.get(part)
                         : target.putObject(part);

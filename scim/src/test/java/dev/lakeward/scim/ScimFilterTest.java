@@ -11,13 +11,15 @@ import org.junit.jupiter.api.Test;
 class ScimFilterTest {
 
     private static final Set<String> USER_ATTRIBUTES = Set.of("username", "externalid", "displayname", "emails.value",
-            "emails.type", "active", "meta.lastmodified");
+            "emails.type", "active", "meta.lastmodified",
+            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:user:department");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JsonNode ada = json("""
             {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "ada@example.com",
              "externalId": "e-1", "displayName": "Ada Lovelace", "active": true,
              "emails": [{"value": "ada@example.com", "type": "work", "primary": true}, {"value": "ada@home.org", "type": "home"}],
+             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {"department": "Maths"},
              "meta": {"lastModified": "2026-11-20T10:00:00Z"}}""");
 
     private static JsonNode json(String text) {
@@ -60,5 +62,15 @@ class ScimFilterTest {
                 .isInstanceOfSatisfying(ScimError.class, e -> assertThat(e.scimType()).isEqualTo("invalidFilter"));
         assertThatThrownBy(() -> ScimFilter.parse("emails[display eq \"x\"]", USER_ATTRIBUTES))
                 .hasMessageContaining("'emails.display'");
+    }
+
+    @Test
+    void enterpriseAttributesAreNamedWithTheirSchema() {
+        assertThat(matches("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department eq \"maths\""))
+                .isTrue();
+        assertThat(matches("urn:ietf:params:scim:schemas:core:2.0:User:userName sw \"ada\"")).isTrue();
+        assertThatThrownBy(() -> ScimFilter.parse(
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:costCenter eq \"1\"", USER_ATTRIBUTES))
+                .hasMessageContaining("'urn:ietf:params:scim:schemas:extension:enterprise:2.0:user:costcenter'");
     }
 }

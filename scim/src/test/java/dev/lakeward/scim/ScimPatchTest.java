@@ -80,4 +80,24 @@ class ScimPatchTest {
         assertThatThrownBy(() -> ScimPatch.parse(json("{\"Operations\": [{\"op\": \"explode\", \"path\": \"x\"}]}")))
                 .isInstanceOfSatisfying(ScimError.class, e -> assertThat(e.status()).isEqualTo(400));
     }
+
+    @Test
+    void entraSetsEnterpriseAttributesByPathByUrnKeyAndManagerById() {
+        JsonNode patched = ScimPatch.parse(json("""
+                {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], "Operations": [
+                  {"op": "Add", "path": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber",
+                   "value": "701984"},
+                  {"op": "Replace", "path": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager",
+                   "value": "26118915-6090-4610-87a4-49d0767ab24a"},
+                  {"op": "Replace", "value": {
+                    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department": "Tour Operations",
+                    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:costCenter": "4130"}}]}"""))
+                .applyTo(user);
+        JsonNode enterprise = patched.get(ScimSchemas.ENTERPRISE_USER);
+        assertThat(enterprise.get("employeeNumber").asText()).isEqualTo("701984");
+        assertThat(enterprise.get("manager").asText()).isEqualTo("26118915-6090-4610-87a4-49d0767ab24a");
+        assertThat(enterprise.get("department").asText()).isEqualTo("Tour Operations");
+        assertThat(enterprise.get("costCenter").asText()).isEqualTo("4130");
+        assertThat(patched.has("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department")).isFalse();
+    }
 }
