@@ -22,6 +22,7 @@ import com.unboundid.scim2.common.filters.PresentFilter;
 import com.unboundid.scim2.common.filters.StartsWithFilter;
 import com.unboundid.scim2.common.utils.FilterEvaluator;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -77,6 +78,29 @@ public final class ScimFilter {
 
     public Filter filter() {
         return filter;
+    }
+
+    /**
+     * The value the filter requires of a top-level attribute with {@code eq}, alone or in an
+     * {@code and}: what a store can look up by index before evaluating the whole filter, as in
+     * identity providers' {@code userName eq "…"} lookups.
+     */
+    public Optional<String> requiredEquality(String attribute) {
+        return requiredEquality(filter, attribute);
+    }
+
+    private static Optional<String> requiredEquality(Filter filter, String attribute) {
+        if (filter instanceof EqualFilter equal && equal.getAttributePath().size() == 1
+                && equal.getAttributePath().getSchemaUrn() == null
+                && equal.getAttributePath().getElement(0).getAttribute().equalsIgnoreCase(attribute)
+                && equal.getComparisonValue() != null && equal.getComparisonValue().isTextual()) {
+            return Optional.of(equal.getComparisonValue().asText());
+        }
+        if (filter instanceof AndFilter and) {
+            return and.getCombinedFilters().stream().map(f -> requiredEquality(f, attribute))
+                    .flatMap(Optional::stream).findFirst();
+        }
+        return Optional.empty();
     }
 
     /** The attribute paths a filter tree names, with value filters' prefixes ({@code members.value}). */

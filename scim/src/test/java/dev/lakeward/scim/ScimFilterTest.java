@@ -73,4 +73,16 @@ class ScimFilterTest {
                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:costCenter eq \"1\"", USER_ATTRIBUTES))
                 .hasMessageContaining("'urn:ietf:params:scim:schemas:extension:enterprise:2.0:user:costcenter'");
     }
+
+    @Test
+    void anEqualityTheFilterRequiresCanBeLookedUpFirst() {
+        assertThat(ScimFilter.parse("userName eq \"Ada@example.com\"", USER_ATTRIBUTES).requiredEquality("username"))
+                .contains("Ada@example.com");
+        assertThat(ScimFilter.parse("active eq true and externalId eq \"e-1\"", USER_ATTRIBUTES)
+                .requiredEquality("externalId")).contains("e-1");
+        assertThat(ScimFilter.parse("userName eq \"a\" or userName eq \"b\"", USER_ATTRIBUTES)
+                .requiredEquality("userName")).isEmpty();
+        assertThat(ScimFilter.parse("not (userName eq \"a\")", USER_ATTRIBUTES).requiredEquality("userName")).isEmpty();
+        assertThat(ScimFilter.parse("userName sw \"a\"", USER_ATTRIBUTES).requiredEquality("userName")).isEmpty();
+    }
 }

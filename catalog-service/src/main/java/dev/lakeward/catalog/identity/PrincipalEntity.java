@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,11 @@ public class PrincipalEntity extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public List<Map<String, Object>> emails = new ArrayList<>();
+
+    /** SCIM's enterprise user extension (department, manager, …), kept as the identity provider sent it. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Map<String, Object> enterprise = new HashMap<>();
 
     /** False: provisioned but deactivated; its grants stay, its tokens are refused. */
     public boolean active = true;

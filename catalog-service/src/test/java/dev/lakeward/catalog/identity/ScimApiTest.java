@@ -10,7 +10,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.startsWith;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import dev.lakeward.catalog.support.EmbeddedPostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -39,7 +39,7 @@ class ScimApiTest {
                  "name": {"givenName": "Ada", "familyName": "Lovelace"}, "password": "ignored-1A!",
                  "emails": [{"primary": true, "value": "%1$s", "type": "work"}], "active": true}"""
                 .formatted(userName)).post(SCIM + "/Users").then().statusCode(201)
-                .header("Location", startsWith(SCIM + "/Users/")).extract().path("id");
+                .header("Location", matchesPattern("http://[^/]+" + SCIM + "/Users/[0-9a-f-]{36}")).extract().path("id");
     }
 
     @Test

@@ -2,10 +2,12 @@ package dev.lakeward.catalog.identity.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lakeward.catalog.identity.CurrentCaller;
-import dev.lakeward.catalog.identity.PrincipalType;
 import dev.lakeward.scim.ScimError;
+import dev.lakeward.scim.ScimProjection;
+import dev.lakeward.scim.ScimSchemas;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -21,12 +23,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * SCIM 2.0 at {@code /scim/v2} (and, through {@link DatabricksScimResource}, Databricks'
- * {@code /api/2.0/preview/scim/v2}): Users, Groups and
- * ServiceProviderConfig, in {@code application/scim+json} (plain JSON accepted too). Bodies are
- * read as text so that SCIM's camelCase is not bent by the REST API's snake_case mapping.
+ * {@code /api/2.0/preview/scim/v2}): Users, Groups, ServicePrincipals, Me, and the discovery
+ * endpoints, in {@code application/scim+json} (plain JSON accepted too). Bodies are read as text
+ * so that SCIM's camelCase is not bent by the REST API's snake_case mapping.
  */
 @Path("/scim/v2")
 @Produces({ScimResource.SCIM_JSON, "application/json"})
@@ -37,133 +40,163 @@ public class ScimResource {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    ScimDirectory directory;
+    ScimUsers users;
+
+    @Inject
+    ScimGroups groups;
+
+    @Inject
+    ScimServicePrincipals servicePrincipals;
 
     @Inject
     CurrentCaller caller;
 
+    // ---- Users
+
     @GET
     @Path("Users")
     public ObjectNode listUsers(@QueryParam("filter") String filter, @QueryParam("startIndex") Integer startIndex,
-            @QueryParam("count") Integer count, UriInfo uri) {
-        return directory.listUsers(caller.get(), filter, startIndex, count, base(uri));
+            @QueryParam("count") Integer count, @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excluded, UriInfo uri) {
+        return users.list(caller.get(), filter, startIndex, count, ScimProjection.of(attributes, excluded), base(uri));
     }
 
     @POST
     @Path("Users")
     public Response createUser(String body, UriInfo uri) {
-        return created(directory.createUser(caller.get(), parse(body), base(uri)));
+        return created(users.create(caller.get(), parse(body), base(uri)));
     }
 
     @GET
     @Path("Users/{id}")
-    public Response getUser(@PathParam("id") String id, UriInfo uri) {
-        return ok(directory.getUser(caller.get(), id, base(uri)));
+    public Response getUser(@PathParam("id") String id, @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excluded, UriInfo uri) {
+        return ok(users.get(caller.get(), id, base(uri)), ScimProjection.of(attributes, excluded));
     }
 
     @PUT
     @Path("Users/{id}")
     public Response replaceUser(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body,
             UriInfo uri) {
-        return ok(directory.replaceUser(caller.get(), id, parse(body), ifMatch, base(uri)));
+        return ok(users.replace(caller.get(), id, parse(body), ifMatch, base(uri)));
     }
 
     @PATCH
     @Path("Users/{id}")
     public Response patchUser(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body,
             UriInfo uri) {
-        return ok(directory.patchUser(caller.get(), id, parse(body), ifMatch, base(uri)));
+        return ok(users.patch(caller.get(), id, parse(body), ifMatch, base(uri)));
     }
 
     @DELETE
     @Path("Users/{id}")
     public Response deleteUser(@PathParam("id") String id) {
-        directory.delete(caller.get(), id, PrincipalType.USER);
+        users.delete(caller.get(), id);
         return Response.noContent().build();
     }
 
     @GET
+    @Path("Me")
+    public Response me(@QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excluded,
+            UriInfo uri) {
+        return ok(users.me(caller.get(), base(uri)), ScimProjection.of(attributes, excluded));
+    }
+
+    // ---- Groups
+
+    @GET
     @Path("Groups")
     public ObjectNode listGroups(@QueryParam("filter") String filter, @QueryParam("startIndex") Integer startIndex,
-            @QueryParam("count") Integer count, @QueryParam("excludedAttributes") String excluded, UriInfo uri) {
-        return directory.listGroups(caller.get(), filter, startIndex, count, excluded, base(uri));
+            @QueryParam("count") Integer count, @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excluded, UriInfo uri) {
+        return groups.list(caller.get(), filter, startIndex, count, ScimProjection.of(attributes, excluded), base(uri));
     }
 
     @POST
     @Path("Groups")
     public Response createGroup(String body, UriInfo uri) {
-        return created(directory.createGroup(caller.get(), parse(body), base(uri)));
+        return created(groups.create(caller.get(), parse(body), base(uri)));
     }
 
     @GET
     @Path("Groups/{id}")
-    public Response getGroup(@PathParam("id") String id, UriInfo uri) {
-        return ok(directory.getGroup(caller.get(), id, base(uri)));
+    public Response getGroup(@PathParam("id") String id, @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excluded, UriInfo uri) {
+        return ok(groups.get(caller.get(), id, base(uri)), ScimProjection.of(attributes, excluded));
     }
 
     @PUT
     @Path("Groups/{id}")
     public Response replaceGroup(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body,
             UriInfo uri) {
-        return ok(directory.replaceGroup(caller.get(), id, parse(body), ifMatch, base(uri)));
+        return ok(groups.replace(caller.get(), id, parse(body), ifMatch, base(uri)));
     }
 
     @PATCH
     @Path("Groups/{id}")
     public Response patchGroup(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body,
             UriInfo uri) {
-        return ok(directory.patchGroup(caller.get(), id, parse(body), ifMatch, base(uri)));
+        return ok(groups.patch(caller.get(), id, parse(body), ifMatch, base(uri)));
     }
 
     @DELETE
     @Path("Groups/{id}")
     public Response deleteGroup(@PathParam("id") String id) {
-        directory.delete(caller.get(), id, PrincipalType.GROUP);
+        groups.delete(caller.get(), id);
         return Response.noContent().build();
     }
 
-    @GET
-    @Path("Me")
-    public Response me(UriInfo uri) {
-        return ok(directory.me(caller.get(), base(uri)));
-    }
+    // ---- ServicePrincipals
 
     @GET
     @Path("ServicePrincipals")
     public ObjectNode listServicePrincipals(@QueryParam("filter") String filter,
-            @QueryParam("startIndex") Integer startIndex, @QueryParam("count") Integer count, UriInfo uri) {
-        return directory.listServicePrincipals(caller.get(), filter, startIndex, count, base(uri));
+            @QueryParam("startIndex") Integer startIndex, @QueryParam("count") Integer count,
+            @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excluded,
+            UriInfo uri) {
+        return servicePrincipals.list(caller.get(), filter, startIndex, count,
+                ScimProjection.of(attributes, excluded), base(uri));
     }
 
     @POST
     @Path("ServicePrincipals")
     public Response createServicePrincipal(String body, UriInfo uri) {
-        return created(directory.createServicePrincipal(caller.get(), parse(body), base(uri)));
+        return created(servicePrincipals.create(caller.get(), parse(body), base(uri)));
     }
 
     @GET
     @Path("ServicePrincipals/{id}")
-    public Response getServicePrincipal(@PathParam("id") String id, UriInfo uri) {
-        return ok(directory.getServicePrincipal(caller.get(), id, base(uri)));
+    public Response getServicePrincipal(@PathParam("id") String id, @QueryParam("attributes") String attributes,
+            @QueryParam("excludedAttributes") String excluded, UriInfo uri) {
+        return ok(servicePrincipals.get(caller.get(), id, base(uri)), ScimProjection.of(attributes, excluded));
+    }
+
+    @PUT
+    @Path("ServicePrincipals/{id}")
+    public Response replaceServicePrincipal(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            String body, UriInfo uri) {
+        return ok(servicePrincipals.replace(caller.get(), id, parse(body), ifMatch, base(uri)));
     }
 
     @PATCH
     @Path("ServicePrincipals/{id}")
     public Response patchServicePrincipal(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             String body, UriInfo uri) {
-        return ok(directory.patchServicePrincipal(caller.get(), id, parse(body), ifMatch, base(uri)));
+        return ok(servicePrincipals.patch(caller.get(), id, parse(body), ifMatch, base(uri)));
     }
 
     @DELETE
     @Path("ServicePrincipals/{id}")
     public Response deleteServicePrincipal(@PathParam("id") String id) {
-        directory.delete(caller.get(), id, PrincipalType.SERVICE_PRINCIPAL);
+        servicePrincipals.delete(caller.get(), id);
         return Response.noContent().build();
     }
 
+    // ---- discovery (RFC 7644 §4), for any authenticated caller
+
     @GET
     @Path("ServiceProviderConfig")
-    public ObjectNode serviceProviderConfig() {
+    public ObjectNode serviceProviderConfig(UriInfo uri) {
         ObjectNode config = JSON.createObjectNode();
         config.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig");
         config.putObject("patch").put("supported", true);
@@ -174,7 +207,43 @@ public class ScimResource {
         config.putObject("etag").put("supported", true);
         config.putArray("authenticationSchemes").addObject().put("type", "oauthbearertoken")
                 .put("name", "OAuth Bearer Token").put("description", "A Lakeward token of a SCIM provisioner");
+        config.putObject("meta").put("resourceType", "ServiceProviderConfig")
+                .put("location", base(uri) + "/ServiceProviderConfig");
         return config;
+    }
+
+    @GET
+    @Path("Schemas")
+    public ObjectNode schemas(UriInfo uri) {
+        return listOf(ScimSchemas.schemas(base(uri)));
+    }
+
+    @GET
+    @Path("Schemas/{id}")
+    public ObjectNode schema(@PathParam("id") String id, UriInfo uri) {
+        return ScimSchemas.schema(id, base(uri)).orElseThrow(() -> new ScimError(404, null, "No schema '" + id + "'."));
+    }
+
+    @GET
+    @Path("ResourceTypes")
+    public ObjectNode resourceTypes(UriInfo uri) {
+        return listOf(ScimSchemas.resourceTypes(base(uri)));
+    }
+
+    @GET
+    @Path("ResourceTypes/{name}")
+    public ObjectNode resourceType(@PathParam("name") String name, UriInfo uri) {
+        return ScimSchemas.resourceType(name, base(uri))
+                .orElseThrow(() -> new ScimError(404, null, "No resource type '" + name + "'."));
+    }
+
+    private static ObjectNode listOf(List<ObjectNode> resources) {
+        ObjectNode list = JSON.createObjectNode();
+        list.putArray("schemas").add(ScimStore.LIST_SCHEMA);
+        list.put("totalResults", resources.size()).put("startIndex", 1).put("itemsPerPage", resources.size());
+        ArrayNode items = list.putArray("Resources");
+        resources.forEach(items::add);
+        return list;
     }
 
     private static JsonNode parse(String body) {
@@ -189,9 +258,10 @@ public class ScimResource {
         }
     }
 
+    /** The absolute base URL the request came to, for {@code meta.location} and {@code Location} (RFC 7643 §3.1). */
     private static String base(UriInfo uri) {
-        String path = uri.getPath();
-        return path.startsWith("/api/2.0/preview/scim/v2") ? "/api/2.0/preview/scim/v2" : "/scim/v2";
+        String root = uri.getBaseUri().toString().replaceAll("/+$", "");
+        return root + (uri.getPath().startsWith("/api/2.0/preview/scim/v2") ? "/api/2.0/preview/scim/v2" : "/scim/v2");
     }
 
     private static Response created(ObjectNode resource) {
@@ -201,6 +271,12 @@ public class ScimResource {
     }
 
     private static Response ok(ObjectNode resource) {
-        return Response.ok(resource).type(SCIM_JSON).header("ETag", resource.at("/meta/version").asText()).build();
+        return ok(resource, ScimProjection.of(null, null));
+    }
+
+    /** The ETag is the resource's version, whatever the projection leaves of {@code meta}. */
+    private static Response ok(ObjectNode resource, ScimProjection projection) {
+        String etag = resource.at("/meta/version").asText();
+        return Response.ok(projection.apply(resource)).type(SCIM_JSON).header("ETag", etag).build();
     }
 }
