@@ -9,6 +9,7 @@ import dev.lakeward.catalog.audit.AuditLog;
 import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.authz.GrantSnapshots;
 import dev.lakeward.catalog.authz.GrantsChanged;
+import dev.lakeward.catalog.error.PermissionDenied;
 import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.identity.PrincipalEntity;
 import dev.lakeward.catalog.identity.PrincipalType;
@@ -71,7 +72,12 @@ class ScimStore {
     /** SCIM is for provisioners ({@code lakeward.identity.provisioners-group}) and metastore admins. */
     void requireProvisioner(Caller caller) {
         if (!snapshots.get().identities(caller.name()).contains(Principal.key(config.identity().provisionersGroup()))) {
-            access.require(caller, Action.MANAGE, Securables.metastore());
+            try {
+                access.require(caller, Action.MANAGE, Securables.metastore());
+            } catch (PermissionDenied denied) {
+                throw new ScimError(403, null, "SCIM is for metastore admins and members of '"
+                        + config.identity().provisionersGroup() + "': " + denied.getMessage());
+            }
         }
     }
 
