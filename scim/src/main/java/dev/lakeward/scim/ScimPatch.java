@@ -21,7 +21,8 @@ import java.util.Map;
  * booleans as strings ({@code "False"}), path-less values with dotted keys
  * ({@code {"name.givenName": "Ada"}}, the {@code aadOptscim062020} form), and member removal by
  * a value array ({@code "path": "members", "value": [{"value": "id"}]}), which becomes one
- * {@code members[value eq "id"]} removal per member.
+ * {@code members[value eq "id"]} removal per member. An {@code add} of a single value to a path
+ * becomes the {@code replace} RFC 7644 says it is.
  */
 public final class ScimPatch {
 
@@ -68,6 +69,11 @@ public final class ScimPatch {
             op.put("op", name);
             if (op.has("value")) {
                 op.set("value", booleans(op.get("value")));
+            }
+            // RFC 7644 §3.5.2.1: adding to a single-valued attribute replaces its value; UnboundID
+            // refuses an add whose value-filter target already has one, so say replace outright
+            if (name.equals("add") && op.hasNonNull("path") && op.path("value").isValueNode()) {
+                op.put("op", "replace");
             }
             if (!op.hasNonNull("path") && op.path("value").isObject()) {
                 op.set("value", undot((ObjectNode) op.get("value")));

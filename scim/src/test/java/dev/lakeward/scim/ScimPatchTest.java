@@ -100,4 +100,16 @@ class ScimPatchTest {
         assertThat(enterprise.get("costCenter").asText()).isEqualTo("4130");
         assertThat(patched.has("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department")).isFalse();
     }
+
+    @Test
+    void addOnASingleValuedAttributeThatHasAValueReplacesIt() {
+        JsonNode patched = ScimPatch.parse(json("""
+                {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], "Operations": [
+                  {"op": "Add", "path": "name.givenName", "value": "Augusta"},
+                  {"op": "add", "path": "emails[type eq \\"work\\"].value", "value": "ada@work.example"},
+                  {"op": "add", "path": "active", "value": false}]}""")).applyTo(user);
+        assertThat(patched.at("/name/givenName").asText()).isEqualTo("Augusta");
+        assertThat(patched.at("/emails/0/value").asText()).isEqualTo("ada@work.example");
+        assertThat(patched.get("active").asBoolean()).isFalse();
+    }
 }

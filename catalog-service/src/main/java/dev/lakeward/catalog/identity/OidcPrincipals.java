@@ -82,23 +82,31 @@ public class OidcPrincipals {
         return user;
     }
 
-    /** Adds the user to each existing Lakeward group its token lists; memberships are only added, never removed. */
+    /**
+     * Adds the user to each existing Lakeward group its token lists that it is not yet in;
+     * memberships are only added, never removed. The usual sign-in, with nothing to add, only reads.
+     */
     @SuppressWarnings("unchecked")
     private void joinClaimedGroups(PrincipalEntity user, Object claimed) {
         if (!(claimed instanceof Collection<?> names) || names.isEmpty()) {
             return;
         }
-        List<String> lowered = names.stream().map(n -> asText(n).toLowerCase(Locale.ROOT)).toList();
-        List<String> joined = em.createNativeQuery("""
-                insert into group_member (group_id, member_id)
-                select g.id, ?1 from principal g where g.type = 'GROUP' and lower(g.name) = any(?2)
-                on conflict do nothing
-                returning (select name from principal where id = group_id)""")
-                .setParameter(1, user.id).setParameter(2, lowered.toArray(String[]::new)).getResultList();
-        if (!joined.isEmpty()) {
-            audit.change(user.name, "OIDC_JOIN_GROUPS", null, null, Map.of("principal", user.name, "groups", joined));
-            grantsChanged.fire(new GrantsChanged());
+        String[] lowered = names.stream().map(n -> asText(n).toLowerCase(Locale.ROOT)).toArray(String[]::new);
+        List<Object[]> missing = em.createNativeQuery("""
+                select g.id, g.name from principal g
+                where g.type = 'GROUP' and lower(g.name) = any(?2)
+                  and not exists (select 1 from group_member gm where gm.group_id = g.id and gm.member_id = ?1)""")
+                .setParameter(1, user.id).setParameter(2, lowered).getResultList();
+        if (missing.isEmpty()) {
+            return;
         }
+        for (Object[] group : missing) {
+            em.createNativeQuery("insert into group_member (group_id, member_id) values (?1, ?2) on conflict do nothing")
+                    .setParameter(1, group[0]).setParameter(2, user.id).executeUpdate();
+        }
+        audit.change(user.name, "OIDC_JOIN_GROUPS", null, null, Map.of("principal", user.name,
+                "groups", missing.stream().map(g -> (String) g[1]).toList()));
+        grantsChanged.fire(new GrantsChanged());
     }
 
     private static String text(JsonWebToken jwt, String claim) {

@@ -2,19 +2,31 @@ package dev.lakeward.catalog.identity;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.lakeward.catalog.support.KeycloakServer;
+import dev.lakeward.proto.v1.GetLineageRequest;
+import dev.lakeward.proto.v1.LineageGraph;
+import dev.lakeward.proto.v1.LineageServiceGrpc;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
 import dev.lakeward.catalog.support.ServiceProcess;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +60,7 @@ class OidcSignInIT {
 
     /** Lakeward pointed at the realm as README shows, with the groups claim joining groups. */
     static String[] oidcSettings(KeycloakServer keycloak, String... more) {
-        List<String> settings = new java.util.ArrayList<>(List.of("quarkus.oidc.tenant-enabled=true",
+        List<String> settings = new ArrayList<>(List.of("quarkus.oidc.tenant-enabled=true",
                 "quarkus.oidc.auth-server-url=" + keycloak.issuer(), "quarkus.oidc.token.audience=lakeward",
                 "lakeward.oidc.groups-claim=groups"));
         settings.addAll(List.of(more));
@@ -81,6 +93,29 @@ class OidcSignInIT {
         asAdmin().get("/api/lakeward/v1/principals/alice").then().body("groups", hasItem("analysts"));
         as(token).get("/scim/v2/Me").then().statusCode(200).body("userName", equalTo("alice"));
         as(token).get(UC + "/catalogs").then().statusCode(200).body("catalogs.name", equalTo(List.of("sales")));
+
+        // the same token over gRPC, as an engine passes its user's token on
+        ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", service.port()).usePlaintext().build();
+        try {
+            LineageGraph graph = lineage(channel, token).getLineage(GetLineageRequest.newBuilder()
+                    .setNode("sales.raw.orders").build());
+            assertThat(graph.getEdgesList()).as("accepted, and no lineage reported yet").isEmpty();
+            assertThatThrownBy(() -> lineage(channel, forged(token)).getLineage(GetLineageRequest.newBuilder()
+                    .setNode("sales.raw.orders").build())).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+                        assertThat(e.getStatus().getDescription()).contains("signature does not verify");
+                    });
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
+    private static LineageServiceGrpc.LineageServiceBlockingStub lineage(ManagedChannel channel, String token) {
+        Metadata metadata = new Metadata();
+        metadata.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+        return LineageServiceGrpc.newBlockingStub(channel)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata))
+                .withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
     @Test
