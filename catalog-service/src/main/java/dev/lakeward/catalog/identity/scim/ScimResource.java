@@ -2,7 +2,6 @@ package dev.lakeward.catalog.identity.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lakeward.catalog.identity.CurrentCaller;
 import dev.lakeward.scim.ScimError;
@@ -23,7 +22,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
-import java.util.List;
 
 /**
  * SCIM 2.0 at {@code /scim/v2} (and, through {@link DatabricksScimResource}, Databricks'
@@ -39,59 +37,71 @@ public class ScimResource {
     static final String SCIM_JSON = "application/scim+json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Inject
-    ScimUsers users;
+    /** The resource types' endpoints, one path pattern for the operations they share. */
+    private static final String RESOURCES = "{resources: Users|Groups|ServicePrincipals}";
 
     @Inject
-    ScimGroups groups;
+    ScimOperations scim;
 
     @Inject
-    ScimServicePrincipals servicePrincipals;
+    ScimUserType users;
+
+    @Inject
+    ScimGroupType groups;
+
+    @Inject
+    ScimServicePrincipalType servicePrincipals;
 
     @Inject
     CurrentCaller caller;
 
-    // ---- Users
-
     @GET
-    @Path("Users")
-    public ObjectNode listUsers(@QueryParam("filter") String filter, @QueryParam("startIndex") Integer startIndex,
-            @QueryParam("count") Integer count, @QueryParam("attributes") String attributes,
-            @QueryParam("excludedAttributes") String excluded, UriInfo uri) {
-        return users.list(caller.get(), filter, startIndex, count, ScimProjection.of(attributes, excluded), base(uri));
+    @Path(RESOURCES)
+    public ObjectNode list(@PathParam("resources") String resources, @QueryParam("filter") String filter,
+            @QueryParam("startIndex") Integer startIndex, @QueryParam("count") Integer count,
+            @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excluded,
+            UriInfo uri) {
+        return scim.list(caller.get(), type(resources), filter, startIndex, count,
+                ScimProjection.of(attributes, excluded), base(uri));
     }
 
     @POST
-    @Path("Users")
-    public Response createUser(String body, UriInfo uri) {
-        return created(users.create(caller.get(), parse(body), base(uri)));
+    @Path(RESOURCES)
+    public Response create(@PathParam("resources") String resources, String body, UriInfo uri) {
+        ObjectNode resource = scim.create(caller.get(), type(resources), parse(body), base(uri));
+        return Response.status(201).type(SCIM_JSON).entity(resource)
+                .header("Location", resource.at("/meta/location").asText())
+                .header("ETag", resource.at("/meta/version").asText()).build();
     }
 
     @GET
-    @Path("Users/{id}")
-    public Response getUser(@PathParam("id") String id, @QueryParam("attributes") String attributes,
-            @QueryParam("excludedAttributes") String excluded, UriInfo uri) {
-        return ok(users.get(caller.get(), id, base(uri)), ScimProjection.of(attributes, excluded));
+    @Path(RESOURCES + "/{id}")
+    public Response get(@PathParam("resources") String resources, @PathParam("id") String id,
+            @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excluded,
+            UriInfo uri) {
+        return ok(scim.get(caller.get(), type(resources), id, base(uri)), ScimProjection.of(attributes, excluded));
     }
 
     @PUT
-    @Path("Users/{id}")
-    public Response replaceUser(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body,
-            UriInfo uri) {
-        return ok(users.replace(caller.get(), id, parse(body), ifMatch, base(uri)));
+    @Path(RESOURCES + "/{id}")
+    public Response replace(@PathParam("resources") String resources, @PathParam("id") String id,
+            @HeaderParam("If-Match") String ifMatch, String body, UriInfo uri) {
+        return ok(scim.replace(caller.get(), type(resources), id, parse(body), ifMatch, base(uri)),
+                ScimProjection.of(null, null));
     }
 
     @PATCH
-    @Path("Users/{id}")
-    public Response patchUser(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body,
-            UriInfo uri) {
-        return ok(users.patch(caller.get(), id, parse(body), ifMatch, base(uri)));
+    @Path(RESOURCES + "/{id}")
+    public Response patch(@PathParam("resources") String resources, @PathParam("id") String id,
+            @HeaderParam("If-Match") String ifMatch, String body, UriInfo uri) {
+        return ok(scim.patch(caller.get(), type(resources), id, parse(body), ifMatch, base(uri)),
+                ScimProjection.of(null, null));
     }
 
     @DELETE
-    @Path("Users/{id}")
-    public Response deleteUser(@PathParam("id") String id) {
-        users.delete(caller.get(), id);
+    @Path(RESOURCES + "/{id}")
+    public Response delete(@PathParam("resources") String resources, @PathParam("id") String id) {
+        scim.delete(caller.get(), type(resources), id);
         return Response.noContent().build();
     }
 
@@ -99,97 +109,15 @@ public class ScimResource {
     @Path("Me")
     public Response me(@QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excluded,
             UriInfo uri) {
-        return ok(users.me(caller.get(), base(uri)), ScimProjection.of(attributes, excluded));
+        return ok(scim.me(caller.get(), users, servicePrincipals, base(uri)), ScimProjection.of(attributes, excluded));
     }
 
-    // ---- Groups
-
-    @GET
-    @Path("Groups")
-    public ObjectNode listGroups(@QueryParam("filter") String filter, @QueryParam("startIndex") Integer startIndex,
-            @QueryParam("count") Integer count, @QueryParam("attributes") String attributes,
-            @QueryParam("excludedAttributes") String excluded, UriInfo uri) {
-        return groups.list(caller.get(), filter, startIndex, count, ScimProjection.of(attributes, excluded), base(uri));
-    }
-
-    @POST
-    @Path("Groups")
-    public Response createGroup(String body, UriInfo uri) {
-        return created(groups.create(caller.get(), parse(body), base(uri)));
-    }
-
-    @GET
-    @Path("Groups/{id}")
-    public Response getGroup(@PathParam("id") String id, @QueryParam("attributes") String attributes,
-            @QueryParam("excludedAttributes") String excluded, UriInfo uri) {
-        return ok(groups.get(caller.get(), id, base(uri)), ScimProjection.of(attributes, excluded));
-    }
-
-    @PUT
-    @Path("Groups/{id}")
-    public Response replaceGroup(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body,
-            UriInfo uri) {
-        return ok(groups.replace(caller.get(), id, parse(body), ifMatch, base(uri)));
-    }
-
-    @PATCH
-    @Path("Groups/{id}")
-    public Response patchGroup(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body,
-            UriInfo uri) {
-        return ok(groups.patch(caller.get(), id, parse(body), ifMatch, base(uri)));
-    }
-
-    @DELETE
-    @Path("Groups/{id}")
-    public Response deleteGroup(@PathParam("id") String id) {
-        groups.delete(caller.get(), id);
-        return Response.noContent().build();
-    }
-
-    // ---- ServicePrincipals
-
-    @GET
-    @Path("ServicePrincipals")
-    public ObjectNode listServicePrincipals(@QueryParam("filter") String filter,
-            @QueryParam("startIndex") Integer startIndex, @QueryParam("count") Integer count,
-            @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excluded,
-            UriInfo uri) {
-        return servicePrincipals.list(caller.get(), filter, startIndex, count,
-                ScimProjection.of(attributes, excluded), base(uri));
-    }
-
-    @POST
-    @Path("ServicePrincipals")
-    public Response createServicePrincipal(String body, UriInfo uri) {
-        return created(servicePrincipals.create(caller.get(), parse(body), base(uri)));
-    }
-
-    @GET
-    @Path("ServicePrincipals/{id}")
-    public Response getServicePrincipal(@PathParam("id") String id, @QueryParam("attributes") String attributes,
-            @QueryParam("excludedAttributes") String excluded, UriInfo uri) {
-        return ok(servicePrincipals.get(caller.get(), id, base(uri)), ScimProjection.of(attributes, excluded));
-    }
-
-    @PUT
-    @Path("ServicePrincipals/{id}")
-    public Response replaceServicePrincipal(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-            String body, UriInfo uri) {
-        return ok(servicePrincipals.replace(caller.get(), id, parse(body), ifMatch, base(uri)));
-    }
-
-    @PATCH
-    @Path("ServicePrincipals/{id}")
-    public Response patchServicePrincipal(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-            String body, UriInfo uri) {
-        return ok(servicePrincipals.patch(caller.get(), id, parse(body), ifMatch, base(uri)));
-    }
-
-    @DELETE
-    @Path("ServicePrincipals/{id}")
-    public Response deleteServicePrincipal(@PathParam("id") String id) {
-        servicePrincipals.delete(caller.get(), id);
-        return Response.noContent().build();
+    private ScimType type(String resources) {
+        return switch (resources) {
+            case "Users" -> users;
+            case "Groups" -> groups;
+            default -> servicePrincipals;
+        };
     }
 
     // ---- discovery (RFC 7644 §4), for any authenticated caller
@@ -215,7 +143,7 @@ public class ScimResource {
     @GET
     @Path("Schemas")
     public ObjectNode schemas(UriInfo uri) {
-        return listOf(ScimSchemas.schemas(base(uri)));
+        return ScimListing.of(ScimSchemas.schemas(base(uri)));
     }
 
     @GET
@@ -227,7 +155,7 @@ public class ScimResource {
     @GET
     @Path("ResourceTypes")
     public ObjectNode resourceTypes(UriInfo uri) {
-        return listOf(ScimSchemas.resourceTypes(base(uri)));
+        return ScimListing.of(ScimSchemas.resourceTypes(base(uri)));
     }
 
     @GET
@@ -235,15 +163,6 @@ public class ScimResource {
     public ObjectNode resourceType(@PathParam("name") String name, UriInfo uri) {
         return ScimSchemas.resourceType(name, base(uri))
                 .orElseThrow(() -> new ScimError(404, null, "No resource type '" + name + "'."));
-    }
-
-    private static ObjectNode listOf(List<ObjectNode> resources) {
-        ObjectNode list = JSON.createObjectNode();
-        list.putArray("schemas").add(ScimStore.LIST_SCHEMA);
-        list.put("totalResults", resources.size()).put("startIndex", 1).put("itemsPerPage", resources.size());
-        ArrayNode items = list.putArray("Resources");
-        resources.forEach(items::add);
-        return list;
     }
 
     private static JsonNode parse(String body) {
@@ -262,16 +181,6 @@ public class ScimResource {
     private static String base(UriInfo uri) {
         String root = uri.getBaseUri().toString().replaceAll("/+$", "");
         return root + (uri.getPath().startsWith("/api/2.0/preview/scim/v2") ? "/api/2.0/preview/scim/v2" : "/scim/v2");
-    }
-
-    private static Response created(ObjectNode resource) {
-        return Response.status(201).type(SCIM_JSON).entity(resource)
-                .header("Location", resource.at("/meta/location").asText())
-                .header("ETag", resource.at("/meta/version").asText()).build();
-    }
-
-    private static Response ok(ObjectNode resource) {
-        return ok(resource, ScimProjection.of(null, null));
     }
 
     /** The ETag is the resource's version, whatever the projection leaves of {@code meta}. */

@@ -1,0 +1,94 @@
+package dev.lakeward.catalog.identity.scim;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakeward.catalog.identity.PrincipalEntity;
+import dev.lakeward.catalog.identity.PrincipalType;
+import dev.lakeward.catalog.identity.scim.ScimLinks.Links;
+import dev.lakeward.scim.ScimFilter;
+import dev.lakeward.scim.ScimProjection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SCIM listings: a filter, {@code startIndex}/{@code count} paging in a stable order, and projection. */
+@ApplicationScoped
+class ScimListing {
+
+    static final String LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+    private static final int DEFAULT_COUNT = 100;
+    private static final int MAX_COUNT = 1_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    ScimLinks links;
+
+    /**
+     * The ListResponse for a filter, ordered by name, then id. A filter that requires one indexed
+     * attribute's value (identity providers' {@code userName eq "…"}) is looked up by it first;
+     * otherwise the type is read whole, with the directory's memberships in two queries.
+     */
+    ObjectNode list(ScimType type, String filter, Integer startIndex, Integer count, ScimProjection projection,
+            String base) {
+        ScimFilter parsed = filter == null || filter.isBlank() ? null : ScimFilter.parse(filter, type.filterable());
+        List<PrincipalEntity> candidates = null;
+        Links memberships = null;
+        if (parsed != null) {
+            for (Map.Entry<String, String> indexed : type.indexedEqualities().entrySet()) {
+                Optional<String> value = parsed.requiredEquality(indexed.getKey());
+                if (value.isPresent()) {
+                    candidates = lookup(type.type(), indexed.getValue(), value.get());
+                    memberships = links.live();
+                    break;
+                }
+            }
+        }
+        if (candidates == null) {
+            candidates = PrincipalEntity.list("type = ?1 order by lower(name), id", type.type());
+            memberships = links.all();
+        }
+        List<ObjectNode> matching = new ArrayList<>();
+        for (PrincipalEntity principal : candidates) {
+            ObjectNode json = type.toJson(principal, base, memberships);
+            if (parsed == null || parsed.matches(json)) {
+                matching.add(json);
+            }
+        }
+        return page(matching, startIndex, count, projection);
+    }
+
+    /** A whole list of resources as one ListResponse, as the discovery endpoints answer. */
+    static ObjectNode of(List<ObjectNode> resources) {
+        return page(resources, 1, resources.size(), ScimProjection.of(null, null));
+    }
+
+    private static List<PrincipalEntity> lookup(PrincipalType type, String condition, String value) {
+        if (condition.equals("id")) {
+            try {
+                return PrincipalEntity.list("type = ?1 and id = ?2", type, UUID.fromString(value));
+            } catch (IllegalArgumentException notAnId) {
+                return List.of();
+            }
+        }
+        return PrincipalEntity.list("type = ?1 and " + condition + " order by lower(name), id", type, value);
+    }
+
+    private static ObjectNode page(List<ObjectNode> all, Integer startIndex, Integer count, ScimProjection projection) {
+        int start = startIndex == null || startIndex < 1 ? 1 : startIndex;
+        int size = count == null ? DEFAULT_COUNT : Math.max(0, Math.min(count, MAX_COUNT));
+        ObjectNode list = JSON.createObjectNode();
+        list.putArray("schemas").add(LIST_SCHEMA);
+        list.put("totalResults", all.size());
+        list.put("startIndex", start);
+        List<ObjectNode> page = all.subList(Math.min(start - 1, all.size()), Math.min(start - 1 + size, all.size()));
+        list.put("itemsPerPage", page.size());
+        ArrayNode resources = list.putArray("Resources");
+        page.forEach(resource -> resources.add(projection.apply(resource)));
+        return list;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.lakeward.catalog.identity.scim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakeward.catalog.LakewardConfig;
+import dev.lakeward.catalog.audit.AuditLog;
+import dev.lakeward.catalog.authz.AccessControl;
+import dev.lakeward.catalog.authz.GrantSnapshots;
+import dev.lakeward.catalog.authz.GrantsChanged;
+import dev.lakeward.catalog.error.PermissionDenied;
+import dev.lakeward.catalog.identity.Caller;
+import dev.lakeward.catalog.identity.PrincipalEntity;
+import dev.lakeward.catalog.identity.PrincipalType;
+import dev.lakeward.catalog.namespace.Securables;
+import dev.lakeward.policy.Action;
+import dev.lakeward.policy.Principal;
+import dev.lakeward.scim.ScimError;
+import dev.lakeward.scim.ScimPatch;
+import dev.lakeward.scim.ScimProjection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * Create, get, replace, patch, list and delete for every SCIM resource type, over the principal
+ * tables that grants use: each write one transaction, ETags checked, names unique, and all of it
+ * for metastore admins and members of {@code lakeward.identity.provisioners-group}.
+ */
+@ApplicationScoped
+class ScimOperations {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    LakewardConfig config;
+
+    @Inject
+    AccessControl access;
+
+    @Inject
+    GrantSnapshots snapshots;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ScimLinks links;
+
+    @Inject
+    ScimListing listing;
+
+    @Inject
+    Event<GrantsChanged> grantsChanged;
+
+    @Transactional
+    public ObjectNode create(Caller caller, ScimType type, JsonNode body, String base) {
+        requireProvisioner(caller);
+        PrincipalEntity principal = PrincipalEntity.create(type.name(body), type.type());
+        write(type, principal, body, true);
+        audit.change(caller.name(), "SCIM_CREATE_" + type.type().name(), null, null,
+                Map.of("principal", principal.name));
+        return type.toJson(principal, base, links.live());
+    }
+
+    @Transactional
+    public ObjectNode get(Caller caller, ScimType type, String id, String base) {
+        requireProvisioner(caller);
+        return type.toJson(find(type, id), base, links.live());
+    }
+
+    /** PUT: the principal becomes what the body says; what it lacks takes its default. */
+    @Transactional
+    public ObjectNode replace(Caller caller, ScimType type, String id, JsonNode body, String ifMatch, String base) {
+        requireProvisioner(caller);
+        PrincipalEntity principal = find(type, id);
+        checkVersion(principal, ifMatch);
+        write(type, principal, body, true);
+        principal.touch();
+        return type.toJson(principal, base, links.live());
+    }
+
+    /** PATCH: the operations applied to the resource as it is, then written back whole. */
+    @Transactional
+    public ObjectNode patch(Caller caller, ScimType type, String id, JsonNode body, String ifMatch, String base) {
+        requireProvisioner(caller);
+        PrincipalEntity principal = find(type, id);
+        checkVersion(principal, ifMatch);
+        write(type, principal, ScimPatch.parse(body).applyTo(type.toJson(principal, base, links.live())), false);
+        principal.touch();
+        return type.toJson(principal, base, links.live());
+    }
+
+    @Transactional
+    public ObjectNode list(Caller caller, ScimType type, String filter, Integer startIndex, Integer count,
+            ScimProjection projection, String base) {
+        requireProvisioner(caller);
+        return listing.list(type, filter, startIndex, count, projection, base);
+    }
+
+    /** Deletes a principal; the database drops its memberships, tokens and grants, the audit log keeps their history. */
+    @Transactional
+    public void delete(Caller caller, ScimType type, String id) {
+        requireProvisioner(caller);
+        PrincipalEntity principal = find(type, id);
+        if (principal.name.equalsIgnoreCase(Securables.metastore().owner())) {
+            throw new ScimError(409, "mutability", "'" + principal.name + "' owns the metastore; transfer it first.");
+        }
+        principal.delete();
+        audit.change(caller.name(), "SCIM_DELETE_" + type.type().name(), null, null, Map.of("principal", principal.name));
+        grantsChanged.fire(new GrantsChanged());
+    }
+
+    /** The caller itself, a User or a ServicePrincipal: {@code GET /Me} needs no provisioner role. */
+    @Transactional
+    public ObjectNode me(Caller caller, ScimType users, ScimType servicePrincipals, String base) {
+        PrincipalEntity principal = PrincipalEntity.findById(caller.principalId());
+        ScimType type = principal.type == PrincipalType.SERVICE_PRINCIPAL ? servicePrincipals : users;
+        return type.toJson(principal, base, links.live());
+    }
+
+    private void requireProvisioner(Caller caller) {
+        if (!snapshots.get().identities(caller.name()).contains(Principal.key(config.identity().provisionersGroup()))) {
+            try {
+                access.require(caller, Action.MANAGE, Securables.metastore());
+            } catch (PermissionDenied denied) {
+                throw new ScimError(403, null, "SCIM is for metastore admins and members of '"
+                        + config.identity().provisionersGroup() + "': " + denied.getMessage());
+            }
+        }
+    }
+
+    private void write(ScimType type, PrincipalEntity principal, JsonNode body, boolean replacing) {
+        type.write(principal, body, replacing);
+        try {
+            em.flush();
+        } catch (ConstraintViolationException e) {
+            if ("23505".equals(e.getSQLState())) {
+                throw new ScimError(409, "uniqueness", "A principal named '" + principal.name + "' already exists.");
+            }
+            throw e;
+        }
+        type.writeMembers(principal, body);
+    }
+
+    private static PrincipalEntity find(ScimType type, String id) {
+        String kind = type.type() == PrincipalType.SERVICE_PRINCIPAL ? "service principal"
+                : type.type().name().toLowerCase();
+        try {
+            PrincipalEntity principal = PrincipalEntity.findById(UUID.fromString(id));
+            if (principal != null && principal.type == type.type()) {
+                return principal;
+            }
+        } catch (IllegalArgumentException notAnId) {
+            // answered as any unknown id
+        }
+        throw new ScimError(404, null, "No " + kind + " has the id '" + id + "'.");
+    }
+
+    private static void checkVersion(PrincipalEntity principal, String ifMatch) {
+        if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.contains("\"" + principal.version + "\"")) {
+            throw new ScimError(412, null, "The resource has changed: its version is " + ScimJson.etag(principal) + ".");
+        }
+    }
+}
