@@ -43,13 +43,21 @@ public class GrantSnapshots implements Supplier<GrantSnapshot> {
         reload();
     }
 
-    /** Fired by a write that changed grants or memberships, once its transaction has committed. */
+    /**
+     * Fired by a write that changed grants or memberships, once its transaction has committed. A
+     * transaction that fired several times (a sync of many groups) reloads once: the first reload
+     * reaches the stored version, and the others find nothing newer.
+     */
     void afterChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) GrantsChanged event) {
-        reload();
+        reloadIfMoved();
     }
 
     @Scheduled(every = "${lakeward.authz.refresh-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pollForOtherReplicas() {
+        reloadIfMoved();
+    }
+
+    private void reloadIfMoved() {
         long version = QuarkusTransaction.requiringNew().call(this::storedVersion);
         if (version != current.get().version()) {
             reload();

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
 import dev.lakeward.catalog.support.KeycloakServer;
+import dev.lakeward.catalog.support.PackagedService;
 import dev.lakeward.catalog.support.ServiceProcess;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -17,12 +18,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,22 +39,14 @@ class KeycloakSyncIT {
     @TempDir
     static Path work;
 
-    private static KeycloakServer keycloak;
-    private static ServiceProcess service;
+    @RegisterExtension
+    static final PackagedService service = new PackagedService(() -> syncSettings("0s"));
 
-    @BeforeAll
-    static void start() throws Exception {
-        keycloak = KeycloakServer.shared();
-        service = ServiceProcess.start(Files.createDirectories(work.resolve("data")), syncSettings("0s"));
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
+    private final KeycloakServer keycloak = KeycloakServer.shared();
 
     private static String[] syncSettings(String interval) {
-        return OidcSignInIT.oidcSettings(keycloak, "lakeward.keycloak.url=" + keycloak.baseUrl(),
+        KeycloakServer keycloak = KeycloakServer.shared();
+        return keycloak.lakewardSettings("lakeward.keycloak.url=" + keycloak.baseUrl(),
                 "lakeward.keycloak.realm=lakeward", "lakeward.keycloak.client-id=lakeward-sync",
                 "lakeward.keycloak.client-secret=sync-secret", "lakeward.keycloak.interval=" + interval);
     }
@@ -165,7 +157,7 @@ class KeycloakSyncIT {
         }
     }
 
-    private static String groupId(String name) {
+    private String groupId(String name) {
         return keycloak.admin("GET", "/groups?exact=true&search=" + name, null).get(0).get("id").asText();
     }
 }

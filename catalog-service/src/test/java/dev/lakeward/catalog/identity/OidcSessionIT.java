@@ -5,13 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.lakeward.catalog.support.KeycloakServer;
-import dev.lakeward.catalog.support.ServiceProcess;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.lakeward.catalog.support.PackagedService;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * With token introspection on, a token of a session that Keycloak ended is refused at once, not
@@ -19,27 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OidcSessionIT {
 
-    @TempDir
-    static Path work;
-
-    private static KeycloakServer keycloak;
-    private static ServiceProcess service;
-
-    @BeforeAll
-    static void start() throws Exception {
-        keycloak = KeycloakServer.shared();
-        service = ServiceProcess.start(Files.createDirectories(work.resolve("data")), OidcSignInIT.oidcSettings(keycloak,
-                "quarkus.oidc.client-id=lakeward", "quarkus.oidc.credentials.secret=lakeward-secret",
-                "quarkus.oidc.token.require-jwt-introspection-only=true", "lakeward.oidc.auto-provision=true"));
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
+    @RegisterExtension
+    static final PackagedService service = new PackagedService(() -> KeycloakServer.shared().lakewardSettings(
+            "lakeward.oidc.groups-claim=groups", "quarkus.oidc.client-id=lakeward", "quarkus.oidc.credentials.secret=lakeward-secret",
+            "quarkus.oidc.token.require-jwt-introspection-only=true", "lakeward.oidc.auto-provision=true"));
 
     @Test
     void anUnknownUserIsProvisionedAndARevokedSessionIsRefused() {
+        KeycloakServer keycloak = KeycloakServer.shared();
         String token = keycloak.passwordToken("lakeward-cli", "bob", "bob-password");
         given().baseUri(service.baseUri()).auth().oauth2(token).get("/api/2.1/unity-catalog/catalogs").then()
                 .statusCode(200);

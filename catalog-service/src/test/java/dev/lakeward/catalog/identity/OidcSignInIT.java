@@ -17,20 +17,16 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
-import dev.lakeward.catalog.support.ServiceProcess;
+import dev.lakeward.catalog.support.PackagedService;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Signing in with tokens of a real Keycloak: a user's password-grant token, an engine's
@@ -41,30 +37,12 @@ class OidcSignInIT {
 
     private static final String UC = "/api/2.1/unity-catalog";
 
-    @TempDir
-    static Path work;
+    @RegisterExtension
+    static final PackagedService service = new PackagedService(() -> keycloak().lakewardSettings(
+            "lakeward.oidc.groups-claim=groups"));
 
-    private static KeycloakServer keycloak;
-    private static ServiceProcess service;
-
-    @BeforeAll
-    static void start() throws Exception {
-        keycloak = KeycloakServer.shared();
-        service = ServiceProcess.start(Files.createDirectories(work.resolve("data")), oidcSettings(keycloak));
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
-
-    /** Lakeward pointed at the realm as README shows, with the groups claim joining groups. */
-    static String[] oidcSettings(KeycloakServer keycloak, String... more) {
-        List<String> settings = new ArrayList<>(List.of("quarkus.oidc.tenant-enabled=true",
-                "quarkus.oidc.auth-server-url=" + keycloak.issuer(), "quarkus.oidc.token.audience=lakeward",
-                "lakeward.oidc.groups-claim=groups"));
-        settings.addAll(List.of(more));
-        return settings.toArray(String[]::new);
+    private static KeycloakServer keycloak() {
+        return KeycloakServer.shared();
     }
 
     private static RequestSpecification as(String token) {
@@ -88,7 +66,7 @@ class OidcSignInIT {
         grant("schema", "sales.raw", "analysts", "USE SCHEMA");
         grant("table", "sales.raw.orders", "analysts", "SELECT");
 
-        String token = keycloak.passwordToken("lakeward-cli", "alice", "alice-password");
+        String token = keycloak().passwordToken("lakeward-cli", "alice", "alice-password");
         as(token).get(UC + "/tables/sales.raw.orders").then().statusCode(200).body("name", equalTo("orders"));
         asAdmin().get("/api/lakeward/v1/principals/alice").then().body("groups", hasItem("analysts"));
         as(token).get("/scim/v2/Me").then().statusCode(200).body("userName", equalTo("alice"));
@@ -120,7 +98,7 @@ class OidcSignInIT {
 
     @Test
     void anEngineSignsInWithAClientCredentialsTokenAsItsServicePrincipal() {
-        String token = keycloak.clientCredentialsToken("engine", "engine-secret");
+        String token = keycloak().clientCredentialsToken("engine", "engine-secret");
         as(token).get(UC + "/catalogs").then().statusCode(401).body("error_code", equalTo("UNAUTHENTICATED"))
                 .body("message", containsString("'engine' is not a service principal"));
 
@@ -132,13 +110,13 @@ class OidcSignInIT {
 
     @Test
     void badTokensAreRefusedWithAReason() throws Exception {
-        String expiring = keycloak.passwordToken("lakeward-cli-brief", "alice", "alice-password");
-        as(keycloak.passwordToken("lakeward-cli", "bob", "bob-password")).get(UC + "/catalogs").then()
+        String expiring = keycloak().passwordToken("lakeward-cli-brief", "alice", "alice-password");
+        as(keycloak().passwordToken("lakeward-cli", "bob", "bob-password")).get(UC + "/catalogs").then()
                 .statusCode(401).body("message", equalTo("User 'bob' is not provisioned in Lakeward."));
-        as(keycloak.passwordToken("elsewhere", "alice", "alice-password")).get(UC + "/catalogs").then()
+        as(keycloak().passwordToken("elsewhere", "alice", "alice-password")).get(UC + "/catalogs").then()
                 .statusCode(401).body("error_code", equalTo("UNAUTHENTICATED"))
                 .body("message", containsString("audience"));
-        as(forged(keycloak.passwordToken("lakeward-cli", "alice", "alice-password"))).get(UC + "/catalogs").then()
+        as(forged(keycloak().passwordToken("lakeward-cli", "alice", "alice-password"))).get(UC + "/catalogs").then()
                 .statusCode(401).body("message", containsString("signature does not verify"));
         Thread.sleep(2_500);
         as(expiring).get(UC + "/catalogs").then().statusCode(401).body("message", containsString("expired"));

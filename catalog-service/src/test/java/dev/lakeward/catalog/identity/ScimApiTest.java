@@ -115,7 +115,15 @@ class ScimApiTest {
                 .patch(SCIM + "/Groups/" + groupId).then().statusCode(200).body("members[0].value", equalTo(userId));
         as(token).get(BASE + "/catalogs/" + catalog).then().statusCode(200);
         scim().get(SCIM + "/Users/" + userId).then().body("groups[0].display", equalTo(groupName));
-        scim().queryParam("filter", "displayName eq \"" + groupName + "\"").queryParam("excludedAttributes", "members")
+
+        // renames, of the member and of the group, keep what the grant reaches
+        scim().body("{\"Operations\": [{\"op\": \"replace\", \"path\": \"userName\", \"value\": \"renamed-"
+                + userName + "\"}]}").patch(SCIM + "/Users/" + userId).then().statusCode(200);
+        as(token).get(BASE + "/catalogs/" + catalog).then().statusCode(200);
+        scim().body("{\"Operations\": [{\"op\": \"replace\", \"path\": \"displayName\", \"value\": \""
+                + groupName + "-renamed\"}]}").patch(SCIM + "/Groups/" + groupId).then().statusCode(200);
+        as(token).get(BASE + "/catalogs/" + catalog).then().statusCode(200);
+        scim().queryParam("filter", "displayName eq \"" + groupName + "-renamed\"").queryParam("excludedAttributes", "members")
                 .get(SCIM + "/Groups").then().body("totalResults", equalTo(1))
                 .body("Resources[0].members", nullValue());
 

@@ -19,20 +19,16 @@ import com.unboundid.scim2.common.types.Name;
 import com.unboundid.scim2.common.types.ResourceTypeResource;
 import com.unboundid.scim2.common.types.SchemaResource;
 import com.unboundid.scim2.common.types.UserResource;
-import dev.lakeward.catalog.support.ServiceProcess;
+import dev.lakeward.catalog.support.PackagedService;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.ClientRequestFilter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * UnboundID's SCIM 2 client, a second, independent client, through the whole lifecycle against
@@ -40,22 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScimClientIT {
 
-    @TempDir
-    static Path work;
-
-    private static ServiceProcess service;
+    @RegisterExtension
+    static final PackagedService service = new PackagedService(() -> new String[0]);
     private Client client;
     private ScimService scim;
-
-    @BeforeAll
-    static void start() throws Exception {
-        service = ServiceProcess.start(Files.createDirectories(work.resolve("data")));
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
 
     @BeforeEach
     void connect() {

@@ -4,17 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.lakeward.catalog.support.KeycloakServer;
-import dev.lakeward.catalog.support.ServiceProcess;
+import dev.lakeward.catalog.support.PackagedService;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * End to end, as a site runs it: an identity provider provisions a user over SCIM into a group
@@ -26,25 +22,9 @@ class ScimProvisionedSignInIT {
     private static final String UC = "/api/2.1/unity-catalog";
     private static final String SCIM = "/scim/v2";
 
-    @TempDir
-    static Path work;
-
-    private static KeycloakServer keycloak;
-    private static ServiceProcess service;
-
-    @BeforeAll
-    static void start() throws Exception {
-        keycloak = KeycloakServer.shared();
-        // no group claim: the group membership comes from SCIM alone
-        service = ServiceProcess.start(Files.createDirectories(work.resolve("data")),
-                "quarkus.oidc.tenant-enabled=true", "quarkus.oidc.auth-server-url=" + keycloak.issuer(),
-                "quarkus.oidc.token.audience=lakeward");
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
+    /** No group claim: the membership comes from SCIM alone. */
+    @RegisterExtension
+    static final PackagedService service = new PackagedService(() -> KeycloakServer.shared().lakewardSettings());
 
     private static RequestSpecification asAdmin() {
         return given().baseUri(service.baseUri()).auth().oauth2(service.adminToken()).contentType(ContentType.JSON);
@@ -83,7 +63,7 @@ class ScimProvisionedSignInIT {
         grant("schema", "sales.raw", "USE SCHEMA");
         grant("table", "sales.raw.orders", "SELECT");
 
-        String token = keycloak.passwordToken("lakeward-cli", "alice", "alice-password");
+        String token = KeycloakServer.shared().passwordToken("lakeward-cli", "alice", "alice-password");
         given().baseUri(service.baseUri()).auth().oauth2(token).get(UC + "/tables/sales.raw.orders").then()
                 .statusCode(200).body("full_name", equalTo("sales.raw.orders")).body("columns[0].name", equalTo("id"));
 

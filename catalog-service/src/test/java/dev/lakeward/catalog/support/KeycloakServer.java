@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -82,6 +84,14 @@ public final class KeycloakServer {
     /** The realm's issuer, as tokens carry it in {@code iss} and OIDC discovery starts from it. */
     public String issuer() {
         return "http://127.0.0.1:" + port + "/realms/" + REALM;
+    }
+
+    /** Lakeward's settings for signing in with this realm's tokens, as README shows them, and any more. */
+    public String[] lakewardSettings(String... more) {
+        List<String> settings = new ArrayList<>(List.of("quarkus.oidc.tenant-enabled=true",
+                "quarkus.oidc.auth-server-url=" + issuer(), "quarkus.oidc.token.audience=lakeward"));
+        settings.addAll(List.of(more));
+        return settings.toArray(String[]::new);
     }
 
     public String baseUrl() {

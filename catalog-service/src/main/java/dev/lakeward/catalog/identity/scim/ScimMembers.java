@@ -1,16 +1,12 @@
 package dev.lakeward.catalog.identity.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lakeward.catalog.authz.GrantsChanged;
+import dev.lakeward.catalog.identity.GroupMembers;
 import dev.lakeward.catalog.identity.PrincipalEntity;
 import dev.lakeward.scim.ScimError;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,10 +15,7 @@ import java.util.UUID;
 class ScimMembers {
 
     @Inject
-    EntityManager em;
-
-    @Inject
-    Event<GrantsChanged> grantsChanged;
+    GroupMembers members;
 
     /** The ids of a {@code members} array; one that is not a SCIM id is a 400. */
     static Set<UUID> ids(JsonNode members) {
@@ -40,30 +33,12 @@ class ScimMembers {
     }
 
     /** Makes the group's direct members exactly these; unknown ids, and the group itself, are refused. */
-    @SuppressWarnings("unchecked")
     void set(PrincipalEntity group, Set<UUID> wanted) {
         for (UUID id : wanted) {
             if (id.equals(group.id) || PrincipalEntity.findById(id) == null) {
                 throw ScimError.invalidValue("Member '" + id + "' is not a principal that can join this group.");
             }
         }
-        Set<UUID> current = new HashSet<>((List<UUID>) em.createNativeQuery(
-                "select member_id from group_member where group_id = ?1", UUID.class)
-                .setParameter(1, group.id).getResultList());
-        Set<UUID> removed = new HashSet<>(current);
-        removed.removeAll(wanted);
-        Set<UUID> added = new LinkedHashSet<>(wanted);
-        added.removeAll(current);
-        for (UUID id : removed) {
-            em.createNativeQuery("delete from group_member where group_id = ?1 and member_id = ?2")
-                    .setParameter(1, group.id).setParameter(2, id).executeUpdate();
-        }
-        for (UUID id : added) {
-            em.createNativeQuery("insert into group_member (group_id, member_id) values (?1, ?2)")
-                    .setParameter(1, group.id).setParameter(2, id).executeUpdate();
-        }
-        if (!removed.isEmpty() || !added.isEmpty()) {
-            grantsChanged.fire(new GrantsChanged());
-        }
+        members.set(group.id, wanted);
     }
 }

@@ -135,8 +135,10 @@ class ScimOperations {
         }
     }
 
+    /** Writes the body; a rename reaches the grant snapshot, which knows principals by name, on commit. */
     private void write(ScimType type, PrincipalEntity principal, JsonNode body, boolean replacing) {
         type.write(principal, body, replacing);
+        grantsChanged.fire(new GrantsChanged());
         try {
             em.flush();
         } catch (ConstraintViolationException e) {

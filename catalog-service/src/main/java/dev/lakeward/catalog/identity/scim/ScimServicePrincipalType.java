@@ -7,43 +7,32 @@ import dev.lakeward.catalog.identity.PrincipalType;
 import dev.lakeward.catalog.identity.scim.ScimLinks.Links;
 import dev.lakeward.scim.ScimError;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /** Databricks' SCIM ServicePrincipals: the application id is the principal's unique name and never changes. */
 @ApplicationScoped
-class ScimServicePrincipalType implements ScimType {
+class ScimServicePrincipalType extends ScimType {
 
-    @Override
-    public PrincipalType type() {
-        return PrincipalType.SERVICE_PRINCIPAL;
+    ScimServicePrincipalType() {
+        super(PrincipalType.SERVICE_PRINCIPAL, "applicationId",
+                Set.of("applicationid", "displayname", "externalid", "active", "id"));
     }
 
     @Override
-    public Set<String> filterable() {
-        return Set.of("applicationid", "displayname", "externalid", "active", "id");
-    }
-
-    @Override
-    public Map<String, String> indexedEqualities() {
-        return Map.of("applicationId", "lower(name) = lower(?2)", "externalId", "externalId = ?2", "id", "id");
-    }
-
-    @Override
-    public ObjectNode toJson(PrincipalEntity principal, String base, Links links) {
+    ObjectNode toJson(PrincipalEntity principal, String base, Links links) {
         return ScimJson.servicePrincipal(principal, base, links);
     }
 
     /** As Databricks does, a create without an application id gets a new one. */
     @Override
-    public String name(JsonNode body) {
+    String name(JsonNode body) {
         String applicationId = ScimJson.text(body, "applicationId");
         return applicationId == null || applicationId.isBlank() ? UUID.randomUUID().toString() : applicationId;
     }
 
     @Override
-    public void write(PrincipalEntity principal, JsonNode body, boolean replacing) {
+    void write(PrincipalEntity principal, JsonNode body, boolean replacing) {
         String applicationId = ScimJson.text(body, "applicationId");
         if (applicationId != null && !principal.name.equals(applicationId)) {
             throw new ScimError(400, "mutability", "applicationId cannot be changed.");

@@ -2,6 +2,7 @@ package dev.lakeward.catalog.identity.sync;
 
 import dev.lakeward.catalog.audit.AuditLog;
 import dev.lakeward.catalog.authz.GrantsChanged;
+import dev.lakeward.catalog.identity.GroupMembers;
 import dev.lakeward.catalog.identity.PrincipalEntity;
 import dev.lakeward.catalog.identity.PrincipalType;
 import dev.lakeward.catalog.identity.sync.DirectorySnapshot.Group;
@@ -40,6 +41,9 @@ public class DirectorySync {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    GroupMembers members;
 
     @Inject
     Event<GrantsChanged> grantsChanged;
@@ -163,25 +167,10 @@ public class DirectorySync {
         principal.syncedFrom = source;
     }
 
-    @SuppressWarnings("unchecked")
     private void setMembers(PrincipalEntity group, Set<UUID> wanted, Changes changes) {
-        Set<UUID> current = new HashSet<>((List<UUID>) em.createNativeQuery(
-                "select member_id from group_member where group_id = ?1", UUID.class)
-                .setParameter(1, group.id).getResultList());
-        Set<UUID> removed = new HashSet<>(current);
-        removed.removeAll(wanted);
-        Set<UUID> added = new HashSet<>(wanted);
-        added.removeAll(current);
-        if (!removed.isEmpty()) {
-            em.createNativeQuery("delete from group_member where group_id = ?1 and member_id = any(?2)")
-                    .setParameter(1, group.id).setParameter(2, removed.toArray(UUID[]::new)).executeUpdate();
-        }
-        for (UUID member : added) {
-            em.createNativeQuery("insert into group_member (group_id, member_id) values (?1, ?2)")
-                    .setParameter(1, group.id).setParameter(2, member).executeUpdate();
-        }
-        changes.membershipsAdded += added.size();
-        changes.membershipsRemoved += removed.size();
+        GroupMembers.Change change = members.set(group.id, wanted);
+        changes.membershipsAdded += change.added();
+        changes.membershipsRemoved += change.removed();
     }
 
     /** The principals as the sync began: found by the directory's id first, by name second. */
