@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +26,25 @@ public class GroupMembers {
 
     @Inject
     Event<GrantsChanged> grantsChanged;
+
+    /** Whether {@code group} is {@code candidate} or contains it, directly or through nested groups. */
+    @SuppressWarnings("unchecked")
+    public boolean contains(UUID group, UUID candidate) {
+        Set<UUID> seen = new HashSet<>();
+        Deque<UUID> pending = new ArrayDeque<>(List.of(group));
+        while (!pending.isEmpty()) {
+            UUID next = pending.pop();
+            if (next.equals(candidate)) {
+                return true;
+            }
+            if (seen.add(next)) {
+                pending.addAll((List<UUID>) em.createNativeQuery(
+                        "select member_id from group_member where group_id = ?1", UUID.class)
+                        .setParameter(1, next).getResultList());
+            }
+        }
+        return false;
+    }
 
     /** Inside the caller's transaction; the members must exist. */
     @SuppressWarnings("unchecked")

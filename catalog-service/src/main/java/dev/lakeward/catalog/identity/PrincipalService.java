@@ -24,14 +24,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Users, groups and service principals, and tokens for them. Changes are the metastore admin's
@@ -56,6 +51,9 @@ public class PrincipalService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    GroupMembers groupMembers;
 
     @Inject
     Event<GrantsChanged> grantsChanged;
@@ -112,7 +110,7 @@ public class PrincipalService {
         List<PrincipalEntity> removed = (request.removeMembers() == null ? List.<String>of() : request.removeMembers())
                 .stream().map(PrincipalService::existing).toList();
         for (PrincipalEntity member : added) {
-            if (member.type == PrincipalType.GROUP && isWithin(group.id, member.id)) {
+            if (member.type == PrincipalType.GROUP && groupMembers.contains(member.id, group.id)) {
                 throw new InvalidParameter("Adding group '" + member.name + "' to '" + group.name
                         + "' would make a group contain itself.");
             }
@@ -189,24 +187,6 @@ public class PrincipalService {
     private void addMember(PrincipalEntity group, PrincipalEntity member) {
         em.createNativeQuery("insert into group_member (group_id, member_id) values (?1, ?2) on conflict do nothing")
                 .setParameter(1, group.id).setParameter(2, member.id).executeUpdate();
-    }
-
-    /** Whether {@code groupId} is {@code candidateId} or one of the groups nested in it. */
-    @SuppressWarnings("unchecked")
-    private boolean isWithin(UUID groupId, UUID candidateId) {
-        Set<UUID> seen = new HashSet<>();
-        Deque<UUID> pending = new ArrayDeque<>(List.of(candidateId));
-        while (!pending.isEmpty()) {
-            UUID next = pending.pop();
-            if (next.equals(groupId)) {
-                return true;
-            }
-            if (seen.add(next)) {
-                pending.addAll((List<UUID>) em.createNativeQuery(
-                        "select member_id from group_member where group_id = ?1").setParameter(1, next).getResultList());
-            }
-        }
-        return false;
     }
 
     @SuppressWarnings("unchecked")

@@ -14,6 +14,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -129,5 +130,26 @@ class OktaScimSpecTest {
                 .patch(SCIM + "/Users/" + id).then().statusCode(200).body("active", equalTo(false));
         okta().get(SCIM + "/Users/" + id).then().body("active", equalTo(false));
         okta().delete(SCIM + "/Groups/" + groupId).then().statusCode(204);
+    }
+
+    @Test
+    void pagesWalkEveryUserOnceInAStableOrder() {
+        for (int i = 0; i < 5; i++) {
+            okta().body("{\"schemas\": [\"" + USER + "\"], \"userName\": \"" + unique("page") + "\"}")
+                    .post(SCIM + "/Users").then().statusCode(201);
+        }
+        int total = okta().queryParam("count", 0).get(SCIM + "/Users").then().statusCode(200)
+                .body("Resources", equalTo(List.of())).extract().path("totalResults");
+        List<String> seen = new ArrayList<>();
+        for (int start = 1; start <= total; start += 2) {
+            JsonPath page = okta().queryParam("startIndex", start).queryParam("count", 2).get(SCIM + "/Users").then()
+                    .statusCode(200).body("startIndex", equalTo(start)).body("totalResults", equalTo(total))
+                    .extract().jsonPath();
+            assertThat(page.getInt("itemsPerPage")).isEqualTo(Math.min(2, total - start + 1));
+            seen.addAll(page.getList("Resources.id", String.class));
+        }
+        assertThat(seen).hasSize(total).doesNotHaveDuplicates();
+        okta().queryParam("startIndex", total + 1).get(SCIM + "/Users").then().statusCode(200)
+                .body("Resources", equalTo(List.of())).body("totalResults", equalTo(total));
     }
 }

@@ -175,4 +175,18 @@ class ScimApiTest {
         given().auth().oauth2(token).get(SCIM + "/Me").then().statusCode(200).body("userName", equalTo(userName));
         scim().get(SCIM + "/ServiceProviderConfig").then().statusCode(200).body("patch.supported", equalTo(true));
     }
+
+    @Test
+    void aGroupCannotComeToContainItself() {
+        String outer = scim().body("{\"displayName\": \"" + unique("outer") + "\"}").post(SCIM + "/Groups").then()
+                .statusCode(201).extract().path("id");
+        String inner = scim().body("{\"displayName\": \"" + unique("inner") + "\", \"members\": [{\"value\": \""
+                + outer + "\"}]}").post(SCIM + "/Groups").then().statusCode(201).extract().path("id");
+        scim().body("{\"Operations\": [{\"op\": \"add\", \"path\": \"members\", \"value\": [{\"value\": \""
+                + inner + "\"}]}]}").patch(SCIM + "/Groups/" + outer).then().statusCode(400)
+                .body("scimType", equalTo("invalidValue"));
+        scim().body("{\"Operations\": [{\"op\": \"add\", \"path\": \"members\", \"value\": [{\"value\": \""
+                + outer + "\"}]}]}").patch(SCIM + "/Groups/" + outer).then().statusCode(400);
+        scim().get(SCIM + "/Groups/" + outer).then().body("members", equalTo(List.of()));
+    }
 }

@@ -29,42 +29,52 @@ class ScimListing {
     ScimLinks links;
 
     /**
-     * The ListResponse for a filter, ordered by name, then id. A filter that requires one indexed
-     * attribute's value (identity providers' {@code userName eq "…"}) is looked up by it first;
-     * otherwise the type is read whole, with the directory's memberships in two queries.
+     * The ListResponse for a filter, ordered by name, then id. Without a filter, one page is read
+     * from the database; a filter that requires one indexed attribute's value (identity
+     * providers' {@code userName eq "…"}) is looked up by it first; any other filter reads the
+     * type whole, with the directory's memberships in two queries.
      */
     ObjectNode list(ScimType type, String filter, Integer startIndex, Integer count, ScimProjection projection,
             String base) {
-        ScimFilter parsed = filter == null || filter.isBlank() ? null : ScimFilter.parse(filter, type.filterable());
+        int start = startIndex == null || startIndex < 1 ? 1 : startIndex;
+        int size = count == null ? DEFAULT_COUNT : Math.max(0, Math.min(count, MAX_COUNT));
+        if (filter == null || filter.isBlank()) {
+            long total = PrincipalEntity.count("type", type.type());
+            List<PrincipalEntity> page = size == 0 ? List.of()
+                    : PrincipalEntity.<PrincipalEntity>find("type = ?1 order by lower(name), id", type.type())
+                            .range(start - 1, start - 2 + size).list();
+            Links memberships = links.of(page.stream().map(p -> p.id).toList());
+            return response(total, start, page.stream().map(p -> type.toJson(p, base, memberships)).toList(),
+                    projection);
+        }
+        ScimFilter parsed = ScimFilter.parse(filter, type.filterable());
         List<PrincipalEntity> candidates = null;
-        Links memberships = null;
-        if (parsed != null) {
-            for (Map.Entry<String, String> indexed : type.indexedEqualities().entrySet()) {
-                Optional<String> value = parsed.requiredEquality(indexed.getKey());
-                if (value.isPresent()) {
-                    candidates = lookup(type.type(), indexed.getValue(), value.get());
-                    memberships = links.live();
-                    break;
-                }
+        for (Map.Entry<String, String> indexed : type.indexedEqualities().entrySet()) {
+            Optional<String> value = parsed.requiredEquality(indexed.getKey());
+            if (value.isPresent()) {
+                candidates = lookup(type.type(), indexed.getValue(), value.get());
+                break;
             }
         }
+        Links memberships = candidates == null ? links.all() : links.of(candidates.stream().map(p -> p.id).toList());
         if (candidates == null) {
             candidates = PrincipalEntity.list("type = ?1 order by lower(name), id", type.type());
-            memberships = links.all();
         }
         List<ObjectNode> matching = new ArrayList<>();
         for (PrincipalEntity principal : candidates) {
             ObjectNode json = type.toJson(principal, base, memberships);
-            if (parsed == null || parsed.matches(json)) {
+            if (parsed.matches(json)) {
                 matching.add(json);
             }
         }
-        return page(matching, startIndex, count, projection);
+        List<ObjectNode> page = matching.subList(Math.min(start - 1, matching.size()),
+                Math.min(start - 1 + size, matching.size()));
+        return response(matching.size(), start, page, projection);
     }
 
     /** A whole list of resources as one ListResponse, as the discovery endpoints answer. */
     static ObjectNode of(List<ObjectNode> resources) {
-        return page(resources, 1, resources.size(), ScimProjection.of(null, null));
+        return response(resources.size(), 1, resources, ScimProjection.of(null, null));
     }
 
     private static List<PrincipalEntity> lookup(PrincipalType type, String condition, String value) {
@@ -78,14 +88,11 @@ class ScimListing {
         return PrincipalEntity.list("type = ?1 and " + condition + " order by lower(name), id", type, value);
     }
 
-    private static ObjectNode page(List<ObjectNode> all, Integer startIndex, Integer count, ScimProjection projection) {
-        int start = startIndex == null || startIndex < 1 ? 1 : startIndex;
-        int size = count == null ? DEFAULT_COUNT : Math.max(0, Math.min(count, MAX_COUNT));
+    private static ObjectNode response(long total, int start, List<ObjectNode> page, ScimProjection projection) {
         ObjectNode list = JSON.createObjectNode();
         list.putArray("schemas").add(LIST_SCHEMA);
-        list.put("totalResults", all.size());
+        list.put("totalResults", total);
         list.put("startIndex", start);
-        List<ObjectNode> page = all.subList(Math.min(start - 1, all.size()), Math.min(start - 1 + size, all.size()));
         list.put("itemsPerPage", page.size());
         ArrayNode resources = list.putArray("Resources");
         page.forEach(resource -> resources.add(projection.apply(resource)));

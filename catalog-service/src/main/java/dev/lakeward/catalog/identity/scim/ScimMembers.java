@@ -3,10 +3,13 @@ package dev.lakeward.catalog.identity.scim;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lakeward.catalog.identity.GroupMembers;
 import dev.lakeward.catalog.identity.PrincipalEntity;
+import dev.lakeward.catalog.identity.PrincipalType;
 import dev.lakeward.scim.ScimError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -32,11 +35,20 @@ class ScimMembers {
         return ids;
     }
 
-    /** Makes the group's direct members exactly these; unknown ids, and the group itself, are refused. */
+    /** Makes the group's direct members exactly these; unknown ids, and groups that contain this one, are refused. */
     void set(PrincipalEntity group, Set<UUID> wanted) {
+        Map<UUID, PrincipalEntity> found = new HashMap<>();
+        if (!wanted.isEmpty()) {
+            PrincipalEntity.<PrincipalEntity>list("id in ?1", wanted).forEach(p -> found.put(p.id, p));
+        }
         for (UUID id : wanted) {
-            if (id.equals(group.id) || PrincipalEntity.findById(id) == null) {
-                throw ScimError.invalidValue("Member '" + id + "' is not a principal that can join this group.");
+            PrincipalEntity member = found.get(id);
+            if (member == null) {
+                throw ScimError.invalidValue("Member '" + id + "' is not a principal.");
+            }
+            if (member.type == PrincipalType.GROUP && members.contains(id, group.id)) {
+                throw ScimError.invalidValue("Group '" + member.name + "' contains '" + group.name
+                        + "'; adding it would make a group contain itself.");
             }
         }
         members.set(group.id, wanted);

@@ -22,6 +22,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
@@ -65,13 +66,14 @@ class ScimOperations {
         write(type, principal, body, true);
         audit.change(caller.name(), "SCIM_CREATE_" + type.type().name(), null, null,
                 Map.of("principal", principal.name));
-        return type.toJson(principal, base, links.live());
+        return type.toJson(principal, base, links.of(List.of(principal.id)));
     }
 
     @Transactional
     public ObjectNode get(Caller caller, ScimType type, String id, String base) {
         requireProvisioner(caller);
-        return type.toJson(find(type, id), base, links.live());
+        PrincipalEntity principal = find(type, id);
+        return type.toJson(principal, base, links.of(List.of(principal.id)));
     }
 
     /** PUT: the principal becomes what the body says; what it lacks takes its default. */
@@ -82,7 +84,7 @@ class ScimOperations {
         checkVersion(principal, ifMatch);
         write(type, principal, body, true);
         principal.touch();
-        return type.toJson(principal, base, links.live());
+        return type.toJson(principal, base, links.of(List.of(principal.id)));
     }
 
     /** PATCH: the operations applied to the resource as it is, then written back whole. */
@@ -91,9 +93,9 @@ class ScimOperations {
         requireProvisioner(caller);
         PrincipalEntity principal = find(type, id);
         checkVersion(principal, ifMatch);
-        write(type, principal, ScimPatch.parse(body).applyTo(type.toJson(principal, base, links.live())), false);
+        write(type, principal, ScimPatch.parse(body).applyTo(type.toJson(principal, base, links.of(List.of(principal.id)))), false);
         principal.touch();
-        return type.toJson(principal, base, links.live());
+        return type.toJson(principal, base, links.of(List.of(principal.id)));
     }
 
     @Transactional
@@ -121,7 +123,7 @@ class ScimOperations {
     public ObjectNode me(Caller caller, ScimType users, ScimType servicePrincipals, String base) {
         PrincipalEntity principal = PrincipalEntity.findById(caller.principalId());
         ScimType type = principal.type == PrincipalType.SERVICE_PRINCIPAL ? servicePrincipals : users;
-        return type.toJson(principal, base, links.live());
+        return type.toJson(principal, base, links.of(List.of(principal.id)));
     }
 
     private void requireProvisioner(Caller caller) {
