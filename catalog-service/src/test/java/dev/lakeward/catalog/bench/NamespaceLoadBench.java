@@ -9,16 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,7 +39,8 @@ class NamespaceLoadBench {
     @TempDir
     Path work;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final LoadDriver load = new LoadDriver(CLIENTS, SECONDS);
+    private final HttpClient http = load.http();
 
     @Test
     void getTableAndListTables() throws Exception {
@@ -57,8 +53,8 @@ class NamespaceLoadBench {
             List<String> report = new ArrayList<>();
             report.add("Lakeward namespace load: %d tables of 10 columns, %d clients, %d s per run, %d cores, embedded PostgreSQL"
                     .formatted(TABLES, CLIENTS, SECONDS, Runtime.getRuntime().availableProcessors()));
-            run(service, token, "warm-up", i -> "/tables/bench.s." + tableName(i % TABLES));
-            report.add(run(service, token, "get-table", i -> "/tables/bench.s." + tableName(i % TABLES)));
+            run(service, token, "warm-up", i -> "/tables/bench.s." + tableName(i));
+            report.add(run(service, token, "get-table", i -> "/tables/bench.s." + tableName(i)));
             List<String> pages = pageQueries(service, token);
             report.add(run(service, token, "list-tables (page of " + LIST_PAGE + ")",
                     i -> pages.get(i % pages.size())));
@@ -87,37 +83,8 @@ class NamespaceLoadBench {
 
     /** Drives GETs of the paths from all clients for the run's duration; returns one report line. */
     private String run(ServiceProcess service, String token, String name, IntFunction<String> path) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(SECONDS).toNanos();
-        AtomicLong errors = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<long[]>> clients = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            clients.add(pool.submit(() -> {
-                long[] latencies = new long[1 << 20];
-                int n = 0;
-                while (System.nanoTime() < deadline && n < latencies.length) {
-                    long start = System.nanoTime();
-                    if (send(service, token, "GET", path.apply(ThreadLocalRandom.current().nextInt(TABLES)), null) != 200) {
-                        errors.incrementAndGet();
-                    }
-                    latencies[n++] = System.nanoTime() - start;
-                }
-                return Arrays.copyOf(latencies, n);
-            }));
-        }
-        long[] all = new long[0];
-        for (Future<long[]> client : clients) {
-            long[] part = client.get();
-            long[] merged = Arrays.copyOf(all, all.length + part.length);
-            System.arraycopy(part, 0, merged, all.length, part.length);
-            all = merged;
-        }
-        pool.shutdownNow();
-        assertThat(errors.get()).as("failed requests in %s", name).isZero();
-        Arrays.sort(all);
-        return String.format(Locale.ROOT, "%-32s %8.0f req/s   p50 %6.2f ms   p99 %6.2f ms   (%d requests)",
-                name, all.length / (double) SECONDS, all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6,
-                all.length);
+        return load.run(name, i -> HttpRequest.newBuilder(URI.create(service.baseUri() + BASE + path.apply(i % TABLES)))
+                .header("Authorization", "Bearer " + token).build());
     }
 
     private int send(ServiceProcess service, String token, String method, String path, String json) throws Exception {

@@ -1,0 +1,74 @@
+package dev.lakeward.catalog.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+/**
+ * Drives requests from concurrent clients for a fixed time and reports throughput and latency:
+ * the loop the load harnesses share. Every answer must be a 200; each run is bounded in time.
+ */
+final class LoadDriver {
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final int clients;
+    private final int seconds;
+
+    LoadDriver(int clients, int seconds) {
+        this.clients = clients;
+        this.seconds = seconds;
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    /** Runs the requests, each made from a random int, from all clients; returns one report line. */
+    String run(String name, IntFunction<HttpRequest> request) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        AtomicLong errors = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<long[]>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            running.add(pool.submit(() -> {
+                long[] latencies = new long[1 << 20];
+                int n = 0;
+                while (System.nanoTime() < deadline && n < latencies.length) {
+                    HttpRequest next = request.apply(ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE));
+                    long start = System.nanoTime();
+                    if (http.send(next, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                        errors.incrementAndGet();
+                    }
+                    latencies[n++] = System.nanoTime() - start;
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        long[] all = new long[0];
+        for (Future<long[]> client : running) {
+            long[] part = client.get();
+            long[] merged = Arrays.copyOf(all, all.length + part.length);
+            System.arraycopy(part, 0, merged, all.length, part.length);
+            all = merged;
+        }
+        pool.shutdownNow();
+        assertThat(errors.get()).as("failed requests in %s", name).isZero();
+        Arrays.sort(all);
+        return String.format(Locale.ROOT, "%-32s %8.0f req/s   p50 %6.2f ms   p99 %6.2f ms   (%d requests)",
+                name, all.length / (double) seconds, all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6,
+                all.length);
+    }
+}
