@@ -54,6 +54,10 @@ public class OidcSignIn {
     /** Why verification failed, in words that name no part of the token. */
     static String reason(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().endsWith(" is not active")) {
+                // Quarkus OIDC's words when introspection answers active: false
+                return "The OIDC token is no longer active: its session ended or it was revoked.";
+            }
             if (cause instanceof InvalidJwtException invalid) {
                 if (invalid.hasExpired()) {
                     return "The OIDC token has expired.";
@@ -69,7 +73,6 @@ public class OidcSignIn {
                 }
             }
         }
-        return "The bearer token is not valid: not a token of Lakeward's, nor an OIDC token that verifies"
-                + " (forged, expired, for another audience, or of an ended session).";
+        return "The bearer token is not valid: not a token of Lakeward's, nor an OIDC token that verifies.";
     }
 }

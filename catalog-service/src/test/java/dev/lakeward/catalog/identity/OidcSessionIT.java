@@ -32,6 +32,7 @@ class OidcSessionIT {
 
         keycloak.admin("POST", "/users/" + keycloak.userId("bob") + "/logout", null);
         given().baseUri(service.baseUri()).auth().oauth2(token).get("/api/2.1/unity-catalog/catalogs").then()
-                .statusCode(401).body("error_code", equalTo("UNAUTHENTICATED"));
+                .statusCode(401).body("error_code", equalTo("UNAUTHENTICATED"))
+                .body("message", equalTo("The OIDC token is no longer active: its session ended or it was revoked."));
     }
 }
