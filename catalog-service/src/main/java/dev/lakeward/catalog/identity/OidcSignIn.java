@@ -1,7 +1,9 @@
 package dev.lakeward.catalog.identity;
 
 import dev.lakeward.catalog.error.Unauthenticated;
+import dev.lakeward.catalog.error.Unavailable;
 import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.oidc.TenantIdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,12 +45,26 @@ public class OidcSignIn {
         try {
             identity = provider.authenticate(new AccessTokenCredential(token)).await().atMost(VERIFY_TIMEOUT);
         } catch (RuntimeException e) {
+            if (providerUnavailable(e)) {
+                throw new Unavailable("The OIDC provider is not available to verify the token; try again later.");
+            }
             throw new Unauthenticated(reason(e));
         }
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             throw new Unauthenticated("The bearer token is not a JWT; Lakeward reads its claims from a JWT.");
         }
         return principals.callerFor(jwt);
+    }
+
+    /** Whether the provider could not be reached (its discovery or keys), which is no fault of the token. */
+    private static boolean providerUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OIDCException && cause.getMessage() != null
+                    && cause.getMessage().contains("not available")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Why verification failed, in words that name no part of the token. */
