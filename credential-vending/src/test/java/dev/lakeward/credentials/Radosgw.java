@@ -1,0 +1,73 @@
+package dev.lakeward.credentials;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Ceph's radosgw as a real S3 + STS for the tests, started by {@code src/test/scripts/radosgw.sh}
+ * from Debian's packages. Where it cannot start (no apt, no Debian packages) the tests that need
+ * it are skipped, saying why, unless {@code LAKEWARD_REQUIRE_RADOSGW} is set, as {@code .ci/run} does.
+ */
+final class Radosgw implements AutoCloseable {
+
+    static final String ROLE_ARN = "arn:aws:iam:::role/lake-rw";
+    static final String OWNER_KEY = "OWNERKEY";
+    static final String OWNER_SECRET = "OWNERSECRET";
+    static final String LAKEWARD_KEY = "LAKEWARDKEY";
+    static final String LAKEWARD_SECRET = "LAKEWARDSECRET";
+
+    private final Path base;
+    private final URI endpoint;
+
+    private Radosgw(Path base, URI endpoint) {
+        this.base = base;
+        this.endpoint = endpoint;
+    }
+
+    static Radosgw start() throws Exception {
+        Path base = Path.of("target", "radosgw").toAbsolutePath();
+        Files.createDirectories(base);
+        int port = freePort();
+        Path log = base.resolve("up.log");
+        Process up = new ProcessBuilder("bash", Path.of("src", "test", "scripts", "radosgw.sh").toString(), "up",
+                base.toString(), String.valueOf(port)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean finished = up.waitFor(4, TimeUnit.MINUTES);
+        if (!finished || up.exitValue() != 0) {
+            up.destroyForcibly();
+            String why = "radosgw could not start here (" + (finished ? "exit " + up.exitValue() : "timed out")
+                    + "): " + Files.readString(log).strip();
+            if (System.getenv("LAKEWARD_REQUIRE_RADOSGW") != null) {
+                throw new IllegalStateException(why);
+            }
+            Assumptions.abort(why);
+        }
+        return new Radosgw(base, URI.create("http://127.0.0.1:" + port));
+    }
+
+    URI endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public void close() throws Exception {
+        new ProcessBuilder("bash", Path.of("src", "test", "scripts", "radosgw.sh").toString(), "down", base.toString())
+                .inheritIO().start().waitFor(1, TimeUnit.MINUTES);
+    }
+
+    private static int freePort() throws IOException {
+        // radosgw takes the port, its monitor the next one
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0); ServerSocket next = new ServerSocket(socket.getLocalPort() + 1)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another pair
+            }
+        }
+        throw new IOException("No two free adjacent ports");
+    }
+}
