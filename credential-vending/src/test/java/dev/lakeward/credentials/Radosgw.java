@@ -6,12 +6,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Ceph's radosgw as a real S3 + STS for the tests, started by {@code src/test/scripts/radosgw.sh}
- * from Debian's packages. Where it cannot start (no apt, no Debian packages) the tests that need
- * it are skipped, saying why, unless {@code LAKEWARD_REQUIRE_RADOSGW} is set, as {@code .ci/run} does.
+ * from Debian's packages; where it cannot start (no apt, no Debian packages), see {@link RealStorage}.
  */
 final class Radosgw implements AutoCloseable {
 
@@ -41,10 +39,7 @@ final class Radosgw implements AutoCloseable {
             up.destroyForcibly();
             String why = "radosgw could not start here (" + (finished ? "exit " + up.exitValue() : "timed out")
                     + "): " + Files.readString(log).strip();
-            if (System.getenv("LAKEWARD_REQUIRE_RADOSGW") != null) {
-                throw new IllegalStateException(why);
-            }
-            Assumptions.abort(why);
+            RealStorage.unavailable(why);
         }
         return new Radosgw(base, URI.create("http://127.0.0.1:" + port));
     }
