@@ -32,6 +32,18 @@ public interface LakewardConfig {
 
     Keycloak keycloak();
 
+    Credentials credentials();
+
+    interface Credentials {
+        /** How long a vended storage credential lives, where the cloud allows as long. */
+        @WithDefault("1h")
+        Duration ttl();
+
+        /** How many vended credentials are kept for reuse. */
+        @WithDefault("10000")
+        int cacheSize();
+    }
+
     interface Identity {
         /** Members of this group may provision principals over SCIM, as metastore admins may. */
         @WithDefault("scim-provisioners")

@@ -1,5 +1,7 @@
 package dev.lakeward.catalog.namespace;
 
+import dev.lakeward.catalog.error.InvalidParameter;
+import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.policy.Securable;
 import java.util.Collection;
 import java.util.HashMap;
@@ -72,7 +74,22 @@ public record TablePath(CatalogEntity catalog, SchemaEntity schema, TableEntity 
         return catalog.name + "." + schema.name + "." + table.name;
     }
 
-    TableInfo toInfo() {
+    /** A table by its id (Unity Catalog's {@code table_id}), or NOT_FOUND. */
+    public static TablePath byId(String tableId) {
+        UUID id;
+        try {
+            id = UUID.fromString(tableId == null ? "" : tableId);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameter("table_id must be a table's UUID.");
+        }
+        TableEntity table = TableEntity.findById(id);
+        if (table == null) {
+            throw new NotFound("Table '" + tableId + "' does not exist.");
+        }
+        return of(table).orElseThrow();
+    }
+
+    public TableInfo toInfo() {
         return table.toInfo(catalog.name, schema.name);
     }
 }

@@ -1,0 +1,73 @@
+package dev.lakeward.catalog.engine;
+
+import dev.lakeward.catalog.error.ApiException;
+import dev.lakeward.catalog.error.InvalidParameter;
+import dev.lakeward.catalog.identity.Caller;
+import dev.lakeward.catalog.namespace.Securables;
+import dev.lakeward.policy.Action;
+import dev.lakeward.policy.Authorizer;
+import dev.lakeward.policy.Check;
+import dev.lakeward.policy.Decision;
+import dev.lakeward.policy.SecurableType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A batch of (securable, privilege) questions answered in order with one authorization batch.
+ * A securable that does not exist is a denial saying so, not a failure of the whole batch.
+ */
+@ApplicationScoped
+public class AccessChecks {
+
+    /** A question as an engine asks it: {@code table sales.raw.orders SELECT}. */
+    public record Question(String securableType, String fullName, String privilege) {
+    }
+
+    private static final Map<String, Action> ACTIONS = Map.of("SELECT", Action.SELECT, "MODIFY", Action.MODIFY,
+            "BROWSE", Action.READ_METADATA, "CREATE_CATALOG", Action.CREATE_CATALOG,
+            "CREATE_SCHEMA", Action.CREATE_SCHEMA, "CREATE_TABLE", Action.CREATE_TABLE, "MANAGE", Action.MANAGE);
+
+    @Inject
+    Authorizer authorizer;
+
+    @Transactional
+    public List<Decision> check(Caller caller, List<Question> questions) {
+        List<Decision> answers = new ArrayList<>(questions.size());
+        List<Check> checks = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < questions.size(); i++) {
+            Question question = questions.get(i);
+            Action action = action(i, question.privilege());
+            int index = i;
+            SecurableType type = SecurableType.parse(question.securableType()).orElseThrow(() -> new InvalidParameter(
+                    "Check " + index + ": unknown securable type '" + question.securableType() + "'."));
+            try {
+                checks.add(new Check(action, Securables.resolve(type, question.fullName())));
+                positions.add(i);
+                answers.add(null);
+            } catch (ApiException missing) {
+                answers.add(Decision.deny(missing.getMessage()));
+            }
+        }
+        List<Decision> decided = authorizer.authorize(caller.asPrincipal(), checks);
+        for (int j = 0; j < decided.size(); j++) {
+            answers.set(positions.get(j), decided.get(j));
+        }
+        return answers;
+    }
+
+    private static Action action(int index, String privilege) {
+        Action action = privilege == null ? null
+                : ACTIONS.get(privilege.trim().toUpperCase(Locale.ROOT).replace(' ', '_'));
+        if (action == null) {
+            throw new InvalidParameter("Check " + index + ": privilege must be one of " + ACTIONS.keySet()
+                    + ", not '" + privilege + "'.");
+        }
+        return action;
+    }
+}

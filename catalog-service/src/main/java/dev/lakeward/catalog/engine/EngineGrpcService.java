@@ -1,0 +1,125 @@
+package dev.lakeward.catalog.engine;
+
+import dev.lakeward.catalog.engine.AccessChecks.Question;
+import dev.lakeward.catalog.engine.TableResolver.Resolved;
+import dev.lakeward.catalog.identity.Caller;
+import dev.lakeward.catalog.namespace.ColumnInfo;
+import dev.lakeward.catalog.namespace.TableInfo;
+import dev.lakeward.credentials.AccessLevel;
+import dev.lakeward.credentials.TemporaryCredential;
+import dev.lakeward.proto.v1.AwsCredentials;
+import dev.lakeward.proto.v1.AzureUserDelegationSas;
+import dev.lakeward.proto.v1.CheckAccessRequest;
+import dev.lakeward.proto.v1.CheckAccessResponse;
+import dev.lakeward.proto.v1.Column;
+import dev.lakeward.proto.v1.Decision;
+import dev.lakeward.proto.v1.EngineServiceGrpc;
+import dev.lakeward.proto.v1.GcpOauthToken;
+import dev.lakeward.proto.v1.GenerateTemporaryTableCredentialsRequest;
+import dev.lakeward.proto.v1.ResolveTableRequest;
+import dev.lakeward.proto.v1.ResolveTableResponse;
+import dev.lakeward.proto.v1.TableOperation;
+import dev.lakeward.proto.v1.TemporaryCredentials;
+import io.grpc.Context;
+import io.grpc.stub.StreamObserver;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import java.util.function.Function;
+
+/** The engine API over gRPC: the same principals, Authorizer and vending as REST, one round trip per question. */
+@GrpcService
+@Blocking
+public class EngineGrpcService extends EngineServiceGrpc.EngineServiceImplBase {
+
+    @Inject
+    GrpcCallers callers;
+
+    @Inject
+    TableResolver tables;
+
+    @Inject
+    AccessChecks checks;
+
+    @Override
+    public void resolveTable(ResolveTableRequest request, StreamObserver<ResolveTableResponse> response) {
+        answer(response, caller -> {
+            Resolved resolved = tables.resolve(caller, request.getFullName(), access(request.getOperation()),
+                    request.getWantCredentials());
+            TableInfo table = resolved.table();
+            ResolveTableResponse.Builder answer = ResolveTableResponse.newBuilder().setTableId(table.tableId())
+                    .setFullName(table.fullName()).setTableType(table.tableType().name())
+                    .setDataSourceFormat(table.dataSourceFormat() == null ? "" : table.dataSourceFormat().name())
+                    .setStorageLocation(orEmpty(table.storageLocation())).setOwner(orEmpty(table.owner()))
+                    .setDecision(Decision.newBuilder().setAllowed(resolved.decision().allowed())
+                            .setReason(orEmpty(resolved.decision().reason())));
+            for (ColumnInfo column : table.columns()) {
+                answer.addColumns(Column.newBuilder().setName(column.name()).setTypeText(orEmpty(column.typeText()))
+                        .setTypeName(column.typeName() == null ? "" : column.typeName().name())
+                        .setPosition(column.position() == null ? 0 : column.position())
+                        .setNullable(!Boolean.FALSE.equals(column.nullable())).setComment(orEmpty(column.comment())));
+            }
+            if (resolved.credential() != null) {
+                answer.setCredentials(credentials(resolved.credential()));
+            }
+            return answer.build();
+        });
+    }
+
+    @Override
+    public void checkAccess(CheckAccessRequest request, StreamObserver<CheckAccessResponse> response) {
+        answer(response, caller -> {
+            CheckAccessResponse.Builder answer = CheckAccessResponse.newBuilder();
+            checks.check(caller, request.getChecksList().stream()
+                            .map(c -> new Question(c.getSecurableType(), c.getFullName(), c.getPrivilege())).toList())
+                    .forEach(d -> answer.addDecisions(Decision.newBuilder().setAllowed(d.allowed())
+                            .setReason(orEmpty(d.reason()))));
+            return answer.build();
+        });
+    }
+
+    @Override
+    public void generateTemporaryTableCredentials(GenerateTemporaryTableCredentialsRequest request,
+            StreamObserver<TemporaryCredentials> response) {
+        answer(response, caller -> credentials(tables.tableCredential(caller, request.getTableId(),
+                access(request.getOperation()))));
+    }
+
+    /** Authenticates, answers, and turns any failure into its status; a cancelled call is not answered. */
+    private <T> void answer(StreamObserver<T> response, Function<Caller, T> body) {
+        try {
+            T answer = body.apply(callers.current(Context.current()));
+            if (!Context.current().isCancelled()) {
+                response.onNext(answer);
+                response.onCompleted();
+            }
+        } catch (RuntimeException e) {
+            response.onError(GrpcErrors.toStatus(e));
+        }
+    }
+
+    static TemporaryCredentials credentials(TemporaryCredential credential) {
+        TemporaryCredentials.Builder answer = TemporaryCredentials.newBuilder().setUrl(credential.url())
+                .setExpirationTime(credential.expiration().toEpochMilli());
+        switch (credential.secret()) {
+            case TemporaryCredential.AwsSession aws -> answer.setAwsTempCredentials(AwsCredentials.newBuilder()
+                    .setAccessKeyId(aws.accessKeyId()).setSecretAccessKey(aws.secretAccessKey())
+                    .setSessionToken(aws.sessionToken()));
+            case TemporaryCredential.AzureSas azure -> answer.setAzureUserDelegationSas(
+                    AzureUserDelegationSas.newBuilder().setSasToken(azure.sasToken()));
+            case TemporaryCredential.GcpToken gcp -> answer.setGcpOauthToken(
+                    GcpOauthToken.newBuilder().setOauthToken(gcp.oauthToken()));
+            case TemporaryCredential.None none -> {
+            }
+        }
+        return answer.build();
+    }
+
+    private static AccessLevel access(TableOperation operation) {
+        return operation == TableOperation.READ_WRITE ? AccessLevel.READ_WRITE : AccessLevel.READ;
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

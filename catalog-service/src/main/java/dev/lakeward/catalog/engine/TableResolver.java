@@ -1,0 +1,45 @@
+package dev.lakeward.catalog.engine;
+
+import dev.lakeward.catalog.authz.AccessControl;
+import dev.lakeward.catalog.identity.Caller;
+import dev.lakeward.catalog.namespace.TableInfo;
+import dev.lakeward.catalog.namespace.TablePath;
+import dev.lakeward.catalog.storage.TableCredentials;
+import dev.lakeward.credentials.AccessLevel;
+import dev.lakeward.credentials.TemporaryCredential;
+import dev.lakeward.policy.Action;
+import dev.lakeward.policy.Decision;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/** What an engine needs to run a task on a table, found, authorized and (when asked) credentialed in one transaction. */
+@ApplicationScoped
+public class TableResolver {
+
+    /** The table, the caller's decision for the operation, and the credential when one was asked for. */
+    public record Resolved(TableInfo table, Decision decision, TemporaryCredential credential) {
+    }
+
+    @Inject
+    AccessControl access;
+
+    @Inject
+    TableCredentials credentials;
+
+    @Transactional
+    public Resolved resolve(Caller caller, String fullName, AccessLevel operation, boolean wantCredentials) {
+        TablePath path = TablePath.of(fullName);
+        access.require(caller, Action.READ_METADATA, path.securable());
+        if (wantCredentials) {
+            TemporaryCredential credential = credentials.vend(caller, path, operation);
+            return new Resolved(path.toInfo(), Decision.allow("allowed"), credential);
+        }
+        return new Resolved(path.toInfo(), credentials.decide(caller, path.securable(), operation), null);
+    }
+
+    @Transactional
+    public TemporaryCredential tableCredential(Caller caller, String tableId, AccessLevel operation) {
+        return credentials.vend(caller, TablePath.byId(tableId), operation);
+    }
+}

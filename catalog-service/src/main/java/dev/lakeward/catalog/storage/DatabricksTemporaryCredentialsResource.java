@@ -1,0 +1,8 @@
+package dev.lakeward.catalog.storage;
+
+import jakarta.ws.rs.Path;
+
+/** The same call at Databricks' {@code /api/2.0/unity-catalog}, for clients configured against Databricks. */
+@Path("/api/2.0/unity-catalog/temporary-table-credentials")
+public class DatabricksTemporaryCredentialsResource extends TemporaryCredentialsResource {
+}

@@ -1,0 +1,58 @@
+package dev.lakeward.catalog.storage;
+
+import dev.lakeward.catalog.audit.AuditLog;
+import dev.lakeward.catalog.error.InvalidParameter;
+import dev.lakeward.catalog.error.PermissionDenied;
+import dev.lakeward.catalog.identity.Caller;
+import dev.lakeward.catalog.namespace.TablePath;
+import dev.lakeward.catalog.namespace.TableType;
+import dev.lakeward.credentials.AccessLevel;
+import dev.lakeward.credentials.TemporaryCredential;
+import dev.lakeward.policy.Action;
+import dev.lakeward.policy.Authorizer;
+import dev.lakeward.policy.Check;
+import dev.lakeward.policy.Decision;
+import dev.lakeward.policy.Securable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * Temporary credentials for a table's location: READ needs SELECT on the table (with the USE
+ * path), READ_WRITE also MODIFY, decided in one batch. A denial is audited and no credential is
+ * minted.
+ */
+@ApplicationScoped
+public class TableCredentials {
+
+    @Inject
+    Authorizer authorizer;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    StorageVending vending;
+
+    /** Whether the caller may perform the operation on the table; a denial names the first missing privilege. */
+    public Decision decide(Caller caller, Securable table, AccessLevel access) {
+        List<Check> checks = access == AccessLevel.READ ? List.of(new Check(Action.SELECT, table))
+                : List.of(new Check(Action.SELECT, table), new Check(Action.MODIFY, table));
+        List<Decision> decisions = authorizer.authorize(caller.asPrincipal(), checks);
+        return decisions.stream().filter(d -> !d.allowed()).findFirst().orElse(decisions.getLast());
+    }
+
+    /** Inside the caller's transaction: authorizes, then vends. */
+    public TemporaryCredential vend(Caller caller, TablePath path, AccessLevel access) {
+        Securable table = path.securable();
+        Decision decision = decide(caller, table, access);
+        if (!decision.allowed()) {
+            audit.denial(caller.name(), "VEND_CREDENTIAL", table.type().apiName(), table.fullName(), decision.reason());
+            throw new PermissionDenied(decision.reason());
+        }
+        if (path.table().tableType == TableType.VIEW || path.table().storageLocation == null) {
+            throw new InvalidParameter("'" + path.fullName() + "' is a view: it has no storage to vend credentials for.");
+        }
+        return vending.vend(caller, path.table().storageLocation, access, table.type().apiName(), table.fullName());
+    }
+}

@@ -1,0 +1,79 @@
+package dev.lakeward.catalog.storage;
+
+import dev.lakeward.catalog.engine.TableResolver;
+import dev.lakeward.catalog.error.InvalidParameter;
+import dev.lakeward.catalog.identity.CurrentCaller;
+import dev.lakeward.credentials.AccessLevel;
+import dev.lakeward.credentials.TemporaryCredential;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * Unity Catalog's {@code POST /temporary-table-credentials} (and, through
+ * {@link DatabricksTemporaryCredentialsResource}, where Databricks serves it): a short-lived
+ * credential for a table's location.
+ */
+@Path("/api/2.1/unity-catalog/temporary-table-credentials")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TemporaryCredentialsResource {
+
+    public record GenerateTemporaryTableCredential(String tableId, String operation) {
+    }
+
+    public record AwsCredentials(String accessKeyId, String secretAccessKey, String sessionToken) {
+    }
+
+    public record AzureUserDelegationSas(String sasToken) {
+    }
+
+    public record GcpOauthToken(String oauthToken) {
+    }
+
+    /** Unity Catalog's TemporaryCredentials: one of the three, or none for local files. */
+    public record TemporaryCredentials(AwsCredentials awsTempCredentials, AzureUserDelegationSas azureUserDelegationSas,
+            GcpOauthToken gcpOauthToken, long expirationTime, String url) {
+
+        static TemporaryCredentials of(TemporaryCredential credential) {
+            long expiration = credential.expiration().toEpochMilli();
+            return switch (credential.secret()) {
+                case TemporaryCredential.AwsSession aws -> new TemporaryCredentials(new AwsCredentials(
+                        aws.accessKeyId(), aws.secretAccessKey(), aws.sessionToken()), null, null, expiration,
+                        credential.url());
+                case TemporaryCredential.AzureSas azure -> new TemporaryCredentials(null,
+                        new AzureUserDelegationSas(azure.sasToken()), null, expiration, credential.url());
+                case TemporaryCredential.GcpToken gcp -> new TemporaryCredentials(null, null,
+                        new GcpOauthToken(gcp.oauthToken()), expiration, credential.url());
+                case TemporaryCredential.None none -> new TemporaryCredentials(null, null, null, expiration,
+                        credential.url());
+            };
+        }
+    }
+
+    @Inject
+    TableResolver tables;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    public TemporaryCredentials generate(GenerateTemporaryTableCredential request) {
+        InvalidParameter.requireBody(request);
+        return TemporaryCredentials.of(tables.tableCredential(caller.get(), request.tableId(),
+                operation(request.operation())));
+    }
+
+    private static AccessLevel operation(String operation) {
+        if ("READ".equals(operation)) {
+            return AccessLevel.READ;
+        }
+        if ("READ_WRITE".equals(operation)) {
+            return AccessLevel.READ_WRITE;
+        }
+        throw new InvalidParameter("operation must be READ or READ_WRITE, not '" + operation + "'.");
+    }
+}

@@ -1,0 +1,198 @@
+package dev.lakeward.catalog.engine;
+
+import static dev.lakeward.catalog.support.Api.BASE;
+import static dev.lakeward.catalog.support.Api.as;
+import static dev.lakeward.catalog.support.Api.asAdmin;
+import static dev.lakeward.catalog.support.Api.grant;
+import static dev.lakeward.catalog.support.Api.unique;
+import static dev.lakeward.catalog.support.Api.userWithToken;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.lakeward.catalog.support.EmbeddedPostgresResource;
+import dev.lakeward.proto.v1.AccessCheck;
+import dev.lakeward.proto.v1.CheckAccessRequest;
+import dev.lakeward.proto.v1.Decision;
+import dev.lakeward.proto.v1.EngineServiceGrpc;
+import dev.lakeward.proto.v1.GenerateTemporaryTableCredentialsRequest;
+import dev.lakeward.proto.v1.ResolveTableRequest;
+import dev.lakeward.proto.v1.ResolveTableResponse;
+import dev.lakeward.proto.v1.TableOperation;
+import dev.lakeward.proto.v1.TemporaryCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The engine API with a plain grpc-java client over the network port, as an engine calls it. */
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+class EngineGrpcTest {
+
+    private ManagedChannel channel;
+    private String catalog;
+    private String readerName;
+    private String reader;
+    private Path files;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        channel = NettyChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+        catalog = unique("engine");
+        files = Files.createTempDirectory("lakeward-engine-");
+        Files.writeString(files.resolve("part-0.csv"), "1,10.00\n");
+        Files.writeString(files.resolve("part-1.csv"), "2,20.00\n");
+        asAdmin().body(Map.of("name", catalog)).post(BASE + "/catalogs").then().statusCode(200);
+        asAdmin().body(Map.of("name", "s", "catalog_name", catalog)).post(BASE + "/schemas").then().statusCode(200);
+        table("orders", files.toUri().toString());
+        table("cloudy", "s3://lake/" + catalog + "/cloudy");
+        readerName = unique("reader");
+        reader = userWithToken(readerName);
+        grant("catalog", catalog, readerName, "USE CATALOG");
+        grant("schema", catalog + ".s", readerName, "USE SCHEMA");
+        grant("table", catalog + ".s.orders", readerName, "SELECT");
+        grant("table", catalog + ".s.cloudy", readerName, "SELECT");
+    }
+
+    private void table(String name, String location) {
+        asAdmin().body(Map.of("name", name, "catalog_name", catalog, "schema_name", "s", "table_type", "EXTERNAL",
+                "data_source_format", "CSV", "storage_location", location, "columns", List.of(
+                        Map.of("name", "id", "type_name", "LONG", "type_text", "bigint", "position", 0, "nullable", false),
+                        Map.of("name", "amount", "type_name", "DECIMAL", "type_text", "decimal(10,2)", "position", 1))))
+                .post(BASE + "/tables").then().statusCode(200);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    private EngineServiceGrpc.EngineServiceBlockingStub engine(String token) {
+        Metadata metadata = new Metadata();
+        if (token != null) {
+            metadata.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+        }
+        return EngineServiceGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata))
+                .withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    private static ResolveTableRequest resolve(String fullName, TableOperation operation, boolean credentials) {
+        return ResolveTableRequest.newBuilder().setFullName(fullName).setOperation(operation)
+                .setWantCredentials(credentials).build();
+    }
+
+    private static void assertStatus(Runnable call, Status.Code code, String description) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+            assertThat(e.getStatus().getCode()).isEqualTo(code);
+            if (description != null) {
+                assertThat(e.getStatus().getDescription()).contains(description);
+            }
+        });
+    }
+
+    private long vends(String principal) {
+        return asAdmin().queryParam("principal", principal).queryParam("action", "VEND_CREDENTIAL")
+                .queryParam("decision", "ALLOW").get("/api/lakeward/v1/audit").then().statusCode(200).extract()
+                .jsonPath().getList("events").size();
+    }
+
+    @Test
+    void resolveTableAnswersMetadataDecisionAndCredentialsInOneCall() {
+        ResolveTableResponse table = engine(reader).resolveTable(resolve(catalog + ".s.orders", TableOperation.READ, true));
+        assertThat(table.getFullName()).isEqualTo(catalog + ".s.orders");
+        assertThat(table.getTableType()).isEqualTo("EXTERNAL");
+        assertThat(table.getDataSourceFormat()).isEqualTo("CSV");
+        assertThat(table.getColumnsList()).extracting(c -> c.getName() + ":" + c.getTypeText() + ":" + c.getNullable())
+                .containsExactly("id:bigint:false", "amount:decimal(10,2):true");
+        assertThat(table.getDecision().getAllowed()).isTrue();
+        TemporaryCredentials credentials = table.getCredentials();
+        assertThat(credentials.getUrl()).startsWith("file:///").endsWith(files.getFileName().toString());
+        assertThat(credentials.getCredentialCase()).isEqualTo(TemporaryCredentials.CredentialCase.CREDENTIAL_NOT_SET);
+        assertThat(credentials.getExpirationTime()).isGreaterThan(System.currentTimeMillis() + 50 * 60_000L);
+
+        ResolveTableResponse writeDecision = engine(reader).resolveTable(
+                resolve(catalog + ".s.orders", TableOperation.READ_WRITE, false));
+        assertThat(writeDecision.getDecision().getAllowed()).isFalse();
+        assertThat(writeDecision.getDecision().getReason()).endsWith("does not have MODIFY on table '" + catalog + ".s.orders'");
+        assertThat(writeDecision.hasCredentials()).isFalse();
+    }
+
+    @Test
+    void anUnauthorizedCallerGetsPermissionDeniedAndNoCredentialIsMinted() {
+        long before = vends(readerName);
+        assertStatus(() -> engine(reader).resolveTable(resolve(catalog + ".s.orders", TableOperation.READ_WRITE, true)),
+                Status.Code.PERMISSION_DENIED, "does not have MODIFY on table '" + catalog + ".s.orders'");
+        assertThat(vends(readerName)).as("no credential minted").isEqualTo(before);
+        assertStatus(() -> engine(userWithToken(unique("stranger"))).resolveTable(
+                resolve(catalog + ".s.orders", TableOperation.READ, true)), Status.Code.PERMISSION_DENIED,
+                "does not have USE CATALOG");
+        assertStatus(() -> engine(reader).resolveTable(resolve(catalog + ".s.nope", TableOperation.READ, false)),
+                Status.Code.NOT_FOUND, null);
+        assertStatus(() -> engine(reader).resolveTable(resolve("not-a-name", TableOperation.READ, false)),
+                Status.Code.INVALID_ARGUMENT, null);
+        assertStatus(() -> engine(null).resolveTable(resolve(catalog + ".s.orders", TableOperation.READ, false)),
+                Status.Code.UNAUTHENTICATED, null);
+        assertStatus(() -> engine(reader).resolveTable(resolve(catalog + ".s.cloudy", TableOperation.READ, true)),
+                Status.Code.FAILED_PRECONDITION, "s3://lake/");
+        assertStatus(() -> engine(reader).withDeadlineAfter(1, TimeUnit.NANOSECONDS)
+                .resolveTable(resolve(catalog + ".s.orders", TableOperation.READ, false)), Status.Code.DEADLINE_EXCEEDED, null);
+    }
+
+    @Test
+    void checkAccessAnswersABatchInOrder() {
+        List<Decision> decisions = engine(reader).checkAccess(CheckAccessRequest.newBuilder()
+                .addChecks(check("table", catalog + ".s.orders", "SELECT"))
+                .addChecks(check("table", catalog + ".s.orders", "MODIFY"))
+                .addChecks(check("schema", catalog + ".s", "CREATE TABLE"))
+                .addChecks(check("table", catalog + ".s.missing", "SELECT"))
+                .addChecks(check("catalog", catalog, "BROWSE")).build()).getDecisionsList();
+        assertThat(decisions).extracting(Decision::getAllowed).containsExactly(true, false, false, false, true);
+        assertThat(decisions.get(1).getReason()).contains("does not have MODIFY");
+        assertThat(decisions.get(3).getReason()).contains("does not exist");
+        assertStatus(() -> engine(reader).checkAccess(CheckAccessRequest.newBuilder()
+                .addChecks(check("table", catalog + ".s.orders", "EXECUTE")).build()), Status.Code.INVALID_ARGUMENT,
+                "Check 0: privilege must be one of");
+    }
+
+    @Test
+    void temporaryTableCredentialsOverGrpcAndRest() throws Exception {
+        String tableId = asAdmin().get(BASE + "/tables/" + catalog + ".s.orders").then().extract().path("table_id");
+        TemporaryCredentials grpc = engine(reader).generateTemporaryTableCredentials(
+                GenerateTemporaryTableCredentialsRequest.newBuilder().setTableId(tableId).setOperation(TableOperation.READ)
+                        .build());
+        assertThat(grpc.getUrl()).startsWith("file:///");
+        for (String base : List.of(BASE, "/api/2.0/unity-catalog")) {
+            as(reader).body(Map.of("table_id", tableId, "operation", "READ")).post(base + "/temporary-table-credentials")
+                    .then().statusCode(200).body("url", startsWith("file:///"))
+                    .body("aws_temp_credentials", equalTo(null));
+        }
+        as(reader).body(Map.of("table_id", tableId, "operation", "READ_WRITE")).post(BASE + "/temporary-table-credentials")
+                .then().statusCode(403).body("error_code", equalTo("PERMISSION_DENIED"));
+        String cloudyId = asAdmin().get(BASE + "/tables/" + catalog + ".s.cloudy").then().extract().path("table_id");
+        as(reader).body(Map.of("table_id", cloudyId, "operation", "READ")).post(BASE + "/temporary-table-credentials")
+                .then().statusCode(400).body("error_code", equalTo("FAILED_PRECONDITION"));
+
+        assertThat(new ExampleEngine(channel, reader).readTable(catalog + ".s.orders"))
+                .containsExactly("1,10.00\n", "2,20.00\n");
+    }
+
+    private static AccessCheck check(String type, String name, String privilege) {
+        return AccessCheck.newBuilder().setSecurableType(type).setFullName(name).setPrivilege(privilege).build();
+    }
+}
