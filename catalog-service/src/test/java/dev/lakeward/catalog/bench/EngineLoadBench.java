@@ -1,0 +1,123 @@
+package dev.lakeward.catalog.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakeward.catalog.support.ServiceProcess;
+import dev.lakeward.proto.v1.EngineServiceGrpc;
+import dev.lakeward.proto.v1.ResolveTableRequest;
+import dev.lakeward.proto.v1.TableOperation;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A load harness, not a test: ResolveTable over gRPC with credentials, from concurrent engine
+ * clients on one HTTP/2 channel, against the packaged service on its embedded PostgreSQL, with
+ * the credential cache warm (every call authenticates, authorizes, audits the vend). Run with
+ * {@code ./mvnw verify -Pbench}; {@code -Dbench.clients}, {@code -Dbench.seconds}, {@code -Dbench.engine-tables},
+ * and {@code -Dbench.no-credentials=true} to resolve without vending.
+ */
+class EngineLoadBench {
+
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+    private static final int TABLES = Integer.getInteger("bench.engine-tables", 100);
+    private static final boolean CREDENTIALS = !Boolean.getBoolean("bench.no-credentials");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void resolveTableWithCachedCredentials() throws Exception {
+        try (ServiceProcess service = ServiceProcess.start(Files.createDirectories(work.resolve("data")))) {
+            String token = service.adminToken();
+            HttpClient http = HttpClient.newHttpClient();
+            post(http, service, token, "/catalogs", "{\"name\": \"bench\"}");
+            post(http, service, token, "/schemas", "{\"name\": \"s\", \"catalog_name\": \"bench\"}");
+            Path data = Files.createDirectories(work.resolve("lake"));
+            for (int i = 0; i < TABLES; i++) {
+                post(http, service, token, "/tables", """
+                        {"name": "t%d", "catalog_name": "bench", "schema_name": "s", "table_type": "EXTERNAL",
+                         "data_source_format": "PARQUET", "storage_location": "%s",
+                         "columns": [{"name": "id", "type_name": "LONG", "type_text": "bigint"}]}"""
+                        .formatted(i, data.resolve("t" + i).toUri()));
+            }
+            Metadata bearer = new Metadata();
+            bearer.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+            ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", service.port()).usePlaintext().build();
+            try {
+                EngineServiceGrpc.EngineServiceBlockingStub engine = EngineServiceGrpc.newBlockingStub(channel)
+                        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(bearer));
+                run(engine, 5);
+                String line = run(engine, SECONDS);
+                List<String> report = List.of("Lakeward engine load: ResolveTable with credentials over gRPC, %d tables, %d clients, %d s, %d cores, embedded PostgreSQL"
+                        .formatted(TABLES, CLIENTS, SECONDS, Runtime.getRuntime().availableProcessors()), line);
+                report.forEach(System.out::println);
+                Files.write(Path.of("target", "engine-load-bench.txt"), report);
+            } finally {
+                channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static String run(EngineServiceGrpc.EngineServiceBlockingStub engine, int seconds) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<long[]>> clients = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            clients.add(pool.submit(() -> {
+                long[] latencies = new long[1 << 21];
+                int n = 0;
+                while (System.nanoTime() < deadline && n < latencies.length) {
+                    long start = System.nanoTime();
+                    var table = engine.withDeadlineAfter(10, TimeUnit.SECONDS).resolveTable(ResolveTableRequest.newBuilder()
+                            .setFullName("bench.s.t" + ((n * CLIENTS + client) % TABLES))
+                            .setOperation(TableOperation.READ).setWantCredentials(CREDENTIALS).build());
+                    latencies[n++] = System.nanoTime() - start;
+                    assertThat(table.getFullName()).startsWith("bench.s.t");
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        long[] all = new long[0];
+        for (Future<long[]> client : clients) {
+            long[] part = client.get();
+            long[] merged = Arrays.copyOf(all, all.length + part.length);
+            System.arraycopy(part, 0, merged, all.length, part.length);
+            all = merged;
+        }
+        pool.shutdownNow();
+        Arrays.sort(all);
+        return String.format(Locale.ROOT, "%-32s %8.0f req/s   p50 %6.2f ms   p99 %6.2f ms   (%d requests)",
+                "ResolveTable + credentials", all.length / (double) seconds, all[all.length / 2] / 1e6,
+                all[(int) (all.length * 0.99)] / 1e6, all.length);
+    }
+
+    private static void post(HttpClient http, ServiceProcess service, String token, String path, String json)
+            throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(service.baseUri() + "/api/2.1/unity-catalog" + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+}
