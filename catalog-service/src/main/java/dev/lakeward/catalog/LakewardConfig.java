@@ -42,6 +42,9 @@ public interface LakewardConfig {
         /** How many vended credentials are kept for reuse. */
         @WithDefault("10000")
         int cacheSize();
+
+        /** Base64 of the 32-byte AES key sealing storage credentials' secrets; generated into the data directory when unset. */
+        Optional<String> encryptionKey();
     }
 
     interface Identity {

@@ -11,13 +11,15 @@ import java.util.concurrent.TimeUnit;
  * Ceph's radosgw as a real S3 + STS for the tests, started by {@code src/test/scripts/radosgw.sh}
  * from Debian's packages; where it cannot start (no apt, no Debian packages), see {@link RealStorage}.
  */
-final class Radosgw implements AutoCloseable {
+public final class Radosgw implements AutoCloseable {
 
-    static final String ROLE_ARN = "arn:aws:iam:::role/lake-rw";
-    static final String OWNER_KEY = "OWNERKEY";
-    static final String OWNER_SECRET = "OWNERSECRET";
-    static final String LAKEWARD_KEY = "LAKEWARDKEY";
-    static final String LAKEWARD_SECRET = "LAKEWARDSECRET";
+    public static final String ROLE_ARN = "arn:aws:iam:::role/lake-rw";
+    public static final String OWNER_KEY = "OWNERKEY";
+    public static final String OWNER_SECRET = "OWNERSECRET";
+    public static final String LAKEWARD_KEY = "LAKEWARDKEY";
+    public static final String LAKEWARD_SECRET = "LAKEWARDSECRET";
+    /** The start script: this module's, or where another module's tests say it is. */
+    private static final Path SCRIPT = Path.of(System.getProperty("radosgw.script", "src/test/scripts/radosgw.sh"));
 
     private final Path base;
     private final URI endpoint;
@@ -27,12 +29,12 @@ final class Radosgw implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    static Radosgw start() throws Exception {
-        Path base = Path.of("target", "radosgw").toAbsolutePath();
+    public static Radosgw start() throws Exception {
+        Path base = Path.of(System.getProperty("radosgw.home", "target/radosgw")).toAbsolutePath();
         Files.createDirectories(base);
         int port = freePort();
         Path log = base.resolve("up.log");
-        Process up = new ProcessBuilder("bash", Path.of("src", "test", "scripts", "radosgw.sh").toString(), "up",
+        Process up = new ProcessBuilder("bash", SCRIPT.toString(), "up",
                 base.toString(), String.valueOf(port)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean finished = up.waitFor(4, TimeUnit.MINUTES);
         if (!finished || up.exitValue() != 0) {
@@ -44,13 +46,13 @@ final class Radosgw implements AutoCloseable {
         return new Radosgw(base, URI.create("http://127.0.0.1:" + port));
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
     @Override
     public void close() throws Exception {
-        new ProcessBuilder("bash", Path.of("src", "test", "scripts", "radosgw.sh").toString(), "down", base.toString())
+        new ProcessBuilder("bash", SCRIPT.toString(), "down", base.toString())
                 .inheritIO().start().waitFor(1, TimeUnit.MINUTES);
     }
 

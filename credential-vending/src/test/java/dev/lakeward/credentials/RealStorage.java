@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Assumptions;
  * one cannot, its tests are skipped and say why, unless {@code LAKEWARD_REQUIRE_REAL_STORAGE} is
  * set, as {@code .ci/run} does: there a service that does not start fails the build.
  */
-final class RealStorage {
+public final class RealStorage {
 
     private RealStorage() {
     }
 
-    static void unavailable(String why) {
+    public static void unavailable(String why) {
         if (System.getenv("LAKEWARD_REQUIRE_REAL_STORAGE") != null) {
             throw new IllegalStateException(why);
         }

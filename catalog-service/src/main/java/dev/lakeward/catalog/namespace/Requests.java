@@ -23,7 +23,7 @@ public final class Requests {
     public record UpdateSecurable(String newName, String comment, Map<String, String> properties, String owner) {
 
         /** Applies the change to the entity; a new name is checked by the database on flush. */
-        void applyTo(SecurableEntity entity, Caller caller) {
+        public void applyTo(SecurableEntity entity, Caller caller) {
             if (newName != null) {
                 entity.name = Names.identifier("new_name", newName);
             }

@@ -4,10 +4,16 @@ import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.audit.AuditLog;
 import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.error.InvalidParameter;
+import dev.lakeward.catalog.error.Unavailable;
 import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.credentials.AccessLevel;
+import dev.lakeward.credentials.AzureCredentialVendor;
 import dev.lakeward.credentials.CredentialCache;
+import dev.lakeward.credentials.CredentialVendor;
+import dev.lakeward.credentials.GcsCredentialVendor;
 import dev.lakeward.credentials.LocalFileVendor;
+import dev.lakeward.credentials.S3CredentialVendor;
+import dev.lakeward.credentials.S3SessionPolicy;
 import dev.lakeward.credentials.StorageCredential;
 import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.credentials.TemporaryCredential;
@@ -15,18 +21,22 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
- * Vends a short-lived credential for a location the caller was already authorized for, through
- * the vendor of its scheme and the cache, and records the vend in the audit log (never the
- * secret). Local {@code file://} locations vend an empty credential, as Unity Catalog OSS does.
- * Cloud locations need an external location bound to a storage credential, which the service
- * does not hold yet: they are refused as a failed precondition.
+ * Vends a short-lived credential for a location the caller was already authorized for: local
+ * {@code file://} locations an empty one, as Unity Catalog OSS does; a cloud location through the
+ * storage credential of the external location it lies within, by the vendor of its scheme, and
+ * through the cache. Every vend is an audit event, never with the secret.
  */
 @ApplicationScoped
 public class StorageVending {
 
+    private static final Logger LOG = Logger.getLogger(StorageVending.class);
     private static final StorageCredential LOCAL = new StorageCredential.LocalFiles("local-files");
 
     @Inject
@@ -35,12 +45,22 @@ public class StorageVending {
     @Inject
     AuditLog audit;
 
-    private final LocalFileVendor local = new LocalFileVendor(Clock.systemUTC());
+    @Inject
+    StorageCredentials credentials;
+
+    private final Map<String, CredentialVendor> vendors = new HashMap<>();
     private CredentialCache cache;
 
     @PostConstruct
     void init() {
-        cache = new CredentialCache(Clock.systemUTC(), config.credentials().cacheSize());
+        Clock clock = Clock.systemUTC();
+        cache = new CredentialCache(clock, config.credentials().cacheSize());
+        // Lakeward calls STS as itself: the AWS default chain (environment, profile, instance role)
+        for (CredentialVendor vendor : List.of(new LocalFileVendor(clock),
+                new S3CredentialVendor(DefaultCredentialsProvider.builder().build()),
+                new AzureCredentialVendor(clock), new GcsCredentialVendor(clock))) {
+            vendor.schemes().forEach(scheme -> vendors.put(scheme, vendor));
+        }
     }
 
     /** A credential for the location; {@code securable} names what was authorized, for the audit log. */
@@ -52,15 +72,25 @@ public class StorageVending {
         } catch (IllegalArgumentException e) {
             throw new InvalidParameter(e.getMessage());
         }
-        if (!location.scheme().equals("file")) {
-            throw new FailedPrecondition("No storage credential can serve '" + location.url()
-                    + "': cloud locations need an external location bound to a storage credential.");
+        StorageCredential credential = location.scheme().equals("file") ? LOCAL
+                : ExternalLocations.covering(location).map(l -> credentials.forVending(
+                        StorageCredentialEntity.findById(l.credentialId))).orElseThrow(() -> new FailedPrecondition(
+                        "'" + location.url() + "' lies within no external location: an admin binds its path to a"
+                                + " storage credential with POST /api/2.1/unity-catalog/external-locations."));
+        TemporaryCredential vended;
+        try {
+            vended = cache.get(new CredentialCache.Key(location.url(), access, credential.id()),
+                    () -> vendors.get(location.scheme()).vend(location, access, credential, config.credentials().ttl()));
+        } catch (S3SessionPolicy.PolicyTooLarge e) {
+            throw new InvalidParameter(e.getMessage());
+        } catch (RuntimeException e) {
+            // the cloud's refusal, never the secret: vendors' messages name the call, not the credential
+            LOG.warnf("Vending for %s failed: %s", location.url(), e.getMessage());
+            throw new Unavailable("The cloud did not vend a credential for '" + location.url() + "': " + e.getMessage());
         }
-        TemporaryCredential credential = cache.get(new CredentialCache.Key(location.url(), access, LOCAL.id()),
-                () -> local.vend(location, access, LOCAL, config.credentials().ttl()));
         audit.change(caller.name(), "VEND_CREDENTIAL", securableType, securableName,
-                Map.of("url", credential.url(), "operation", access.name(), "storage_credential", LOCAL.id(),
-                        "expiration_time", credential.expiration().toEpochMilli()));
-        return credential;
+                Map.of("url", vended.url(), "operation", access.name(), "storage_credential", credential.id(),
+                        "expiration_time", vended.expiration().toEpochMilli()));
+        return vended;
     }
 }

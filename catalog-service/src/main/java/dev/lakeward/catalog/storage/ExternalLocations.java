@@ -1,0 +1,165 @@
+package dev.lakeward.catalog.storage;
+
+import dev.lakeward.catalog.LakewardConfig;
+import dev.lakeward.catalog.audit.AuditLog;
+import dev.lakeward.catalog.authz.AccessControl;
+import dev.lakeward.catalog.error.InvalidParameter;
+import dev.lakeward.catalog.error.NotFound;
+import dev.lakeward.catalog.identity.Caller;
+import dev.lakeward.catalog.namespace.Names;
+import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
+import dev.lakeward.catalog.namespace.Securables;
+import dev.lakeward.catalog.persistence.Page;
+import dev.lakeward.catalog.persistence.PageRequest;
+import dev.lakeward.catalog.persistence.UniqueNames;
+import dev.lakeward.credentials.StorageLocation;
+import dev.lakeward.policy.Action;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * External locations (Unity Catalog's {@code /external-locations}): a cloud path bound to the
+ * storage credential that serves it, for metastore admins. No two may overlap, so that every
+ * path has at most one credential.
+ */
+@ApplicationScoped
+public class ExternalLocations {
+
+    public record CreateExternalLocation(String name, String url, String credentialName, String comment) {
+    }
+
+    public record UpdateExternalLocation(String newName, String url, String credentialName, String comment,
+            String owner) {
+    }
+
+    public record ExternalLocationInfo(String id, String name, String url, String credentialName, String credentialId,
+            String comment, String owner, Long createdAt, String createdBy, Long updatedAt, String updatedBy) {
+    }
+
+    public record ListExternalLocationsResponse(List<ExternalLocationInfo> externalLocations, String nextPageToken) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    LakewardConfig config;
+
+    @Inject
+    AccessControl access;
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public ExternalLocationInfo create(Caller caller, CreateExternalLocation request) {
+        InvalidParameter.requireBody(request);
+        access.require(caller, Action.MANAGE, Securables.metastore());
+        ExternalLocationEntity entity = new ExternalLocationEntity();
+        entity.createdBy(caller.name());
+        entity.name = Names.identifier("external location name", request.name());
+        entity.comment = Names.comment(request.comment());
+        bind(entity, request.url(), request.credentialName());
+        entity.persist();
+        UniqueNames.flush(em, () -> "An external location named '" + entity.name + "' already exists.");
+        audit.change(caller.name(), "CREATE_EXTERNAL_LOCATION", "external_location", entity.name,
+                Map.of("url", entity.url));
+        return info(entity);
+    }
+
+    @Transactional
+    public ExternalLocationInfo get(Caller caller, String name) {
+        access.require(caller, Action.MANAGE, Securables.metastore());
+        return info(existing(name));
+    }
+
+    @Transactional
+    public Page<ExternalLocationInfo> list(Caller caller, String maxResults, String pageToken) {
+        access.require(caller, Action.MANAGE, Securables.metastore());
+        PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());
+        return Page.fromLookahead(ExternalLocationEntity.<ExternalLocationEntity>find("name > ?1 order by name",
+                page.after()).range(0, page.size()).list(), page, l -> l.name).map(this::info);
+    }
+
+    @Transactional
+    public ExternalLocationInfo update(Caller caller, String name, UpdateExternalLocation request) {
+        InvalidParameter.requireBody(request);
+        access.require(caller, Action.MANAGE, Securables.metastore());
+        ExternalLocationEntity entity = existing(name);
+        if (request.url() != null || request.credentialName() != null) {
+            bind(entity, request.url() == null ? entity.url : request.url(), request.credentialName() == null
+                    ? StorageCredentialEntity.<StorageCredentialEntity>findById(entity.credentialId).name
+                    : request.credentialName());
+        }
+        new UpdateSecurable(request.newName(), request.comment(), null,
+                request.owner()).applyTo(entity, caller);
+        UniqueNames.flush(em, () -> "An external location named '" + entity.name + "' already exists.");
+        audit.change(caller.name(), "UPDATE_EXTERNAL_LOCATION", "external_location", entity.name,
+                Map.of("url", entity.url));
+        return info(entity);
+    }
+
+    @Transactional
+    public void delete(Caller caller, String name) {
+        access.require(caller, Action.MANAGE, Securables.metastore());
+        ExternalLocationEntity entity = existing(name);
+        entity.delete();
+        audit.change(caller.name(), "DELETE_EXTERNAL_LOCATION", "external_location", entity.name,
+                Map.of("url", entity.url));
+    }
+
+    /** The external location a path lies within, if any: at most one, as none overlap. */
+    static Optional<ExternalLocationEntity> covering(StorageLocation location) {
+        return ExternalLocationEntity.<ExternalLocationEntity>listAll().stream()
+                .filter(l -> location.isWithin(StorageLocation.parse(l.url))).findFirst();
+    }
+
+    private static void bind(ExternalLocationEntity entity, String url, String credentialName) {
+        StorageLocation location;
+        try {
+            location = StorageLocation.parse(url == null ? "" : url);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameter("url: " + e.getMessage());
+        }
+        if (location.scheme().equals("file")) {
+            throw new InvalidParameter("url must be a cloud location (s3://, abfss://, gs://, …): local files need no"
+                    + " external location.");
+        }
+        StorageCredentialEntity credential = StorageCredentials.existing(credentialName == null ? "" : credentialName);
+        if (!StorageCredentials.serves(credential, location.scheme())) {
+            throw new InvalidParameter("Credential '" + credential.name + "' (" + credential.kind + ") cannot serve "
+                    + location.scheme() + ":// locations.");
+        }
+        for (ExternalLocationEntity other : ExternalLocationEntity.<ExternalLocationEntity>listAll()) {
+            if (!other.id.equals(entity.id) && location.overlaps(StorageLocation.parse(other.url))) {
+                throw new InvalidParameter("'" + location.url() + "' overlaps external location '" + other.name + "' ("
+                        + other.url + ").");
+            }
+        }
+        entity.url = location.url();
+        entity.credentialId = credential.id;
+    }
+
+    private static ExternalLocationEntity existing(String name) {
+        return ExternalLocationEntity.<ExternalLocationEntity>find("name",
+                Names.identifier("external location name", name)).firstResultOptional()
+                .orElseThrow(() -> new NotFound("External location '" + name + "' does not exist."));
+    }
+
+    private ExternalLocationInfo info(ExternalLocationEntity entity) {
+        StorageCredentialEntity credential = StorageCredentialEntity.findById(entity.credentialId);
+        return new ExternalLocationInfo(entity.id.toString(), entity.name, entity.url, credential.name,
+                credential.id.toString(), entity.comment, entity.owner, millis(entity.createdAt), entity.createdBy,
+                millis(entity.updatedAt), entity.updatedBy);
+    }
+
+    private static Long millis(Instant at) {
+        return at == null ? null : at.toEpochMilli();
+    }
+}

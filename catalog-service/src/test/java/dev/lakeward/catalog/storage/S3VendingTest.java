@@ -1,0 +1,122 @@
+package dev.lakeward.catalog.storage;
+
+import static dev.lakeward.catalog.support.Api.BASE;
+import static dev.lakeward.catalog.support.Api.as;
+import static dev.lakeward.catalog.support.Api.asAdmin;
+import static dev.lakeward.catalog.support.Api.grant;
+import static dev.lakeward.catalog.support.Api.unique;
+import static dev.lakeward.catalog.support.Api.userWithToken;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.lakeward.catalog.support.EmbeddedPostgresResource;
+import dev.lakeward.credentials.Radosgw;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Temporary table credentials for an S3 table, end to end against a real S3 + STS (radosgw): an
+ * admin registers the role and the external location, a reader with SELECT gets a session that
+ * reads its table and nothing beside it.
+ */
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+class S3VendingTest {
+
+    private static Radosgw radosgw;
+
+    @BeforeAll
+    static void start() throws Exception {
+        radosgw = Radosgw.start();
+        // Lakeward's own AWS identity, as the default chain finds it
+        System.setProperty("aws.accessKeyId", Radosgw.LAKEWARD_KEY);
+        System.setProperty("aws.secretAccessKey", Radosgw.LAKEWARD_SECRET);
+        S3Client owner = s3(AwsBasicCredentials.create(Radosgw.OWNER_KEY, Radosgw.OWNER_SECRET));
+        owner.createBucket(b -> b.bucket("lake"));
+        for (String key : new String[] {"tables/t1/part-0.parquet", "tables/t2/part-0.parquet"}) {
+            owner.putObject(p -> p.bucket("lake").key(key), RequestBody.fromString("rows of " + key));
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (radosgw != null) {
+            radosgw.close();
+        }
+    }
+
+    private static S3Client s3(AwsCredentials credentials) {
+        return S3Client.builder().httpClient(UrlConnectionHttpClient.create()).endpointOverride(radosgw.endpoint())
+                .region(Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED).build();
+    }
+
+    @Test
+    void aReaderGetsASessionForItsTableOnly() {
+        String credential = unique("rgw");
+        asAdmin().body(Map.of("name", credential, "aws_iam_role", Map.of("role_arn", Radosgw.ROLE_ARN),
+                "endpoint", radosgw.endpoint().toString(), "region", "us-east-1")).post(BASE + "/credentials").then()
+                .statusCode(200);
+        asAdmin().body(Map.of("name", unique("lake"), "url", "s3://lake/tables", "credential_name", credential))
+                .post(BASE + "/external-locations").then().statusCode(200);
+        String catalog = unique("s3cat");
+        asAdmin().body(Map.of("name", catalog)).post(BASE + "/catalogs").then().statusCode(200);
+        asAdmin().body(Map.of("name", "s", "catalog_name", catalog)).post(BASE + "/schemas").then().statusCode(200);
+        String tableId = asAdmin().body(Map.of("name", "t1", "catalog_name", catalog, "schema_name", "s",
+                "table_type", "EXTERNAL", "data_source_format", "PARQUET", "storage_location", "s3://lake/tables/t1",
+                "columns", List.of())).post(BASE + "/tables").then().statusCode(200).extract().path("table_id");
+        String readerName = unique("reader");
+        String reader = userWithToken(readerName);
+        grant("catalog", catalog, readerName, "USE CATALOG");
+        grant("schema", catalog + ".s", readerName, "USE SCHEMA");
+        grant("table", catalog + ".s.t1", readerName, "SELECT");
+
+        JsonPath vended = as(reader).body(Map.of("table_id", tableId, "operation", "READ"))
+                .post(BASE + "/temporary-table-credentials").then().statusCode(200)
+                .body("url", equalTo("s3://lake/tables/t1")).extract().jsonPath();
+        S3Client engine = s3(AwsSessionCredentials.create(vended.getString("aws_temp_credentials.access_key_id"),
+                vended.getString("aws_temp_credentials.secret_access_key"),
+                vended.getString("aws_temp_credentials.session_token")));
+        assertThat(engine.getObjectAsBytes(g -> g.bucket("lake").key("tables/t1/part-0.parquet")).asUtf8String())
+                .isEqualTo("rows of tables/t1/part-0.parquet");
+        int sibling;
+        try {
+            engine.getObjectAsBytes(g -> g.bucket("lake").key("tables/t2/part-0.parquet"));
+            sibling = 200;
+        } catch (S3Exception e) {
+            sibling = e.statusCode();
+        }
+        assertThat(sibling).isEqualTo(403);
+
+        // the same (cached) session for the next task; READ_WRITE needs MODIFY
+        assertThat(as(reader).body(Map.of("table_id", tableId, "operation", "READ"))
+                .post(BASE + "/temporary-table-credentials").then().statusCode(200).extract()
+                .path("aws_temp_credentials.access_key_id").toString())
+                .isEqualTo(vended.getString("aws_temp_credentials.access_key_id"));
+        as(reader).body(Map.of("table_id", tableId, "operation", "READ_WRITE")).post(BASE + "/temporary-table-credentials")
+                .then().statusCode(403);
+        String audit = asAdmin().queryParam("principal", readerName).queryParam("action", "VEND_CREDENTIAL")
+                .get("/api/lakeward/v1/audit").then().statusCode(200).extract().asString();
+        assertThat(audit).contains("s3://lake/tables/t1").doesNotContain(vended.getString("aws_temp_credentials.secret_access_key"))
+                .doesNotContain(vended.getString("aws_temp_credentials.session_token"));
+    }
+}
