@@ -119,6 +119,8 @@ required_privilege := {
 	"SELECT": ["SELECT", false], "MODIFY": ["MODIFY", false],
 	"CREATE_SCHEMA": ["CREATE_SCHEMA", true], "CREATE_TABLE": ["CREATE_TABLE", true],
 	"MANAGE": ["MANAGE", false],
+	"EXTERNAL_USE_SCHEMA": ["EXTERNAL_USE_SCHEMA", false], "READ_FILES": ["READ_FILES", false],
+	"WRITE_FILES": ["WRITE_FILES", false], "CREATE_EXTERNAL_TABLE": ["CREATE_EXTERNAL_TABLE", false],
 }
 
 decide(check) := read_metadata(check.securable) if check.action == "READ_METADATA"

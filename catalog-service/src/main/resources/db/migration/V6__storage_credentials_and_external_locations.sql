@@ -31,3 +31,9 @@ create table external_location (
     updated_by    text
 );
 create unique index external_location_name on external_location (name);
+
+-- READ FILES, WRITE FILES, CREATE EXTERNAL TABLE and the rest go with the location.
+create trigger external_location_grants after delete on external_location
+    for each row execute function drop_grants_of_securable();
+create trigger storage_credential_grants after delete on storage_credential
+    for each row execute function drop_grants_of_securable();

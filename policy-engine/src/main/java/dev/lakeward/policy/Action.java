@@ -18,5 +18,13 @@ public enum Action {
     /** Create a table or view in the schema. */
     CREATE_TABLE,
     /** Alter, rename, drop, transfer ownership and grant: owners and holders of MANAGE. */
-    MANAGE
+    MANAGE,
+    /** Take a schema's data outside the platform (an engine's temporary credentials): EXTERNAL USE SCHEMA. */
+    EXTERNAL_USE_SCHEMA,
+    /** Read files under an external location: READ FILES. */
+    READ_FILES,
+    /** Write files under an external location: WRITE FILES. */
+    WRITE_FILES,
+    /** Create an external table under an external location: CREATE EXTERNAL TABLE. */
+    CREATE_EXTERNAL_TABLE
 }

@@ -70,6 +70,10 @@ public final class BuiltInAuthorizer implements Authorizer {
                 case CREATE_SCHEMA -> requireOnPath(target, true, Privilege.CREATE_SCHEMA);
                 case CREATE_TABLE -> requireOnPath(target, true, Privilege.CREATE_TABLE);
                 case MANAGE -> requireOnPath(target, false, Privilege.MANAGE);
+                case EXTERNAL_USE_SCHEMA -> requireOnPath(target, false, Privilege.EXTERNAL_USE_SCHEMA);
+                case READ_FILES -> requireOnPath(target, false, Privilege.READ_FILES);
+                case WRITE_FILES -> requireOnPath(target, false, Privilege.WRITE_FILES);
+                case CREATE_EXTERNAL_TABLE -> requireOnPath(target, false, Privilege.CREATE_EXTERNAL_TABLE);
             };
         }
 

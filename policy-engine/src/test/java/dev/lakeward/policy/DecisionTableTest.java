@@ -31,20 +31,21 @@ class DecisionTableTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FILES = List.of(
-            "use-path", "inheritance", "groups", "ownership", "admins", "manage", "browse", "revocation");
+            "use-path", "inheritance", "groups", "ownership", "admins", "manage", "browse", "revocation", "external");
 
     /** The namespace of every case: name → {type, parent, owner}. */
-    private static final Map<String, String[]> NAMESPACE = Map.of(
-            "lakeward", new String[] {"METASTORE", null, "admin"},
-            "main", new String[] {"CATALOG", "lakeward", "main_owner"},
-            "main.sales", new String[] {"SCHEMA", "main", "sales_owner"},
-            "main.sales.orders", new String[] {"TABLE", "main.sales", "orders_owner"},
-            "main.sales.customers", new String[] {"TABLE", "main.sales", "sales_owner"},
-            "main.hr", new String[] {"SCHEMA", "main", "hr_owner"},
-            "main.hr.salaries", new String[] {"TABLE", "main.hr", "hr_owner"},
-            "other", new String[] {"CATALOG", "lakeward", "other_owner"},
-            "other.misc", new String[] {"SCHEMA", "other", "other_owner"},
-            "other.misc.t", new String[] {"TABLE", "other.misc", "other_owner"});
+    private static final Map<String, String[]> NAMESPACE = Map.ofEntries(
+            Map.entry("lakeward", new String[] {"METASTORE", null, "admin"}),
+            Map.entry("main", new String[] {"CATALOG", "lakeward", "main_owner"}),
+            Map.entry("main.sales", new String[] {"SCHEMA", "main", "sales_owner"}),
+            Map.entry("main.sales.orders", new String[] {"TABLE", "main.sales", "orders_owner"}),
+            Map.entry("main.sales.customers", new String[] {"TABLE", "main.sales", "sales_owner"}),
+            Map.entry("main.hr", new String[] {"SCHEMA", "main", "hr_owner"}),
+            Map.entry("main.hr.salaries", new String[] {"TABLE", "main.hr", "hr_owner"}),
+            Map.entry("other", new String[] {"CATALOG", "lakeward", "other_owner"}),
+            Map.entry("other.misc", new String[] {"SCHEMA", "other", "other_owner"}),
+            Map.entry("other.misc.t", new String[] {"TABLE", "other.misc", "other_owner"}),
+            Map.entry("lake", new String[] {"EXTERNAL_LOCATION", "lakeward", "lake_owner"}));
 
     @TempDir
     Path work;

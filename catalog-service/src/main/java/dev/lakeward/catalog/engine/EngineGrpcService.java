@@ -5,6 +5,7 @@ import dev.lakeward.catalog.engine.TableResolver.Resolved;
 import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.namespace.ColumnInfo;
 import dev.lakeward.catalog.namespace.TableInfo;
+import dev.lakeward.catalog.storage.PathCredentials;
 import dev.lakeward.credentials.AccessLevel;
 import dev.lakeward.credentials.TemporaryCredential;
 import dev.lakeward.proto.v1.AwsCredentials;
@@ -15,6 +16,7 @@ import dev.lakeward.proto.v1.Column;
 import dev.lakeward.proto.v1.Decision;
 import dev.lakeward.proto.v1.EngineServiceGrpc;
 import dev.lakeward.proto.v1.GcpOauthToken;
+import dev.lakeward.proto.v1.GenerateTemporaryPathCredentialsRequest;
 import dev.lakeward.proto.v1.GenerateTemporaryTableCredentialsRequest;
 import dev.lakeward.proto.v1.ResolveTableRequest;
 import dev.lakeward.proto.v1.ResolveTableResponse;
@@ -40,6 +42,9 @@ public class EngineGrpcService extends EngineServiceGrpc.EngineServiceImplBase {
 
     @Inject
     AccessChecks checks;
+
+    @Inject
+    PathCredentials paths;
 
     @Override
     public void resolveTable(ResolveTableRequest request, StreamObserver<ResolveTableResponse> response) {
@@ -83,6 +88,13 @@ public class EngineGrpcService extends EngineServiceGrpc.EngineServiceImplBase {
             StreamObserver<TemporaryCredentials> response) {
         answer(response, caller -> credentials(tables.tableCredential(caller, request.getTableId(),
                 access(request.getOperation()))));
+    }
+
+    @Override
+    public void generateTemporaryPathCredentials(GenerateTemporaryPathCredentialsRequest request,
+            StreamObserver<TemporaryCredentials> response) {
+        answer(response, caller -> credentials(paths.vend(caller, request.getUrl(),
+                PathCredentials.PathOperation.parse(request.getOperation().name()))));
     }
 
     /** Authenticates, answers, and turns any failure into its status; a cancelled call is not answered. */

@@ -2,6 +2,7 @@ package dev.lakeward.catalog.namespace;
 
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
+import dev.lakeward.catalog.storage.ExternalLocationEntity;
 import dev.lakeward.policy.Securable;
 import dev.lakeward.policy.SecurableType;
 import java.util.List;
@@ -27,6 +28,12 @@ public final class Securables {
     static Securable schema(Securable catalog, SchemaEntity schema) {
         return new Securable(SecurableType.SCHEMA, schema.id.toString(), catalog.fullName() + "." + schema.name,
                 schema.owner, catalog);
+    }
+
+    /** An external location sits directly under the metastore: it has no USE path. */
+    public static Securable externalLocation(Securable metastore, ExternalLocationEntity location) {
+        return new Securable(SecurableType.EXTERNAL_LOCATION, location.id.toString(), location.name, location.owner,
+                metastore);
     }
 
     static Securable table(Securable schema, TableEntity table) {
@@ -55,6 +62,10 @@ public final class Securables {
                 yield schema(catalog(metastore, catalog), Lookup.schema(catalog, names.get(1)));
             }
             case TABLE -> TablePath.of(fullName).securable();
+            case EXTERNAL_LOCATION -> externalLocation(metastore, ExternalLocationEntity.<ExternalLocationEntity>find(
+                    "name", Names.identifier("external location name", fullName)).firstResultOptional()
+                    .orElseThrow(() -> new NotFound("External location '" + Names.printable(fullName)
+                            + "' does not exist.")));
             default -> throw new InvalidParameter("Grants on " + type.apiName() + " securables are not supported yet.");
         };
     }

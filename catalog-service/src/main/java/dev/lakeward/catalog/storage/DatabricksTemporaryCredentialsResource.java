@@ -2,7 +2,7 @@ package dev.lakeward.catalog.storage;
 
 import jakarta.ws.rs.Path;
 
-/** The same call at Databricks' {@code /api/2.0/unity-catalog}, for clients configured against Databricks. */
-@Path("/api/2.0/unity-catalog/temporary-table-credentials")
+/** The same calls at Databricks' {@code /api/2.0/unity-catalog}, for clients configured against Databricks. */
+@Path("/api/2.0/unity-catalog")
 public class DatabricksTemporaryCredentialsResource extends TemporaryCredentialsResource {
 }

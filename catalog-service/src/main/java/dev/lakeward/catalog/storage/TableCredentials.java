@@ -19,8 +19,9 @@ import java.util.List;
 
 /**
  * Temporary credentials for a table's location: READ needs SELECT on the table (with the USE
- * path), READ_WRITE also MODIFY, decided in one batch. A denial is audited and no credential is
- * minted.
+ * path) and, as Databricks requires of engines outside the platform, EXTERNAL USE SCHEMA on its
+ * schema; READ_WRITE also MODIFY; decided in one batch. A denial is audited and no credential
+ * is minted.
  */
 @ApplicationScoped
 public class TableCredentials {
@@ -36,8 +37,9 @@ public class TableCredentials {
 
     /** Whether the caller may perform the operation on the table; a denial names the first missing privilege. */
     public Decision decide(Caller caller, Securable table, AccessLevel access) {
-        List<Check> checks = access == AccessLevel.READ ? List.of(new Check(Action.SELECT, table))
-                : List.of(new Check(Action.SELECT, table), new Check(Action.MODIFY, table));
+        Check external = new Check(Action.EXTERNAL_USE_SCHEMA, table.parent());
+        List<Check> checks = access == AccessLevel.READ ? List.of(new Check(Action.SELECT, table), external)
+                : List.of(new Check(Action.SELECT, table), new Check(Action.MODIFY, table), external);
         List<Decision> decisions = authorizer.authorize(caller.asPrincipal(), checks);
         return decisions.stream().filter(d -> !d.allowed()).findFirst().orElse(decisions.getLast());
     }

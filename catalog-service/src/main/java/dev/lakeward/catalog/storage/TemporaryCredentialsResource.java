@@ -13,16 +13,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * Unity Catalog's {@code POST /temporary-table-credentials} (and, through
- * {@link DatabricksTemporaryCredentialsResource}, where Databricks serves it): a short-lived
- * credential for a table's location.
+ * Unity Catalog's {@code POST /temporary-table-credentials} and {@code /temporary-path-credentials}
+ * (and, through {@link DatabricksTemporaryCredentialsResource}, where Databricks serves them): a
+ * short-lived credential for a table's location or a path under an external location.
  */
-@Path("/api/2.1/unity-catalog/temporary-table-credentials")
+@Path("/api/2.1/unity-catalog")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TemporaryCredentialsResource {
 
     public record GenerateTemporaryTableCredential(String tableId, String operation) {
+    }
+
+    public record GenerateTemporaryPathCredential(String url, String operation) {
     }
 
     public record AwsCredentials(String accessKeyId, String secretAccessKey, String sessionToken) {
@@ -58,13 +61,25 @@ public class TemporaryCredentialsResource {
     TableResolver tables;
 
     @Inject
+    PathCredentials paths;
+
+    @Inject
     CurrentCaller caller;
 
     @POST
+    @Path("temporary-table-credentials")
     public TemporaryCredentials generate(GenerateTemporaryTableCredential request) {
         InvalidParameter.requireBody(request);
         return TemporaryCredentials.of(tables.tableCredential(caller.get(), request.tableId(),
                 operation(request.operation())));
+    }
+
+    @POST
+    @Path("temporary-path-credentials")
+    public TemporaryCredentials generateForPath(GenerateTemporaryPathCredential request) {
+        InvalidParameter.requireBody(request);
+        return TemporaryCredentials.of(paths.vend(caller.get(), request.url(),
+                PathCredentials.PathOperation.parse(request.operation())));
     }
 
     private static AccessLevel operation(String operation) {

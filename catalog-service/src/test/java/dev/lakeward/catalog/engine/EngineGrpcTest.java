@@ -16,7 +16,9 @@ import dev.lakeward.proto.v1.AccessCheck;
 import dev.lakeward.proto.v1.CheckAccessRequest;
 import dev.lakeward.proto.v1.Decision;
 import dev.lakeward.proto.v1.EngineServiceGrpc;
+import dev.lakeward.proto.v1.GenerateTemporaryPathCredentialsRequest;
 import dev.lakeward.proto.v1.GenerateTemporaryTableCredentialsRequest;
+import dev.lakeward.proto.v1.PathOperation;
 import dev.lakeward.proto.v1.ResolveTableRequest;
 import dev.lakeward.proto.v1.ResolveTableResponse;
 import dev.lakeward.proto.v1.TableOperation;
@@ -65,7 +67,7 @@ class EngineGrpcTest {
         readerName = unique("reader");
         reader = userWithToken(readerName);
         grant("catalog", catalog, readerName, "USE CATALOG");
-        grant("schema", catalog + ".s", readerName, "USE SCHEMA");
+        grant("schema", catalog + ".s", readerName, "USE SCHEMA", "EXTERNAL USE SCHEMA");
         grant("table", catalog + ".s.orders", readerName, "SELECT");
         grant("table", catalog + ".s.cloudy", readerName, "SELECT");
     }
@@ -155,6 +157,19 @@ class EngineGrpcTest {
     }
 
     @Test
+    void credentialsNeedExternalUseSchema() {
+        String name = unique("insider");
+        String insider = userWithToken(name);
+        grant("catalog", catalog, name, "USE CATALOG");
+        grant("schema", catalog + ".s", name, "USE SCHEMA");
+        grant("table", catalog + ".s.orders", name, "SELECT");
+        assertThat(engine(insider).resolveTable(resolve(catalog + ".s.orders", TableOperation.READ, false))
+                .getDecision().getReason()).endsWith("does not have EXTERNAL USE SCHEMA on schema '" + catalog + ".s'");
+        assertStatus(() -> engine(insider).resolveTable(resolve(catalog + ".s.orders", TableOperation.READ, true)),
+                Status.Code.PERMISSION_DENIED, "EXTERNAL USE SCHEMA");
+    }
+
+    @Test
     void checkAccessAnswersABatchInOrder() {
         List<Decision> decisions = engine(reader).checkAccess(CheckAccessRequest.newBuilder()
                 .addChecks(check("table", catalog + ".s.orders", "SELECT"))
@@ -187,6 +202,12 @@ class EngineGrpcTest {
         String cloudyId = asAdmin().get(BASE + "/tables/" + catalog + ".s.cloudy").then().extract().path("table_id");
         as(reader).body(Map.of("table_id", cloudyId, "operation", "READ")).post(BASE + "/temporary-table-credentials")
                 .then().statusCode(400).body("error_code", equalTo("FAILED_PRECONDITION"));
+
+        assertStatus(() -> engine(reader).generateTemporaryPathCredentials(GenerateTemporaryPathCredentialsRequest
+                .newBuilder().setUrl("s3://nowhere/x").setOperation(PathOperation.PATH_READ).build()),
+                Status.Code.FAILED_PRECONDITION, "lies within no external location");
+        assertStatus(() -> engine(reader).generateTemporaryPathCredentials(GenerateTemporaryPathCredentialsRequest
+                .newBuilder().setUrl("s3://nowhere/x").build()), Status.Code.INVALID_ARGUMENT, "operation must be");
 
         assertThat(new ExampleEngine(channel, reader).readTable(catalog + ".s.orders"))
                 .containsExactly("1,10.00\n", "2,20.00\n");

@@ -76,7 +76,8 @@ class S3VendingTest {
         asAdmin().body(Map.of("name", credential, "aws_iam_role", Map.of("role_arn", Radosgw.ROLE_ARN),
                 "endpoint", radosgw.endpoint().toString(), "region", "us-east-1")).post(BASE + "/credentials").then()
                 .statusCode(200);
-        asAdmin().body(Map.of("name", unique("lake"), "url", "s3://lake/tables", "credential_name", credential))
+        String lake = unique("lake");
+        asAdmin().body(Map.of("name", lake, "url", "s3://lake/tables", "credential_name", credential))
                 .post(BASE + "/external-locations").then().statusCode(200);
         String catalog = unique("s3cat");
         asAdmin().body(Map.of("name", catalog)).post(BASE + "/catalogs").then().statusCode(200);
@@ -87,7 +88,7 @@ class S3VendingTest {
         String readerName = unique("reader");
         String reader = userWithToken(readerName);
         grant("catalog", catalog, readerName, "USE CATALOG");
-        grant("schema", catalog + ".s", readerName, "USE SCHEMA");
+        grant("schema", catalog + ".s", readerName, "USE SCHEMA", "EXTERNAL USE SCHEMA");
         grant("table", catalog + ".s.t1", readerName, "SELECT");
 
         JsonPath vended = as(reader).body(Map.of("table_id", tableId, "operation", "READ"))
@@ -114,6 +115,26 @@ class S3VendingTest {
                 .isEqualTo(vended.getString("aws_temp_credentials.access_key_id"));
         as(reader).body(Map.of("table_id", tableId, "operation", "READ_WRITE")).post(BASE + "/temporary-table-credentials")
                 .then().statusCode(403);
+        // a path under the location: READ FILES on it, granted like any privilege
+        as(reader).body(Map.of("url", "s3://lake/tables/t2", "operation", "PATH_READ"))
+                .post(BASE + "/temporary-path-credentials").then().statusCode(403)
+                .body("message", equalTo("User " + readerName + " does not have READ FILES on external location '"
+                        + lake + "'"));
+        grant("external_location", lake, readerName, "READ FILES");
+        JsonPath path = as(reader).body(Map.of("url", "s3://lake/tables/t2", "operation", "PATH_READ"))
+                .post("/api/2.0/unity-catalog/temporary-path-credentials").then().statusCode(200)
+                .body("url", equalTo("s3://lake/tables/t2")).extract().jsonPath();
+        S3Client pathEngine = s3(AwsSessionCredentials.create(path.getString("aws_temp_credentials.access_key_id"),
+                path.getString("aws_temp_credentials.secret_access_key"),
+                path.getString("aws_temp_credentials.session_token")));
+        assertThat(pathEngine.getObjectAsBytes(g -> g.bucket("lake").key("tables/t2/part-0.parquet")).asUtf8String())
+                .isEqualTo("rows of tables/t2/part-0.parquet");
+        as(reader).body(Map.of("url", "s3://lake/tables/t2", "operation", "PATH_READ_WRITE"))
+                .post(BASE + "/temporary-path-credentials").then().statusCode(403);
+        as(reader).body(Map.of("url", "s3://elsewhere/x", "operation", "PATH_READ"))
+                .post(BASE + "/temporary-path-credentials").then().statusCode(400)
+                .body("error_code", equalTo("FAILED_PRECONDITION"));
+
         String audit = asAdmin().queryParam("principal", readerName).queryParam("action", "VEND_CREDENTIAL")
                 .get("/api/lakeward/v1/audit").then().statusCode(200).extract().asString();
         assertThat(audit).contains("s3://lake/tables/t1").doesNotContain(vended.getString("aws_temp_credentials.secret_access_key"))
