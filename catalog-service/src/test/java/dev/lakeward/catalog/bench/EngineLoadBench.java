@@ -68,8 +68,12 @@ class EngineLoadBench {
                         .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(bearer));
                 run(engine, 5);
                 String line = run(engine, SECONDS);
+                // the same tables over REST, for comparison on the same machine and data
+                String rest = new LoadDriver(CLIENTS, SECONDS).run("REST get-table (same tables)", i -> HttpRequest
+                        .newBuilder(URI.create(service.baseUri() + "/api/2.1/unity-catalog/tables/bench.s.t" + (i % TABLES)))
+                        .header("Authorization", "Bearer " + token).build());
                 List<String> report = List.of("Lakeward engine load: ResolveTable with credentials over gRPC, %d tables, %d clients, %d s, %d cores, embedded PostgreSQL"
-                        .formatted(TABLES, CLIENTS, SECONDS, Runtime.getRuntime().availableProcessors()), line);
+                        .formatted(TABLES, CLIENTS, SECONDS, Runtime.getRuntime().availableProcessors()), line, rest);
                 report.forEach(System.out::println);
                 Files.write(Path.of("target", "engine-load-bench.txt"), report);
             } finally {
