@@ -16,14 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,37 +76,12 @@ class EngineLoadBench {
     }
 
     private static String run(EngineServiceGrpc.EngineServiceBlockingStub engine, int seconds) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<long[]>> clients = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            int client = c;
-            clients.add(pool.submit(() -> {
-                long[] latencies = new long[1 << 21];
-                int n = 0;
-                while (System.nanoTime() < deadline && n < latencies.length) {
-                    long start = System.nanoTime();
-                    var table = engine.withDeadlineAfter(10, TimeUnit.SECONDS).resolveTable(ResolveTableRequest.newBuilder()
-                            .setFullName("bench.s.t" + ((n * CLIENTS + client) % TABLES))
-                            .setOperation(TableOperation.READ).setWantCredentials(CREDENTIALS).build());
-                    latencies[n++] = System.nanoTime() - start;
-                    assertThat(table.getFullName()).startsWith("bench.s.t");
-                }
-                return Arrays.copyOf(latencies, n);
-            }));
-        }
-        long[] all = new long[0];
-        for (Future<long[]> client : clients) {
-            long[] part = client.get();
-            long[] merged = Arrays.copyOf(all, all.length + part.length);
-            System.arraycopy(part, 0, merged, all.length, part.length);
-            all = merged;
-        }
-        pool.shutdownNow();
-        Arrays.sort(all);
-        return String.format(Locale.ROOT, "%-32s %8.0f req/s   p50 %6.2f ms   p99 %6.2f ms   (%d requests)",
-                "ResolveTable + credentials", all.length / (double) seconds, all[all.length / 2] / 1e6,
-                all[(int) (all.length * 0.99)] / 1e6, all.length);
+        return new LoadDriver(CLIENTS, seconds).runCalls("ResolveTable" + (CREDENTIALS ? " + credentials" : ""), i -> {
+            var table = engine.withDeadlineAfter(10, TimeUnit.SECONDS).resolveTable(ResolveTableRequest.newBuilder()
+                    .setFullName("bench.s.t" + (i % TABLES)).setOperation(TableOperation.READ)
+                    .setWantCredentials(CREDENTIALS).build());
+            assertThat(table.getFullName()).startsWith("bench.s.t");
+        });
     }
 
     private static void post(HttpClient http, ServiceProcess service, String token, String path, String json)

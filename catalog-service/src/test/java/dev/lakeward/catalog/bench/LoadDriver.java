@@ -2,6 +2,8 @@ package dev.lakeward.catalog.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
 /**
@@ -36,22 +39,38 @@ final class LoadDriver {
         return http;
     }
 
-    /** Runs the requests, each made from a random int, from all clients; returns one report line. */
+    /** Runs the HTTP requests, each made from a random int, from all clients; every answer must be a 200. */
     String run(String name, IntFunction<HttpRequest> request) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         AtomicLong errors = new AtomicLong();
+        String report = runCalls(name, i -> {
+            try {
+                if (http.send(request.apply(i), HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                    errors.incrementAndGet();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(errors.get()).as("failed requests in %s", name).isZero();
+        return report;
+    }
+
+    /** Runs the calls (any protocol; a call throws when it fails), each made from a random int, from all clients. */
+    String runCalls(String name, IntConsumer call) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<long[]>> running = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             running.add(pool.submit(() -> {
-                long[] latencies = new long[1 << 20];
+                long[] latencies = new long[1 << 21];
                 int n = 0;
                 while (System.nanoTime() < deadline && n < latencies.length) {
-                    HttpRequest next = request.apply(ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE));
+                    int next = ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE);
                     long start = System.nanoTime();
-                    if (http.send(next, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
-                        errors.incrementAndGet();
-                    }
+                    call.accept(next);
                     latencies[n++] = System.nanoTime() - start;
                 }
                 return Arrays.copyOf(latencies, n);
@@ -65,7 +84,6 @@ final class LoadDriver {
             all = merged;
         }
         pool.shutdownNow();
-        assertThat(errors.get()).as("failed requests in %s", name).isZero();
         Arrays.sort(all);
         return String.format(Locale.ROOT, "%-32s %8.0f req/s   p50 %6.2f ms   p99 %6.2f ms   (%d requests)",
                 name, all.length / (double) seconds, all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6,
