@@ -1,6 +1,7 @@
 package dev.lakeward.credentials;
 
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.exception.AzureException;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.identity.ClientSecretCredentialBuilder;
@@ -62,7 +63,18 @@ public final class AzureCredentialVendor implements CredentialVendor {
         Instant expiry = clock.instant().plus(ttl.compareTo(MAX_TTL) > 0 ? MAX_TTL : ttl);
         OffsetDateTime expiresAt = expiry.atOffset(ZoneOffset.UTC);
         String permissions = permissions(access);
-        String sas = switch (credential) {
+        String sas;
+        try {
+            sas = sas(location, credential, expiresAt, permissions);
+        } catch (AzureException e) {
+            throw new VendingFailed("Azure did not sign a SAS for " + location.url() + ": " + e.getMessage(), e);
+        }
+        return new TemporaryCredential(location.url(), expiry, new TemporaryCredential.AzureSas(sas));
+    }
+
+    private String sas(StorageLocation location, StorageCredential credential, OffsetDateTime expiresAt,
+            String permissions) {
+        return switch (credential) {
             case AzureAccountKey key -> {
                 StorageSharedKeyCredential shared = new StorageSharedKeyCredential(key.accountName(), key.accountKey());
                 BlobServiceClient blobs = new BlobServiceClientBuilder().endpoint(blobEndpoint(location, key.endpoint()))
@@ -91,7 +103,6 @@ public final class AzureCredentialVendor implements CredentialVendor {
             default -> throw new IllegalArgumentException("Storage credential '" + credential.id()
                     + "' is not an Azure service principal or account key.");
         };
-        return new TemporaryCredential(location.url(), expiry, new TemporaryCredential.AzureSas(sas));
     }
 
     /** A directory SAS needs a hierarchical namespace and a path below the container. */

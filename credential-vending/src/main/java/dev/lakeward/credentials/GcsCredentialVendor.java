@@ -8,7 +8,6 @@ import com.google.auth.oauth2.ServiceAccountCredentials;
 import dev.lakeward.credentials.StorageCredential.GcpServiceAccountKey;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -74,15 +73,15 @@ public final class GcsCredentialVendor implements CredentialVendor {
             JsonNode answer = JSON.readTree(response.body());
             if (response.statusCode() != 200 || !answer.hasNonNull("access_token")) {
                 // Google's error body names the problem (invalid_grant, …), never the token
-                throw new IllegalStateException("Google STS refused the downscoping exchange (HTTP "
+                throw new VendingFailed("Google STS refused the downscoping exchange (HTTP "
                         + response.statusCode() + "): " + answer.path("error").asText("") + " "
-                        + answer.path("error_description").asText(""));
+                        + answer.path("error_description").asText(""), null);
             }
             return new TemporaryCredential(location.url(),
                     clock.instant().plusSeconds(answer.path("expires_in").asLong(3600)),
                     new TemporaryCredential.GcpToken(answer.get("access_token").asText()));
         } catch (IOException e) {
-            throw new UncheckedIOException("Google STS did not answer", e);
+            throw new VendingFailed("Google STS did not answer: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -95,7 +94,7 @@ public final class GcsCredentialVendor implements CredentialVendor {
                     new ByteArrayInputStream(key.privateKeyJson().getBytes(StandardCharsets.UTF_8))).createScoped(SCOPE);
             return account.refreshAccessToken();
         } catch (IOException e) {
-            throw new UncheckedIOException("The service account's token could not be obtained", e);
+            throw new VendingFailed("The service account's token could not be obtained: " + e.getMessage(), e);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -53,6 +54,8 @@ public final class S3CredentialVendor implements CredentialVendor {
             Credentials session = sts.assumeRole(request.build()).credentials();
             return new TemporaryCredential(location.url(), session.expiration(), new TemporaryCredential.AwsSession(
                     session.accessKeyId(), session.secretAccessKey(), session.sessionToken()));
+        } catch (SdkException e) {
+            throw new VendingFailed("STS AssumeRole on " + role.roleArn() + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.lakeward.credentials.AccessLevel;
 import dev.lakeward.credentials.TemporaryCredential;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Decision;
+import dev.lakeward.policy.Securable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,12 +31,12 @@ public class TableResolver {
     @Transactional
     public Resolved resolve(Caller caller, String fullName, AccessLevel operation, boolean wantCredentials) {
         TablePath path = TablePath.of(fullName);
-        access.require(caller, Action.READ_METADATA, path.securable());
-        if (wantCredentials) {
-            TemporaryCredential credential = credentials.vend(caller, path, operation);
-            return new Resolved(path.toInfo(), Decision.allow("allowed"), credential);
-        }
-        return new Resolved(path.toInfo(), credentials.decide(caller, path.securable(), operation), null);
+        Securable table = path.securable();
+        access.require(caller, Action.READ_METADATA, table);
+        Decision decision = credentials.decide(caller, table, operation);
+        TemporaryCredential credential = wantCredentials
+                ? credentials.vend(caller, path, table, decision, operation) : null;
+        return new Resolved(path.toInfo(), decision, credential);
     }
 
     @Transactional

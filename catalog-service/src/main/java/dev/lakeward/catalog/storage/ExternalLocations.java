@@ -1,5 +1,7 @@
 package dev.lakeward.catalog.storage;
 
+import static dev.lakeward.catalog.persistence.SecurableEntity.epochMillis;
+
 import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.audit.AuditLog;
 import dev.lakeward.catalog.authz.AccessControl;
@@ -18,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,11 +156,7 @@ public class ExternalLocations {
     private ExternalLocationInfo info(ExternalLocationEntity entity) {
         StorageCredentialEntity credential = StorageCredentialEntity.findById(entity.credentialId);
         return new ExternalLocationInfo(entity.id.toString(), entity.name, entity.url, credential.name,
-                credential.id.toString(), entity.comment, entity.owner, millis(entity.createdAt), entity.createdBy,
-                millis(entity.updatedAt), entity.updatedBy);
-    }
-
-    private static Long millis(Instant at) {
-        return at == null ? null : at.toEpochMilli();
+                credential.id.toString(), entity.comment, entity.owner, epochMillis(entity.createdAt), entity.createdBy,
+                epochMillis(entity.updatedAt), entity.updatedBy);
     }
 }

@@ -1,5 +1,7 @@
 package dev.lakeward.catalog.storage;
 
+import static dev.lakeward.catalog.persistence.SecurableEntity.epochMillis;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakeward.catalog.LakewardConfig;
@@ -22,8 +24,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.net.URI;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -244,18 +244,14 @@ public class StorageCredentials {
     }
 
     private CredentialInfo info(StorageCredentialEntity entity) {
-        Map<String, String> s = new HashMap<>(entity.settings);
+        Map<String, String> s = entity.settings;
         return new CredentialInfo(entity.id.toString(), entity.name, entity.name, entity.comment, entity.owner, "STORAGE",
                 entity.kind.equals("AWS_IAM_ROLE") ? new AwsIamRole(s.get("role_arn"), s.get("external_id")) : null,
                 entity.kind.equals("AZURE_SERVICE_PRINCIPAL")
                         ? new AzureServicePrincipal(s.get("directory_id"), s.get("application_id"), null) : null,
                 entity.kind.equals("AZURE_STORAGE_KEY") ? new AzureStorageKey(s.get("account_name"), null) : null,
                 entity.kind.equals("GCP_SERVICE_ACCOUNT_KEY") ? new GcpServiceAccountKey(s.get("email"), null) : null,
-                s.get("endpoint"), s.get("region"), millis(entity.createdAt), entity.createdBy,
-                millis(entity.updatedAt), entity.updatedBy);
-    }
-
-    private static Long millis(Instant at) {
-        return at == null ? null : at.toEpochMilli();
+                s.get("endpoint"), s.get("region"), epochMillis(entity.createdAt), entity.createdBy,
+                epochMillis(entity.updatedAt), entity.updatedBy);
     }
 }

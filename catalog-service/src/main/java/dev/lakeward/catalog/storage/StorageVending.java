@@ -17,6 +17,7 @@ import dev.lakeward.credentials.S3SessionPolicy;
 import dev.lakeward.credentials.StorageCredential;
 import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.credentials.TemporaryCredential;
+import dev.lakeward.credentials.VendingFailed;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
@@ -72,24 +75,32 @@ public class StorageVending {
         } catch (IllegalArgumentException e) {
             throw new InvalidParameter(e.getMessage());
         }
-        StorageCredential credential = location.scheme().equals("file") ? LOCAL
-                : ExternalLocations.covering(location).map(l -> credentials.forVending(
-                        StorageCredentialEntity.findById(l.credentialId))).orElseThrow(() -> new FailedPrecondition(
-                        "'" + location.url() + "' lies within no external location: an admin binds its path to a"
-                                + " storage credential with POST /api/2.1/unity-catalog/external-locations."));
+        // the cache is keyed by the credential's id; its secret is opened only when a mint is due
+        String credentialId;
+        Supplier<StorageCredential> credential;
+        if (location.scheme().equals("file")) {
+            credentialId = LOCAL.id();
+            credential = () -> LOCAL;
+        } else {
+            UUID id = ExternalLocations.covering(location).map(l -> l.credentialId).orElseThrow(() ->
+                    new FailedPrecondition("'" + location.url() + "' lies within no external location: an admin binds"
+                            + " its path to a storage credential with POST /api/2.1/unity-catalog/external-locations."));
+            credentialId = id.toString();
+            credential = () -> credentials.forVending(StorageCredentialEntity.findById(id));
+        }
         TemporaryCredential vended;
         try {
-            vended = cache.get(new CredentialCache.Key(location.url(), access, credential.id()),
-                    () -> vendors.get(location.scheme()).vend(location, access, credential, config.credentials().ttl()));
+            vended = cache.get(new CredentialCache.Key(location.url(), access, credentialId),
+                    () -> vendors.get(location.scheme()).vend(location, access, credential.get(),
+                            config.credentials().ttl()));
         } catch (S3SessionPolicy.PolicyTooLarge e) {
             throw new InvalidParameter(e.getMessage());
-        } catch (RuntimeException e) {
-            // the cloud's refusal, never the secret: vendors' messages name the call, not the credential
+        } catch (VendingFailed e) {
             LOG.warnf("Vending for %s failed: %s", location.url(), e.getMessage());
             throw new Unavailable("The cloud did not vend a credential for '" + location.url() + "': " + e.getMessage());
         }
         audit.change(caller.name(), "VEND_CREDENTIAL", securableType, securableName,
-                Map.of("url", vended.url(), "operation", access.name(), "storage_credential", credential.id(),
+                Map.of("url", vended.url(), "operation", access.name(), "storage_credential", credentialId,
                         "expiration_time", vended.expiration().toEpochMilli()));
         return vended;
     }

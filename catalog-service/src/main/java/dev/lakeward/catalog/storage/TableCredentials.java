@@ -47,7 +47,12 @@ public class TableCredentials {
     /** Inside the caller's transaction: authorizes, then vends. */
     public TemporaryCredential vend(Caller caller, TablePath path, AccessLevel access) {
         Securable table = path.securable();
-        Decision decision = decide(caller, table, access);
+        return vend(caller, path, table, decide(caller, table, access), access);
+    }
+
+    /** With the table's securable and the caller's decision at hand: a denial is audited and mints nothing. */
+    public TemporaryCredential vend(Caller caller, TablePath path, Securable table, Decision decision,
+            AccessLevel access) {
         if (!decision.allowed()) {
             audit.denial(caller.name(), "VEND_CREDENTIAL", table.type().apiName(), table.fullName(), decision.reason());
             throw new PermissionDenied(decision.reason());

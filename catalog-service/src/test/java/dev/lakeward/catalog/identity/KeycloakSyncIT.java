@@ -71,7 +71,8 @@ class KeycloakSyncIT {
         assertThat(first.getList("users_created", String.class)).contains("alice", "bob", "carol")
                 .noneMatch(name -> name.startsWith("service-account-"));
         assertThat(first.getList("groups_created", String.class)).contains("analysts", "senior-analysts", "engineers");
-        assertThat(first.getInt("memberships_added")).isGreaterThanOrEqualTo(5);
+        // alice→analysts, bob→senior-analysts and engineers, carol→engineers, senior-analysts→analysts
+        assertThat(first.getInt("memberships_added")).isEqualTo(5);
 
         JsonPath carol = scimUser("carol");
         assertThat(carol.getBoolean("Resources[0].active")).isFalse();

@@ -7,11 +7,13 @@ import dev.lakeward.catalog.audit.AuditLog;
 import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.authz.GrantSnapshots;
 import dev.lakeward.catalog.authz.GrantsChanged;
+import dev.lakeward.catalog.error.AlreadyExists;
 import dev.lakeward.catalog.error.PermissionDenied;
 import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.identity.PrincipalEntity;
 import dev.lakeward.catalog.identity.PrincipalType;
 import dev.lakeward.catalog.namespace.Securables;
+import dev.lakeward.catalog.persistence.UniqueNames;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Principal;
 import dev.lakeward.scim.ScimError;
@@ -25,7 +27,6 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Create, get, replace, patch, list and delete for every SCIM resource type, over the principal
@@ -142,12 +143,9 @@ class ScimOperations {
         type.write(principal, body, replacing);
         grantsChanged.fire(new GrantsChanged());
         try {
-            em.flush();
-        } catch (ConstraintViolationException e) {
-            if ("23505".equals(e.getSQLState())) {
-                throw new ScimError(409, "uniqueness", "A principal named '" + principal.name + "' already exists.");
-            }
-            throw e;
+            UniqueNames.flush(em, () -> "A principal named '" + principal.name + "' already exists.");
+        } catch (AlreadyExists taken) {
+            throw new ScimError(409, "uniqueness", taken.getMessage());
         }
         type.writeMembers(principal, body);
     }
