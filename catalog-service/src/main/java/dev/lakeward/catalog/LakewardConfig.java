@@ -34,6 +34,19 @@ public interface LakewardConfig {
 
     Credentials credentials();
 
+    Cache cache();
+
+    /** How much a replica remembers between the database's version moves (TokenCache, TableCache). */
+    interface Cache {
+        /** Resolved bearer tokens. */
+        @WithDefault("100000")
+        int tokens();
+
+        /** Tables resolved over the engine API, with their columns. */
+        @WithDefault("10000")
+        int tables();
+    }
+
     interface Credentials {
         /** How long a vended storage credential lives, where the cloud allows as long. */
         @WithDefault("1h")

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Writes audit events: changes are recorded in the transaction that makes them (a change that
  * rolls back leaves no event), denials in a transaction of their own (the denied request's rolls
- * back).
+ * back), and requests that change nothing but must be on record (credential vends) in a batch
+ * with concurrent ones.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -20,6 +21,9 @@ public class AuditLog {
 
     @Inject
     RequestId requestId;
+
+    @Inject
+    AuditBatches batches;
 
     /** A change made by the current transaction. */
     public void change(String principal, String action, String securableType, String securableName,
@@ -33,6 +37,17 @@ public class AuditLog {
                 () -> persist(principal, action, securableType, securableName, DENY, reason, null));
     }
 
+    /** An allowed request that changed nothing, such as a vend: committed before this returns, outside any transaction. */
+    public void access(String principal, String action, String securableType, String securableName,
+            Map<String, Object> details) {
+        batches.write(new AuditBatches.Row(Instant.now(), principal, action, securableType, securableName, ALLOW, null,
+                currentRequestId(), details));
+    }
+
+    private String currentRequestId() {
+        return Arc.container().requestContext().isActive() ? requestId.get() : null;
+    }
+
     private void persist(String principal, String action, String securableType, String securableName,
             String decision, String reason, Map<String, Object> details) {
         AuditEventEntity event = new AuditEventEntity();
@@ -44,7 +59,7 @@ public class AuditLog {
         event.decision = decision;
         event.reason = reason;
         event.details = details;
-        event.requestId = Arc.container().requestContext().isActive() ? requestId.get() : null;
+        event.requestId = currentRequestId();
         event.persist();
     }
 }

@@ -55,7 +55,7 @@ public class GrantService {
     BuiltInAuthorizer evaluator;
 
     @Inject
-    Event<GrantsChanged> grantsChanged;
+    Event<AccessChanged> accessChanged;
 
     /** The grants on the securable, optionally of one principal; anyone who may see it may see them. */
     @Transactional
@@ -105,7 +105,7 @@ public class GrantService {
                             "add", change.add().stream().map(Privilege::sqlName).toList(),
                             "remove", change.remove().stream().map(Privilege::sqlName).toList()));
         }
-        grantsChanged.fire(new GrantsChanged());
+        accessChanged.fire(new AccessChanged());
         return grantsOn(securable, null);
     }
 

@@ -48,7 +48,7 @@ public class GrantSnapshots implements Supplier<GrantSnapshot> {
      * transaction that fired several times (a sync of many groups) reloads once: the first reload
      * reaches the stored version, and the others find nothing newer.
      */
-    void afterChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) GrantsChanged event) {
+    void afterChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccessChanged event) {
         reloadIfMoved();
     }
 

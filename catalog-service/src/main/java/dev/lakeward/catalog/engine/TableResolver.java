@@ -2,6 +2,7 @@ package dev.lakeward.catalog.engine;
 
 import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.identity.Caller;
+import dev.lakeward.catalog.namespace.TableCache;
 import dev.lakeward.catalog.namespace.TableInfo;
 import dev.lakeward.catalog.namespace.TablePath;
 import dev.lakeward.catalog.storage.TableCredentials;
@@ -12,9 +13,12 @@ import dev.lakeward.policy.Decision;
 import dev.lakeward.policy.Securable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-/** What an engine needs to run a task on a table, found, authorized and (when asked) credentialed in one transaction. */
+/**
+ * What an engine needs to run a task on a table, found, authorized and (when asked) credentialed.
+ * Reads only, outside a transaction (the vend's audit event is committed with its batch), so no
+ * connection is held while a cloud mints a credential.
+ */
 @ApplicationScoped
 public class TableResolver {
 
@@ -28,18 +32,19 @@ public class TableResolver {
     @Inject
     TableCredentials credentials;
 
-    @Transactional
+    @Inject
+    TableCache tables;
+
     public Resolved resolve(Caller caller, String fullName, AccessLevel operation, boolean wantCredentials) {
-        TablePath path = TablePath.of(fullName);
-        Securable table = path.securable();
+        TablePath.Located located = tables.locate(fullName);
+        Securable table = located.securable();
         access.require(caller, Action.READ_METADATA, table);
         Decision decision = credentials.decide(caller, table, operation);
         TemporaryCredential credential = wantCredentials
-                ? credentials.vend(caller, path, table, decision, operation) : null;
-        return new Resolved(path.toInfo(), decision, credential);
+                ? credentials.vend(caller, located, decision, operation) : null;
+        return new Resolved(located.info(), decision, credential);
     }
 
-    @Transactional
     public TemporaryCredential tableCredential(Caller caller, String tableId, AccessLevel operation) {
         return credentials.vend(caller, TablePath.byId(tableId), operation);
     }

@@ -1,7 +1,8 @@
 package dev.lakeward.catalog.identity;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,6 +25,17 @@ public class AccessTokens {
 
     private final SecureRandom random = new SecureRandom();
 
+    @Inject
+    TokenCache cache;
+
+    /** What a valid token stands for: its caller, until it expires ({@code null}: never). */
+    record Resolution(Caller caller, Instant expiresAt) {
+
+        boolean expiredAt(Instant now) {
+            return expiresAt != null && !expiresAt.isAfter(now);
+        }
+    }
+
     /** A new token: its secret, shown once, and what is stored of it. */
     public record Issued(String secret, AccessTokenEntity token) {
     }
@@ -45,16 +57,26 @@ public class AccessTokens {
     }
 
     /** The caller a token stands for, if it is one of ours, has not expired, and its principal is active. */
-    @Transactional
     public Optional<Caller> resolve(String token) {
         if (!token.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        return AccessTokenEntity.<AccessTokenEntity>find("tokenHash", hash(token)).firstResultOptional()
+        String tokenHash = hash(token);
+        Optional<Resolution> resolution = cache.get(tokenHash, this::load);
+        if (resolution.isPresent() && resolution.get().expiredAt(Instant.now())) {
+            cache.forget(tokenHash);
+            return Optional.empty();
+        }
+        return resolution.map(Resolution::caller);
+    }
+
+    private Optional<Resolution> load(String tokenHash) {
+        return QuarkusTransaction.joiningExisting().call(() -> AccessTokenEntity.<AccessTokenEntity>find(
+                        "tokenHash", tokenHash).firstResultOptional()
                 .filter(t -> t.expiresAt == null || t.expiresAt.isAfter(Instant.now()))
-                .flatMap(t -> PrincipalEntity.<PrincipalEntity>findByIdOptional(t.principalId))
-                .filter(p -> p.active)
-                .map(p -> new Caller(p.id, p.name, p.type));
+                .flatMap(t -> PrincipalEntity.<PrincipalEntity>findByIdOptional(t.principalId)
+                        .filter(p -> p.active)
+                        .map(p -> new Resolution(new Caller(p.id, p.name, p.type), t.expiresAt))));
     }
 
     static String hash(String token) {

@@ -1,6 +1,6 @@
 package dev.lakeward.catalog.identity;
 
-import dev.lakeward.catalog.authz.GrantsChanged;
+import dev.lakeward.catalog.authz.AccessChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -25,7 +25,7 @@ public class GroupMembers {
     EntityManager em;
 
     @Inject
-    Event<GrantsChanged> grantsChanged;
+    Event<AccessChanged> accessChanged;
 
     /** Whether {@code group} is {@code candidate} or contains it, directly or through nested groups. */
     @SuppressWarnings("unchecked")
@@ -65,7 +65,7 @@ public class GroupMembers {
                     .setParameter(1, group).setParameter(2, member).executeUpdate();
         }
         if (!removed.isEmpty() || !added.isEmpty()) {
-            grantsChanged.fire(new GrantsChanged());
+            accessChanged.fire(new AccessChanged());
         }
         return new Change(added.size(), removed.size());
     }

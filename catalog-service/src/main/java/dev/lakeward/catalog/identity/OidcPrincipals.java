@@ -2,7 +2,7 @@ package dev.lakeward.catalog.identity;
 
 import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.audit.AuditLog;
-import dev.lakeward.catalog.authz.GrantsChanged;
+import dev.lakeward.catalog.authz.AccessChanged;
 import dev.lakeward.catalog.error.Unauthenticated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -34,7 +34,7 @@ public class OidcPrincipals {
     AuditLog audit;
 
     @Inject
-    Event<GrantsChanged> grantsChanged;
+    Event<AccessChanged> accessChanged;
 
     @Transactional
     Caller callerFor(JsonWebToken jwt) {
@@ -106,7 +106,7 @@ public class OidcPrincipals {
         }
         audit.change(user.name, "OIDC_JOIN_GROUPS", null, null, Map.of("principal", user.name,
                 "groups", missing.stream().map(g -> (String) g[1]).toList()));
-        grantsChanged.fire(new GrantsChanged());
+        accessChanged.fire(new AccessChanged());
     }
 
     private static String text(JsonWebToken jwt, String claim) {

@@ -1,12 +1,14 @@
 package dev.lakeward.catalog.identity;
 
 import dev.lakeward.catalog.audit.AuditLog;
+import dev.lakeward.catalog.authz.AccessChanged;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.identity.AccessTokens.Issued;
 import dev.lakeward.catalog.identity.Principals.CreatedToken;
 import dev.lakeward.catalog.identity.Principals.TokenInfo;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -23,6 +25,9 @@ public class PersonalTokens {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Event<AccessChanged> accessChanged;
 
     @Transactional
     public CreatedToken create(Caller caller, Long lifetimeSeconds, String comment) {
@@ -56,6 +61,7 @@ public class PersonalTokens {
             throw new NotFound("You have no token with the id '" + tokenId + "'.");
         }
         audit.change(caller.name(), "REVOKE_TOKEN", null, null, Map.of("token_id", tokenId));
+        accessChanged.fire(new AccessChanged());
     }
 
     private static TokenInfo info(AccessTokenEntity token, PrincipalEntity owner, String createdBy) {

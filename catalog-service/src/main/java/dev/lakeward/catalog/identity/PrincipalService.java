@@ -3,7 +3,7 @@ package dev.lakeward.catalog.identity;
 import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.audit.AuditLog;
 import dev.lakeward.catalog.authz.AccessControl;
-import dev.lakeward.catalog.authz.GrantsChanged;
+import dev.lakeward.catalog.authz.AccessChanged;
 import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
@@ -56,7 +56,7 @@ public class PrincipalService {
     GroupMembers groupMembers;
 
     @Inject
-    Event<GrantsChanged> grantsChanged;
+    Event<AccessChanged> accessChanged;
 
     @Transactional
     public PrincipalInfo create(Caller caller, CreatePrincipal request) {
@@ -77,7 +77,7 @@ public class PrincipalService {
         audit.change(caller.name(), "CREATE_PRINCIPAL", null, null,
                 Map.of("principal", name, "type", request.type().name(), "members", members));
         if (!memberEntities.isEmpty()) {
-            grantsChanged.fire(new GrantsChanged());
+            accessChanged.fire(new AccessChanged());
         }
         return info(principal);
     }
@@ -122,7 +122,7 @@ public class PrincipalService {
         }
         audit.change(caller.name(), "UPDATE_MEMBERS", null, null, Map.of("group", group.name,
                 "add", added.stream().map(p -> p.name).toList(), "remove", removed.stream().map(p -> p.name).toList()));
-        grantsChanged.fire(new GrantsChanged());
+        accessChanged.fire(new AccessChanged());
         return info(group);
     }
 
@@ -136,7 +136,7 @@ public class PrincipalService {
         // the database drops its tokens, grants and memberships with it
         principal.delete();
         audit.change(caller.name(), "DELETE_PRINCIPAL", null, null, Map.of("principal", principal.name));
-        grantsChanged.fire(new GrantsChanged());
+        accessChanged.fire(new AccessChanged());
     }
 
     /** A token for any principal (Lakeward's API) or, with {@code servicePrincipalOnly}, Databricks' on-behalf-of. */

@@ -14,6 +14,7 @@ import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Securable;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -31,6 +32,9 @@ public class CatalogService {
 
     @Inject
     AccessControl access;
+
+    @Inject
+    Event<NamespaceChanged> namespaceChanged;
 
     @Inject
     OwnershipTransfers ownership;
@@ -83,6 +87,7 @@ public class CatalogService {
         request.applyTo(catalog, caller);
         UniqueNames.flush(em, () -> "Catalog '" + catalog.name + "' already exists.");
         ownership.recordIfChanged(caller, securable, previousOwner, catalog.owner);
+        namespaceChanged.fire(new NamespaceChanged());
         return catalog.toInfo();
     }
 
@@ -100,5 +105,6 @@ public class CatalogService {
         }
         // the database cascades to schemas and tables, and drops their grants
         catalog.delete();
+        namespaceChanged.fire(new NamespaceChanged());
     }
 }

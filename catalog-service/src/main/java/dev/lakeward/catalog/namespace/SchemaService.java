@@ -14,6 +14,7 @@ import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Securable;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -34,6 +35,9 @@ public class SchemaService {
 
     @Inject
     AccessControl access;
+
+    @Inject
+    Event<NamespaceChanged> namespaceChanged;
 
     @Inject
     OwnershipTransfers ownership;
@@ -95,6 +99,7 @@ public class SchemaService {
         request.applyTo(schema, caller);
         UniqueNames.flush(em, () -> "Schema '" + catalog.name + "." + schema.name + "' already exists.");
         ownership.recordIfChanged(caller, securable, previousOwner, schema.owner);
+        namespaceChanged.fire(new NamespaceChanged());
         return schema.toInfo(catalog.name);
     }
 
@@ -115,5 +120,6 @@ public class SchemaService {
         }
         // the database cascades to tables, and drops their grants
         schema.delete();
+        namespaceChanged.fire(new NamespaceChanged());
     }
 }

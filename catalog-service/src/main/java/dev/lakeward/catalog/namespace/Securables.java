@@ -17,7 +17,10 @@ public final class Securables {
     }
 
     public static Securable metastore() {
-        MetastoreEntity metastore = MetastoreEntity.current();
+        return metastore(MetastoreEntity.current());
+    }
+
+    static Securable metastore(MetastoreEntity metastore) {
         return new Securable(SecurableType.METASTORE, metastore.id.toString(), metastore.name, metastore.owner, null);
     }
 

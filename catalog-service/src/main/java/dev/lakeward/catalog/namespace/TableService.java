@@ -12,6 +12,7 @@ import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Securable;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -35,6 +36,9 @@ public class TableService {
 
     @Inject
     AccessControl access;
+
+    @Inject
+    Event<NamespaceChanged> namespaceChanged;
 
     @Transactional
     public TableInfo create(Caller caller, CreateTable request) {
@@ -212,5 +216,6 @@ public class TableService {
         access.require(caller, Action.MANAGE, path.securable());
         // the database drops the table's grants with it
         path.table().delete();
+        namespaceChanged.fire(new NamespaceChanged());
     }
 }

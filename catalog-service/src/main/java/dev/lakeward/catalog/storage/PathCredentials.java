@@ -16,7 +16,6 @@ import dev.lakeward.policy.Decision;
 import dev.lakeward.policy.Securable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.List;
 
 /**
@@ -60,7 +59,7 @@ public class PathCredentials {
     @Inject
     StorageVending vending;
 
-    @Transactional
+    /** Reads only, outside a transaction: no connection is held while the cloud mints. */
     public TemporaryCredential vend(Caller caller, String url, PathOperation operation) {
         StorageLocation location;
         try {

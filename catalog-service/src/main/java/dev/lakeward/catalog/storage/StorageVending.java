@@ -99,7 +99,7 @@ public class StorageVending {
             LOG.warnf("Vending for %s failed: %s", location.url(), e.getMessage());
             throw new Unavailable("The cloud did not vend a credential for '" + location.url() + "': " + e.getMessage());
         }
-        audit.change(caller.name(), "VEND_CREDENTIAL", securableType, securableName,
+        audit.access(caller.name(), "VEND_CREDENTIAL", securableType, securableName,
                 Map.of("url", vended.url(), "operation", access.name(), "storage_credential", credentialId,
                         "expiration_time", vended.expiration().toEpochMilli()));
         return vended;

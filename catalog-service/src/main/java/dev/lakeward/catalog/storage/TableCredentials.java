@@ -4,6 +4,7 @@ import dev.lakeward.catalog.audit.AuditLog;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.PermissionDenied;
 import dev.lakeward.catalog.identity.Caller;
+import dev.lakeward.catalog.namespace.TableInfo;
 import dev.lakeward.catalog.namespace.TablePath;
 import dev.lakeward.catalog.namespace.TableType;
 import dev.lakeward.credentials.AccessLevel;
@@ -46,20 +47,21 @@ public class TableCredentials {
 
     /** Inside the caller's transaction: authorizes, then vends. */
     public TemporaryCredential vend(Caller caller, TablePath path, AccessLevel access) {
-        Securable table = path.securable();
-        return vend(caller, path, table, decide(caller, table, access), access);
+        TablePath.Located table = path.located();
+        return vend(caller, table, decide(caller, table.securable(), access), access);
     }
 
-    /** With the table's securable and the caller's decision at hand: a denial is audited and mints nothing. */
-    public TemporaryCredential vend(Caller caller, TablePath path, Securable table, Decision decision,
-            AccessLevel access) {
+    /** With the table located and the caller's decision at hand: a denial is audited and mints nothing. */
+    public TemporaryCredential vend(Caller caller, TablePath.Located located, Decision decision, AccessLevel access) {
+        Securable table = located.securable();
+        TableInfo info = located.info();
         if (!decision.allowed()) {
             audit.denial(caller.name(), "VEND_CREDENTIAL", table.type().apiName(), table.fullName(), decision.reason());
             throw new PermissionDenied(decision.reason());
         }
-        if (path.table().tableType == TableType.VIEW || path.table().storageLocation == null) {
-            throw new InvalidParameter("'" + path.fullName() + "' is a view: it has no storage to vend credentials for.");
+        if (info.tableType() == TableType.VIEW || info.storageLocation() == null) {
+            throw new InvalidParameter("'" + info.fullName() + "' is a view: it has no storage to vend credentials for.");
         }
-        return vending.vend(caller, path.table().storageLocation, access, table.type().apiName(), table.fullName());
+        return vending.vend(caller, info.storageLocation(), access, table.type().apiName(), table.fullName());
     }
 }

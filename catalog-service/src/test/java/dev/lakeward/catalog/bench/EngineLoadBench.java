@@ -55,7 +55,7 @@ class EngineLoadBench {
             }
             Metadata bearer = new Metadata();
             bearer.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-            ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", service.port()).usePlaintext().build();
+            ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", service.grpcPort()).usePlaintext().build();
             try {
                 EngineServiceGrpc.EngineServiceBlockingStub engine = EngineServiceGrpc.newBlockingStub(channel)
                         .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(bearer));

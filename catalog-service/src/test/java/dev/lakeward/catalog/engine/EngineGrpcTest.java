@@ -29,14 +29,15 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
+import io.quarkus.grpc.runtime.GrpcServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(EmbeddedPostgresResource.class)
 class EngineGrpcTest {
 
+    @Inject
+    GrpcServer grpcServer;
+
     private ManagedChannel channel;
     private String catalog;
     private String readerName;
@@ -54,8 +58,7 @@ class EngineGrpcTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-        channel = NettyChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+        channel = NettyChannelBuilder.forAddress("localhost", grpcServer.getPort()).usePlaintext().build();
         catalog = unique("engine");
         files = Files.createTempDirectory("lakeward-engine-");
         Files.writeString(files.resolve("part-0.csv"), "1,10.00\n");

@@ -73,7 +73,7 @@ class OidcSignInIT {
         as(token).get(UC + "/catalogs").then().statusCode(200).body("catalogs.name", equalTo(List.of("sales")));
 
         // the same token over gRPC, as an engine passes its user's token on
-        ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", service.port()).usePlaintext().build();
+        ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", service.grpcPort()).usePlaintext().build();
         try {
             LineageGraph graph = lineage(channel, token).getLineage(GetLineageRequest.newBuilder()
                     .setNode("sales.raw.orders").build());

@@ -54,6 +54,10 @@ public final class PackagedService implements BeforeAllCallback, AfterAllCallbac
         return process.port();
     }
 
+    public int grpcPort() {
+        return process.grpcPort();
+    }
+
     public String adminToken() {
         return process.adminToken();
     }

@@ -28,12 +28,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path dataDir;
     private final Path log;
     private final int port;
+    private final int grpcPort;
 
-    private ServiceProcess(Process process, Path dataDir, Path log, int port) {
+    private ServiceProcess(Process process, Path dataDir, Path log, int port, int grpcPort) {
         this.process = process;
         this.dataDir = dataDir;
         this.log = log;
         this.port = port;
+        this.grpcPort = grpcPort;
     }
 
     /**
@@ -43,10 +45,12 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(Path dataDir, String... settings) {
         try {
             int port = freePort();
+            int grpcPort = freePort();
             Path log = Files.createTempFile(dataDir.getParent(), "service-", ".log");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Dquarkus.http.port=" + port,
+                    "-Dquarkus.grpc.server.port=" + grpcPort,
                     "-Dlakeward.data-dir=" + dataDir));
             Arrays.stream(settings).map(setting -> "-D" + setting).forEach(command::add);
             command.addAll(List.of("-jar", jar().toString()));
@@ -55,7 +59,7 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(log.toFile());
             // the packaged default: no external database, whatever the surrounding build uses
             builder.environment().keySet().removeIf(key -> key.startsWith("LAKEWARD_DB_"));
-            ServiceProcess service = new ServiceProcess(builder.start(), dataDir, log, port);
+            ServiceProcess service = new ServiceProcess(builder.start(), dataDir, log, port, grpcPort);
             service.awaitReady();
             return service;
         } catch (IOException e) {
@@ -69,6 +73,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The engine API's port. */
+    public int grpcPort() {
+        return grpcPort;
     }
 
     public String adminToken() {

@@ -6,7 +6,7 @@ import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.audit.AuditLog;
 import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.authz.GrantSnapshots;
-import dev.lakeward.catalog.authz.GrantsChanged;
+import dev.lakeward.catalog.authz.AccessChanged;
 import dev.lakeward.catalog.error.AlreadyExists;
 import dev.lakeward.catalog.error.PermissionDenied;
 import dev.lakeward.catalog.identity.Caller;
@@ -58,7 +58,7 @@ class ScimOperations {
     ScimListing listing;
 
     @Inject
-    Event<GrantsChanged> grantsChanged;
+    Event<AccessChanged> accessChanged;
 
     @Transactional
     public ObjectNode create(Caller caller, ScimType type, JsonNode body, String base) {
@@ -116,7 +116,7 @@ class ScimOperations {
         }
         principal.delete();
         audit.change(caller.name(), "SCIM_DELETE_" + type.type().name(), null, null, Map.of("principal", principal.name));
-        grantsChanged.fire(new GrantsChanged());
+        accessChanged.fire(new AccessChanged());
     }
 
     /** The caller itself, a User or a ServicePrincipal: {@code GET /Me} needs no provisioner role. */
@@ -141,7 +141,7 @@ class ScimOperations {
     /** Writes the body; a rename reaches the grant snapshot, which knows principals by name, on commit. */
     private void write(ScimType type, PrincipalEntity principal, JsonNode body, boolean replacing) {
         type.write(principal, body, replacing);
-        grantsChanged.fire(new GrantsChanged());
+        accessChanged.fire(new AccessChanged());
         try {
             UniqueNames.flush(em, () -> "A principal named '" + principal.name + "' already exists.");
         } catch (AlreadyExists taken) {

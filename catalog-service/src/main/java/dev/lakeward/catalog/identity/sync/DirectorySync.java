@@ -1,7 +1,7 @@
 package dev.lakeward.catalog.identity.sync;
 
 import dev.lakeward.catalog.audit.AuditLog;
-import dev.lakeward.catalog.authz.GrantsChanged;
+import dev.lakeward.catalog.authz.AccessChanged;
 import dev.lakeward.catalog.identity.GroupMembers;
 import dev.lakeward.catalog.identity.PrincipalEntity;
 import dev.lakeward.catalog.identity.PrincipalType;
@@ -46,7 +46,7 @@ public class DirectorySync {
     GroupMembers members;
 
     @Inject
-    Event<GrantsChanged> grantsChanged;
+    Event<AccessChanged> accessChanged;
 
     @Transactional
     public SyncReport apply(String source, String actor, DirectorySnapshot snapshot) {
@@ -92,7 +92,7 @@ public class DirectorySync {
                     "groups_created", report.groupsCreated().size(), "groups_deleted", report.groupsDeleted().size(),
                     "memberships_added", report.membershipsAdded(),
                     "memberships_removed", report.membershipsRemoved()));
-            grantsChanged.fire(new GrantsChanged());
+            accessChanged.fire(new AccessChanged());
         }
         return report;
     }

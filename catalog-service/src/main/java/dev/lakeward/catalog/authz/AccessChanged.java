@@ -1,0 +1,9 @@
+package dev.lakeward.catalog.authz;
+
+/**
+ * A CDI event: this transaction changed who may do what: grants, group memberships, principals
+ * or tokens. What this replica keeps of them (the grant snapshot, resolved tokens) catches up
+ * once the transaction has committed.
+ */
+public record AccessChanged() {
+}

@@ -1,0 +1,60 @@
+package dev.lakeward.catalog.persistence;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * What a replica remembers of rows that change rarely and are read on every request, valid while
+ * a version the database moves with each change stands still. Its owner forgets everything right
+ * after its own changes commit, and polls the stored version for other replicas'. Only what was
+ * found is remembered.
+ */
+public final class VersionedCache<K, V> {
+
+    private final Cache<K, V> entries;
+    /** Moves on every forget, so a load that raced with one does not put back what it read before. */
+    private final AtomicLong generation = new AtomicLong();
+    private volatile long storedVersion = -1;
+
+    public VersionedCache(int maximumSize) {
+        entries = Caffeine.newBuilder().maximumSize(maximumSize).build();
+    }
+
+    /** The remembered value, or the loaded one, remembered when found. */
+    public Optional<V> get(K key, Function<K, Optional<V>> load) {
+        V known = entries.getIfPresent(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        long before = generation.get();
+        Optional<V> loaded = load.apply(key);
+        loaded.ifPresent(value -> {
+            entries.put(key, value);
+            // a forget that began after the load read the database may have missed this entry
+            if (generation.get() != before) {
+                entries.asMap().remove(key, value);
+            }
+        });
+        return loaded;
+    }
+
+    public void forget(K key) {
+        entries.invalidate(key);
+    }
+
+    public void forgetAll() {
+        generation.incrementAndGet();
+        entries.invalidateAll();
+    }
+
+    /** With the version just read from the database: forgets everything if it moved since the last one. */
+    public void atStoredVersion(long version) {
+        if (version != storedVersion) {
+            storedVersion = version;
+            forgetAll();
+        }
+    }
+}
