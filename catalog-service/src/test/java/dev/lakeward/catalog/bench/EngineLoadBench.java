@@ -24,16 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A load harness, not a test: ResolveTable over gRPC with credentials, from concurrent engine
  * clients on one HTTP/2 channel, against the packaged service on its embedded PostgreSQL, with
- * the credential cache warm (every call authenticates, authorizes, audits the vend). Run with
- * {@code ./mvnw verify -Pbench}; {@code -Dbench.clients}, {@code -Dbench.seconds}, {@code -Dbench.engine-tables},
- * and {@code -Dbench.no-credentials=true} to resolve without vending.
+ * the credential cache warm (every call authenticates, authorizes, audits the vend); then the same
+ * without credentials (no vend, no audit event), and REST get-table on the same tables. Run with
+ * {@code ./mvnw verify -Pbench}; {@code -Dbench.clients}, {@code -Dbench.seconds}, {@code -Dbench.engine-tables}.
  */
 class EngineLoadBench {
 
     private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     private static final int TABLES = Integer.getInteger("bench.engine-tables", 100);
-    private static final boolean CREDENTIALS = !Boolean.getBoolean("bench.no-credentials");
 
     @TempDir
     Path work;
@@ -59,14 +58,16 @@ class EngineLoadBench {
             try {
                 EngineServiceGrpc.EngineServiceBlockingStub engine = EngineServiceGrpc.newBlockingStub(channel)
                         .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(bearer));
-                run(engine, 5);
-                String line = run(engine, SECONDS);
+                run(engine, 5, true);
+                String line = run(engine, SECONDS, true);
+                String withoutCredentials = run(engine, SECONDS, false);
                 // the same tables over REST, for comparison on the same machine and data
                 String rest = new LoadDriver(CLIENTS, SECONDS).run("REST get-table (same tables)", i -> HttpRequest
                         .newBuilder(URI.create(service.baseUri() + "/api/2.1/unity-catalog/tables/bench.s.t" + (i % TABLES)))
                         .header("Authorization", "Bearer " + token).build());
                 List<String> report = List.of("Lakeward engine load: ResolveTable with credentials over gRPC, %d tables, %d clients, %d s, %d cores, embedded PostgreSQL"
-                        .formatted(TABLES, CLIENTS, SECONDS, Runtime.getRuntime().availableProcessors()), line, rest);
+                        .formatted(TABLES, CLIENTS, SECONDS, Runtime.getRuntime().availableProcessors()), line, withoutCredentials,
+                        rest);
                 report.forEach(System.out::println);
                 Files.write(Path.of("target", "engine-load-bench.txt"), report);
             } finally {
@@ -75,11 +76,12 @@ class EngineLoadBench {
         }
     }
 
-    private static String run(EngineServiceGrpc.EngineServiceBlockingStub engine, int seconds) throws Exception {
-        return new LoadDriver(CLIENTS, seconds).runCalls("ResolveTable" + (CREDENTIALS ? " + credentials" : ""), i -> {
+    private static String run(EngineServiceGrpc.EngineServiceBlockingStub engine, int seconds, boolean credentials)
+            throws Exception {
+        return new LoadDriver(CLIENTS, seconds).runCalls("ResolveTable" + (credentials ? " + credentials" : ""), i -> {
             var table = engine.withDeadlineAfter(10, TimeUnit.SECONDS).resolveTable(ResolveTableRequest.newBuilder()
                     .setFullName("bench.s.t" + (i % TABLES)).setOperation(TableOperation.READ)
-                    .setWantCredentials(CREDENTIALS).build());
+                    .setWantCredentials(credentials).build());
             assertThat(table.getFullName()).startsWith("bench.s.t");
         });
     }
