@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Azure Blob Storage and ADLS Gen2 ({@code abfss://}, {@code wasbs://}, Azure's {@code https://}
@@ -45,11 +46,25 @@ public final class AzureCredentialVendor implements CredentialVendor {
     private static final String READ_WRITE = "racwdl";
 
     private final Clock clock;
-    private final HttpClient http = new JdkHttpClientBuilder().build();
+    private final HttpClient http;
+    private final Function<AzureServicePrincipal, TokenCredential> signIn;
     private final Map<String, Boolean> hierarchical = new ConcurrentHashMap<>();
 
+    /** Signs service principals in with Microsoft Entra ID (client secret). */
     public AzureCredentialVendor(Clock clock) {
+        this(clock, new JdkHttpClientBuilder().build(), null);
+    }
+
+    /**
+     * With this HTTP client, and this sign-in for service principals ({@code null}: Entra ID's
+     * client-secret flow). Tests sign in against an emulator, which no Entra tenant vouches for.
+     */
+    AzureCredentialVendor(Clock clock, HttpClient http, Function<AzureServicePrincipal, TokenCredential> signIn) {
         this.clock = clock;
+        this.http = http;
+        this.signIn = signIn != null ? signIn : principal -> new ClientSecretCredentialBuilder()
+                .tenantId(principal.tenantId()).clientId(principal.clientId()).clientSecret(principal.clientSecret())
+                .httpClient(http).build();
     }
 
     @Override
@@ -84,8 +99,7 @@ public final class AzureCredentialVendor implements CredentialVendor {
                                 .generateSas(containerValues(expiresAt, permissions));
             }
             case AzureServicePrincipal principal -> {
-                TokenCredential token = new ClientSecretCredentialBuilder().tenantId(principal.tenantId())
-                        .clientId(principal.clientId()).clientSecret(principal.clientSecret()).httpClient(http).build();
+                TokenCredential token = signIn.apply(principal);
                 BlobServiceClient blobs = new BlobServiceClientBuilder()
                         .endpoint(blobEndpoint(location, principal.endpoint())).credential(token).httpClient(http)
                         .buildClient();
