@@ -2,6 +2,7 @@ package dev.lakeward.credentials;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -106,6 +107,22 @@ public record StorageLocation(String scheme, String bucket, String prefix) {
                     + (scheme.startsWith("abfs") ? ".dfs" : ".blob") + ".core.windows.net/" + prefix;
             default -> scheme + "://" + bucket + "/" + prefix;
         };
+    }
+
+    /**
+     * The URLs a catalog may have recorded for this location, without a trailing slash: one per
+     * scheme that names the same store ({@code s3}/{@code s3a}, {@code abfss}/{@code abfs}).
+     */
+    public List<String> spellings() {
+        String url = url();
+        String rest = url.substring(url.indexOf("://"));
+        String trimmed = rest.endsWith("/") && !rest.equals(":///") ? rest.substring(0, rest.length() - 1) : rest;
+        List<String> schemes = switch (scheme) {
+            case "s3" -> List.of("s3", "s3a");
+            case "abfss", "abfs" -> List.of("abfss", "abfs");
+            default -> List.of(scheme);
+        };
+        return schemes.stream().map(alias -> alias + trimmed).toList();
     }
 
     /** Azure's four schemes address one store. */

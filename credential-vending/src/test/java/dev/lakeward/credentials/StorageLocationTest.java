@@ -45,4 +45,15 @@ class StorageLocationTest {
             assertThatThrownBy(() -> StorageLocation.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    @Test
+    void everySpellingACatalogMayHaveRecordedIsNamed() {
+        assertThat(StorageLocation.parse("s3a://lake/sales/").spellings())
+                .containsExactly("s3://lake/sales", "s3a://lake/sales");
+        assertThat(StorageLocation.parse("s3://lake").spellings()).containsExactly("s3://lake", "s3a://lake");
+        assertThat(StorageLocation.parse("https://acct.dfs.core.windows.net/c/p").spellings())
+                .containsExactly("abfss://c@acct.dfs.core.windows.net/p", "abfs://c@acct.dfs.core.windows.net/p");
+        assertThat(StorageLocation.parse("gs://b/p").spellings()).containsExactly("gs://b/p");
+        assertThat(StorageLocation.parse("file:///tmp/t").spellings()).containsExactly("file:///tmp/t");
+    }
 }

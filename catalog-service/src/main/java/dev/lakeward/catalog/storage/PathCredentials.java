@@ -6,6 +6,7 @@ import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.PermissionDenied;
 import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.namespace.Securables;
+import dev.lakeward.catalog.namespace.TablePath;
 import dev.lakeward.credentials.AccessLevel;
 import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.credentials.TemporaryCredential;
@@ -16,12 +17,16 @@ import dev.lakeward.policy.Decision;
 import dev.lakeward.policy.Securable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Temporary credentials for a path under an external location (Unity Catalog's
  * {@code temporary-path-credentials}): PATH_READ needs READ FILES on the location, PATH_READ_WRITE
- * also WRITE FILES, PATH_CREATE_TABLE CREATE EXTERNAL TABLE (and vends read-write).
+ * also WRITE FILES, PATH_CREATE_TABLE CREATE EXTERNAL TABLE (and vends read-write). A path that
+ * reaches a table's files is no way around the table's grants: reading needs SELECT on each such
+ * table, writing also MODIFY, and no new table may be created over an existing one. All of it is
+ * decided in one batch.
  */
 @ApplicationScoped
 public class PathCredentials {
@@ -69,14 +74,33 @@ public class PathCredentials {
         }
         ExternalLocationEntity external = ExternalLocations.covering(location).orElseThrow(() ->
                 new FailedPrecondition("'" + location.url() + "' lies within no external location."));
-        Securable securable = Securables.externalLocation(Securables.metastore(), external);
-        List<Decision> decisions = authorizer.authorize(caller.asPrincipal(),
-                operation.requires.stream().map(action -> new Check(action, securable)).toList());
-        for (Decision decision : decisions) {
-            if (!decision.allowed()) {
-                audit.denial(caller.name(), "VEND_CREDENTIAL", "external_location", external.name, decision.reason());
-                throw new PermissionDenied(decision.reason());
+        Securable metastore = Securables.metastore();
+        Securable securable = Securables.externalLocation(metastore, external);
+        List<TablePath> tables = OverlappingTables.of(location);
+        boolean creating = operation == PathOperation.PATH_CREATE_TABLE;
+        List<Check> checks = new ArrayList<>();
+        operation.requires.forEach(action -> checks.add(new Check(action, securable)));
+        for (TablePath table : creating ? List.<TablePath>of() : tables) {
+            Securable governed = table.securable(metastore);
+            checks.add(new Check(Action.SELECT, governed));
+            if (operation.access == AccessLevel.READ_WRITE) {
+                checks.add(new Check(Action.MODIFY, governed));
             }
+        }
+        List<Decision> decisions = authorizer.authorize(caller.asPrincipal(), checks);
+        for (int i = 0; i < decisions.size(); i++) {
+            Decision decision = decisions.get(i);
+            if (!decision.allowed()) {
+                Securable denied = checks.get(i).securable();
+                String reason = denied == securable ? decision.reason() : "'" + location.url()
+                        + "' holds files of table '" + denied.fullName() + "': " + decision.reason();
+                audit.denial(caller.name(), "VEND_CREDENTIAL", "external_location", external.name, reason);
+                throw new PermissionDenied(reason);
+            }
+        }
+        if (creating && !tables.isEmpty()) {
+            throw new InvalidParameter("'" + location.url() + "' overlaps the storage of table '"
+                    + tables.getFirst().fullName() + "': a new table cannot share another table's location.");
         }
         return vending.vend(caller, location.url(), operation.access, "external_location", external.name);
     }

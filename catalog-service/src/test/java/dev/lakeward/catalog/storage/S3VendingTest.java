@@ -7,6 +7,7 @@ import static dev.lakeward.catalog.support.Api.grant;
 import static dev.lakeward.catalog.support.Api.unique;
 import static dev.lakeward.catalog.support.Api.userWithToken;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.lakeward.catalog.support.EmbeddedPostgresResource;
@@ -122,6 +123,24 @@ class S3VendingTest {
                 .isEqualTo("rows of tables/t2/part-0.parquet");
         as(reader).body(Map.of("url", "s3://lake/tables/t2", "operation", "PATH_READ_WRITE"))
                 .post(BASE + "/temporary-path-credentials").then().statusCode(403);
+        // a path that reaches a table's files is no way around the table's grants
+        assertThat(pathSession(reader, "s3://lake/tables")).as("holds t1, which the reader may SELECT").isEqualTo(200);
+        asAdmin().body(Map.of("name", "t3", "catalog_name", catalog, "schema_name", "s", "table_type", "EXTERNAL",
+                "data_source_format", "PARQUET", "storage_location", "s3a://lake/tables/t3/", "columns", List.of()))
+                .post(BASE + "/tables").then().statusCode(200);
+        for (String reaching : List.of("s3://lake/tables", "s3://lake/tables/t3", "s3a://lake/tables/t3/part-0")) {
+            as(reader).body(Map.of("url", reaching, "operation", "PATH_READ"))
+                    .post(BASE + "/temporary-path-credentials").then().statusCode(403)
+                    .body("message", equalTo("'" + reaching.replace("s3a:", "s3:") + "' holds files of table '" + catalog
+                            + ".s.t3': User " + readerName + " does not have SELECT on table '" + catalog + ".s.t3'"));
+        }
+        assertThat(pathSession(reader, "s3://lake/tables/t30")).as("not t3's: a sibling that starts alike").isEqualTo(200);
+        grant("table", catalog + ".s.t3", readerName, "SELECT");
+        assertThat(pathSession(reader, "s3://lake/tables")).isEqualTo(200);
+        grant("external_location", lake, readerName, "CREATE EXTERNAL TABLE");
+        as(reader).body(Map.of("url", "s3://lake/tables/t1/nested", "operation", "PATH_CREATE_TABLE"))
+                .post(BASE + "/temporary-path-credentials").then().statusCode(400)
+                .body("message", containsString("overlaps the storage of table '" + catalog + ".s.t1'"));
         as(reader).body(Map.of("url", "s3://elsewhere/x", "operation", "PATH_READ"))
                 .post(BASE + "/temporary-path-credentials").then().statusCode(400)
                 .body("error_code", equalTo("FAILED_PRECONDITION"));
@@ -130,5 +149,10 @@ class S3VendingTest {
                 .get("/api/lakeward/v1/audit").then().statusCode(200).extract().asString();
         assertThat(audit).contains("s3://lake/tables/t1").doesNotContain(vended.getString("aws_temp_credentials.secret_access_key"))
                 .doesNotContain(vended.getString("aws_temp_credentials.session_token"));
+    }
+
+    private static int pathSession(String token, String url) {
+        return as(token).body(Map.of("url", url, "operation", "PATH_READ")).post(BASE + "/temporary-path-credentials")
+                .then().extract().statusCode();
     }
 }
