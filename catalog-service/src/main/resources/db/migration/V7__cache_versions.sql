@@ -39,3 +39,6 @@ create trigger schema_namespace_version after update or delete on catalog_schema
     for each statement execute function bump_namespace_version();
 create trigger table_namespace_version after update or delete on catalog_table
     for each statement execute function bump_namespace_version();
+-- vending remembers all external locations, so a new one moves the version too
+create trigger external_location_namespace_version after insert or update or delete on external_location
+    for each statement execute function bump_namespace_version();

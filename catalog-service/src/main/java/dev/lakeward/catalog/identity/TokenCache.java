@@ -3,7 +3,6 @@ package dev.lakeward.catalog.identity;
 import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.authz.AccessChanged;
 import dev.lakeward.catalog.persistence.VersionedCache;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +50,6 @@ public class TokenCache {
 
     @Scheduled(every = "${lakeward.authz.refresh-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pollForOtherReplicas() {
-        resolved.atStoredVersion(QuarkusTransaction.requiringNew().call(() -> ((Number) em
-                .createNativeQuery("select version from identity_version").getSingleResult()).longValue()));
+        resolved.atStoredVersion(VersionedCache.storedVersion(em, "identity_version"));
     }
 }

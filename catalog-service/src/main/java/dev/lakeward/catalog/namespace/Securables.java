@@ -6,6 +6,7 @@ import dev.lakeward.catalog.storage.ExternalLocationEntity;
 import dev.lakeward.policy.Securable;
 import dev.lakeward.policy.SecurableType;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Namespace objects as the policy engine sees them: with their owners and parents up to the
@@ -35,8 +36,11 @@ public final class Securables {
 
     /** An external location sits directly under the metastore: it has no USE path. */
     public static Securable externalLocation(Securable metastore, ExternalLocationEntity location) {
-        return new Securable(SecurableType.EXTERNAL_LOCATION, location.id.toString(), location.name, location.owner,
-                metastore);
+        return externalLocation(metastore, location.id, location.name, location.owner);
+    }
+
+    public static Securable externalLocation(Securable metastore, UUID id, String name, String owner) {
+        return new Securable(SecurableType.EXTERNAL_LOCATION, id.toString(), name, owner, metastore);
     }
 
     static Securable table(Securable schema, TableEntity table) {

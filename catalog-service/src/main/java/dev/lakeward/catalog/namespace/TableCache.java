@@ -2,7 +2,6 @@ package dev.lakeward.catalog.namespace;
 
 import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.persistence.VersionedCache;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +44,6 @@ public class TableCache {
 
     @Scheduled(every = "${lakeward.authz.refresh-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pollForOtherReplicas() {
-        tables.atStoredVersion(QuarkusTransaction.requiringNew().call(() -> ((Number) em
-                .createNativeQuery("select version from namespace_version").getSingleResult()).longValue()));
+        tables.atStoredVersion(VersionedCache.storedVersion(em, "namespace_version"));
     }
 }

@@ -2,6 +2,8 @@ package dev.lakeward.catalog.persistence;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -48,6 +50,12 @@ public final class VersionedCache<K, V> {
     public void forgetAll() {
         generation.incrementAndGet();
         entries.invalidateAll();
+    }
+
+    /** Reads a single-row version table ({@code identity_version}, {@code namespace_version}) in a transaction of its own. */
+    public static long storedVersion(EntityManager em, String versionTable) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("select version from " + versionTable).getSingleResult()).longValue());
     }
 
     /** With the version just read from the database: forgets everything if it moved since the last one. */

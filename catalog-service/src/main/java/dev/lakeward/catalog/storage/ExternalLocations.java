@@ -8,6 +8,7 @@ import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.identity.Caller;
+import dev.lakeward.catalog.namespace.NamespaceChanged;
 import dev.lakeward.catalog.namespace.Names;
 import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
 import dev.lakeward.catalog.namespace.Securables;
@@ -17,12 +18,12 @@ import dev.lakeward.catalog.persistence.UniqueNames;
 import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.policy.Action;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * External locations (Unity Catalog's {@code /external-locations}): a cloud path bound to the
@@ -58,6 +59,9 @@ public class ExternalLocations {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Event<NamespaceChanged> namespaceChanged;
+
     @Transactional
     public ExternalLocationInfo create(Caller caller, CreateExternalLocation request) {
         InvalidParameter.requireBody(request);
@@ -71,6 +75,7 @@ public class ExternalLocations {
         UniqueNames.flush(em, () -> "An external location named '" + entity.name + "' already exists.");
         audit.change(caller.name(), "CREATE_EXTERNAL_LOCATION", "external_location", entity.name,
                 Map.of("url", entity.url));
+        namespaceChanged.fire(new NamespaceChanged());
         return info(entity);
     }
 
@@ -103,6 +108,7 @@ public class ExternalLocations {
         UniqueNames.flush(em, () -> "An external location named '" + entity.name + "' already exists.");
         audit.change(caller.name(), "UPDATE_EXTERNAL_LOCATION", "external_location", entity.name,
                 Map.of("url", entity.url));
+        namespaceChanged.fire(new NamespaceChanged());
         return info(entity);
     }
 
@@ -113,12 +119,7 @@ public class ExternalLocations {
         entity.delete();
         audit.change(caller.name(), "DELETE_EXTERNAL_LOCATION", "external_location", entity.name,
                 Map.of("url", entity.url));
-    }
-
-    /** The external location a path lies within, if any: at most one, as none overlap. */
-    static Optional<ExternalLocationEntity> covering(StorageLocation location) {
-        return ExternalLocationEntity.<ExternalLocationEntity>listAll().stream()
-                .filter(l -> location.isWithin(StorageLocation.parse(l.url))).findFirst();
+        namespaceChanged.fire(new NamespaceChanged());
     }
 
     private static void bind(ExternalLocationEntity entity, String url, String credentialName) {

@@ -64,6 +64,9 @@ public class PathCredentials {
     @Inject
     StorageVending vending;
 
+    @Inject
+    ExternalLocationIndex externalLocations;
+
     /** Reads only, outside a transaction: no connection is held while the cloud mints. */
     public TemporaryCredential vend(Caller caller, String url, PathOperation operation) {
         StorageLocation location;
@@ -72,10 +75,10 @@ public class PathCredentials {
         } catch (IllegalArgumentException e) {
             throw new InvalidParameter("url: " + e.getMessage());
         }
-        ExternalLocationEntity external = ExternalLocations.covering(location).orElseThrow(() ->
+        ExternalLocationIndex.Bound external = externalLocations.covering(location).orElseThrow(() ->
                 new FailedPrecondition("'" + location.url() + "' lies within no external location."));
         Securable metastore = Securables.metastore();
-        Securable securable = Securables.externalLocation(metastore, external);
+        Securable securable = external.securable(metastore);
         List<TablePath> tables = OverlappingTables.of(location);
         boolean creating = operation == PathOperation.PATH_CREATE_TABLE;
         List<Check> checks = new ArrayList<>();
@@ -94,7 +97,7 @@ public class PathCredentials {
                 Securable denied = checks.get(i).securable();
                 String reason = denied == securable ? decision.reason() : "'" + location.url()
                         + "' holds files of table '" + denied.fullName() + "': " + decision.reason();
-                audit.denial(caller.name(), "VEND_CREDENTIAL", "external_location", external.name, reason);
+                audit.denial(caller.name(), "VEND_CREDENTIAL", "external_location", external.name(), reason);
                 throw new PermissionDenied(reason);
             }
         }
@@ -102,6 +105,6 @@ public class PathCredentials {
             throw new InvalidParameter("'" + location.url() + "' overlaps the storage of table '"
                     + tables.getFirst().fullName() + "': a new table cannot share another table's location.");
         }
-        return vending.vend(caller, location.url(), operation.access, "external_location", external.name);
+        return vending.vend(caller, location.url(), operation.access, "external_location", external.name());
     }
 }

@@ -51,6 +51,9 @@ public class StorageVending {
     @Inject
     StorageCredentials credentials;
 
+    @Inject
+    ExternalLocationIndex externalLocations;
+
     private final Map<String, CredentialVendor> vendors = new HashMap<>();
     private CredentialCache cache;
 
@@ -82,7 +85,7 @@ public class StorageVending {
             credentialId = LOCAL.id();
             credential = () -> LOCAL;
         } else {
-            UUID id = ExternalLocations.covering(location).map(l -> l.credentialId).orElseThrow(() ->
+            UUID id = externalLocations.covering(location).map(ExternalLocationIndex.Bound::credentialId).orElseThrow(() ->
                     new FailedPrecondition("'" + location.url() + "' lies within no external location: an admin binds"
                             + " its path to a storage credential with POST /api/2.1/unity-catalog/external-locations."));
             credentialId = id.toString();

@@ -145,6 +145,12 @@ class S3VendingTest {
                 .post(BASE + "/temporary-path-credentials").then().statusCode(400)
                 .body("error_code", equalTo("FAILED_PRECONDITION"));
 
+        // vending remembers the external locations; a dropped one vends nothing from the next request on
+        asAdmin().delete(BASE + "/external-locations/" + lake).then().statusCode(200);
+        as(reader).body(Map.of("url", "s3://lake/tables/t2", "operation", "PATH_READ"))
+                .post(BASE + "/temporary-path-credentials").then().statusCode(400)
+                .body("error_code", equalTo("FAILED_PRECONDITION"));
+
         String audit = asAdmin().queryParam("principal", readerName).queryParam("action", "VEND_CREDENTIAL")
                 .get("/api/lakeward/v1/audit").then().statusCode(200).extract().asString();
         assertThat(audit).contains("s3://lake/tables/t1").doesNotContain(vended.getString("aws_temp_credentials.secret_access_key"))
