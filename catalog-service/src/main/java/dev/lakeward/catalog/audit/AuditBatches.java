@@ -133,7 +133,7 @@ public class AuditBatches {
         for (int i = 0; i < batch.size(); i++) {
             Row row = batch.get(i).row();
             String[] values = {row.at().toString(), row.principal(), row.action(), row.securableType(),
-                    row.securableName(), row.decision(), row.reason(), row.requestId(), json(row.details())};
+                    row.securableName(), row.decision(), row.reason(), row.requestId(), toJson(row.details())};
             for (int column = 0; column < COLUMNS; column++) {
                 columns[column][i] = values[column];
             }
@@ -159,7 +159,7 @@ public class AuditBatches {
         connection = null;
     }
 
-    private String json(Map<String, Object> details) {
+    private String toJson(Map<String, Object> details) {
         try {
             return details == null ? null : json.writeValueAsString(details);
         } catch (JsonProcessingException e) {

@@ -1,12 +1,12 @@
 package dev.lakeward.catalog.authz;
 
+import dev.lakeward.catalog.persistence.StoredVersions;
 import dev.lakeward.policy.Grant;
 import dev.lakeward.policy.GrantSnapshot;
 import dev.lakeward.policy.Membership;
 import dev.lakeward.policy.Privilege;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -21,8 +21,8 @@ import org.jboss.logging.Logger;
 /**
  * Keeps the grant snapshot the built-in evaluator decides from current. The database's
  * {@code authz_version} moves in the transaction of every grant or membership change; this
- * replica reloads right after its own changes commit (so the next request sees them), and polls
- * the version for changes made by other replicas.
+ * replica reloads right after its own changes commit (so the next request sees them), and when
+ * {@link dev.lakeward.catalog.persistence.VersionPoll} finds the version moved by another replica.
  */
 @ApplicationScoped
 public class GrantSnapshots implements Supplier<GrantSnapshot> {
@@ -52,9 +52,10 @@ public class GrantSnapshots implements Supplier<GrantSnapshot> {
         reloadIfMoved();
     }
 
-    @Scheduled(every = "${lakeward.authz.refresh-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void pollForOtherReplicas() {
-        reloadIfMoved();
+    void catchUp(@Observes StoredVersions versions) {
+        if (versions.authz() != current.get().version()) {
+            reload();
+        }
     }
 
     private void reloadIfMoved() {

@@ -6,7 +6,7 @@ import java.util.logging.LogRecord;
 
 /**
  * Keeps Quarkus' start-up warning about the separate gRPC server out of the log: the separate
- * server is Lakeward's choice (README: it costs a third of the CPU per call), not a mistake for
+ * server is Lakeward's choice (README: 2.6 times the calls per second), not a mistake for
  * an operator to chase. Every other line, the gRPC port's among them, passes.
  */
 @LoggingFilter(name = "lakeward-grpc-notice")

@@ -2,14 +2,13 @@ package dev.lakeward.catalog.identity;
 
 import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.authz.AccessChanged;
+import dev.lakeward.catalog.persistence.StoredVersions;
 import dev.lakeward.catalog.persistence.VersionedCache;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -25,9 +24,6 @@ public class TokenCache {
 
     @Inject
     LakewardConfig config;
-
-    @Inject
-    EntityManager em;
 
     private VersionedCache<String, AccessTokens.Resolution> resolved;
 
@@ -48,8 +44,7 @@ public class TokenCache {
         resolved.forgetAll();
     }
 
-    @Scheduled(every = "${lakeward.authz.refresh-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void pollForOtherReplicas() {
-        resolved.atStoredVersion(VersionedCache.storedVersion(em, "identity_version"));
+    void catchUp(@Observes StoredVersions versions) {
+        resolved.atStoredVersion(versions.identity());
     }
 }

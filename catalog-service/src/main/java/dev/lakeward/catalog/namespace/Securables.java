@@ -68,7 +68,7 @@ public final class Securables {
                 CatalogEntity catalog = Lookup.catalog(names.get(0));
                 yield schema(catalog(metastore, catalog), Lookup.schema(catalog, names.get(1)));
             }
-            case TABLE -> TablePath.of(fullName).securable();
+            case TABLE -> TablePath.locate(fullName).securable();
             case EXTERNAL_LOCATION -> externalLocation(metastore, ExternalLocationEntity.<ExternalLocationEntity>find(
                     "name", Names.identifier("external location name", fullName)).firstResultOptional()
                     .orElseThrow(() -> new NotFound("External location '" + Names.printable(fullName)

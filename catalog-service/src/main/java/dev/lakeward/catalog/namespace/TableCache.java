@@ -1,14 +1,13 @@
 package dev.lakeward.catalog.namespace;
 
 import dev.lakeward.catalog.LakewardConfig;
+import dev.lakeward.catalog.persistence.StoredVersions;
 import dev.lakeward.catalog.persistence.VersionedCache;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.Optional;
 
 /**
@@ -22,9 +21,6 @@ public class TableCache {
 
     @Inject
     LakewardConfig config;
-
-    @Inject
-    EntityManager em;
 
     private VersionedCache<String, TablePath.Located> tables;
 
@@ -42,8 +38,7 @@ public class TableCache {
         tables.forgetAll();
     }
 
-    @Scheduled(every = "${lakeward.authz.refresh-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void pollForOtherReplicas() {
-        tables.atStoredVersion(VersionedCache.storedVersion(em, "namespace_version"));
+    void catchUp(@Observes StoredVersions versions) {
+        tables.atStoredVersion(versions.namespace());
     }
 }

@@ -2,8 +2,6 @@ package dev.lakeward.catalog.persistence;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.persistence.EntityManager;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -11,8 +9,8 @@ import java.util.function.Function;
 /**
  * What a replica remembers of rows that change rarely and are read on every request, valid while
  * a version the database moves with each change stands still. Its owner forgets everything right
- * after its own changes commit, and polls the stored version for other replicas'. Only what was
- * found is remembered.
+ * after its own changes commit, and catches up with other replicas' at each {@link StoredVersions}.
+ * Only what was found is remembered.
  */
 public final class VersionedCache<K, V> {
 
@@ -50,12 +48,6 @@ public final class VersionedCache<K, V> {
     public void forgetAll() {
         generation.incrementAndGet();
         entries.invalidateAll();
-    }
-
-    /** Reads a single-row version table ({@code identity_version}, {@code namespace_version}) in a transaction of its own. */
-    public static long storedVersion(EntityManager em, String versionTable) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
-                .createNativeQuery("select version from " + versionTable).getSingleResult()).longValue());
     }
 
     /** With the version just read from the database: forgets everything if it moved since the last one. */

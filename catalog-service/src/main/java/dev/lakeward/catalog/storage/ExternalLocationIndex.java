@@ -2,15 +2,13 @@ package dev.lakeward.catalog.storage;
 
 import dev.lakeward.catalog.namespace.NamespaceChanged;
 import dev.lakeward.catalog.namespace.Securables;
+import dev.lakeward.catalog.persistence.StoredVersions;
 import dev.lakeward.catalog.persistence.VersionedCache;
 import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.policy.Securable;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,9 +30,6 @@ public class ExternalLocationIndex {
         }
     }
 
-    @Inject
-    EntityManager em;
-
     private final VersionedCache<Boolean, List<Bound>> all = new VersionedCache<>(1);
 
     /** The external location a path lies within, if any: at most one, as none overlap. */
@@ -52,8 +47,7 @@ public class ExternalLocationIndex {
         all.forgetAll();
     }
 
-    @Scheduled(every = "${lakeward.authz.refresh-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void pollForOtherReplicas() {
-        all.atStoredVersion(VersionedCache.storedVersion(em, "namespace_version"));
+    void catchUp(@Observes StoredVersions versions) {
+        all.atStoredVersion(versions.namespace());
     }
 }

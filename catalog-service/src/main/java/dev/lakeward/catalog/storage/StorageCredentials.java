@@ -11,6 +11,7 @@ import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.identity.Caller;
+import dev.lakeward.catalog.namespace.NamespaceChanged;
 import dev.lakeward.catalog.namespace.Names;
 import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
 import dev.lakeward.catalog.namespace.Securables;
@@ -20,6 +21,7 @@ import dev.lakeward.catalog.persistence.UniqueNames;
 import dev.lakeward.credentials.StorageCredential;
 import dev.lakeward.policy.Action;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -82,6 +84,9 @@ public class StorageCredentials {
 
     @Inject
     SecretBox secrets;
+
+    @Inject
+    Event<NamespaceChanged> namespaceChanged;
 
     @Transactional
     public CredentialInfo create(Caller caller, CreateCredential request) {
@@ -146,7 +151,9 @@ public class StorageCredentials {
             throw new FailedPrecondition("Credential '" + entity.name + "' is used by " + users
                     + " external location(s); delete them first, or pass force=true.");
         }
-        ExternalLocationEntity.delete("credentialId", entity.id);
+        if (ExternalLocationEntity.delete("credentialId", entity.id) > 0) {
+            namespaceChanged.fire(new NamespaceChanged());
+        }
         entity.delete();
         audit.change(caller.name(), "DELETE_CREDENTIAL", "credential", entity.name, Map.of("force", force));
     }

@@ -89,7 +89,10 @@ public class StorageVending {
                     new FailedPrecondition("'" + location.url() + "' lies within no external location: an admin binds"
                             + " its path to a storage credential with POST /api/2.1/unity-catalog/external-locations."));
             credentialId = id.toString();
-            credential = () -> credentials.forVending(StorageCredentialEntity.findById(id));
+            // another replica may have deleted it since this one last caught up
+            credential = () -> StorageCredentialEntity.<StorageCredentialEntity>findByIdOptional(id)
+                    .map(credentials::forVending).orElseThrow(() -> new FailedPrecondition("The storage credential of the"
+                            + " external location holding '" + location.url() + "' was just deleted."));
         }
         TemporaryCredential vended;
         try {

@@ -101,7 +101,8 @@ class StorageCredentialsApiTest {
 
     @Test
     void externalLocationsNeverOverlapAndMatchTheirCredential() {
-        String aws = credential(Map.of("aws_iam_role", Map.of("role_arn", "arn:aws:iam::1:role/r")));
+        String aws = credential(Map.of("aws_iam_role", Map.of("role_arn", "arn:aws:iam::1:role/r"),
+                "endpoint", "http://127.0.0.1:1"));
         String azure = credential(Map.of("azure_storage_key", Map.of("account_name", "acct", "account_key", ACCOUNT_KEY)));
         String bucket = unique("bucket").replace('_', '-');
         String tables = unique("tables");
@@ -122,8 +123,16 @@ class StorageCredentialsApiTest {
         asAdmin().body(Map.of("name", unique("nocred"), "url", "s3://" + bucket + "/y", "credential_name", unique("no")))
                 .post(BASE + "/external-locations").then().statusCode(404);
 
+        // a path under the location reaches vending (this STS refuses connections: 503), so vending knows the location
+        asAdmin().body(Map.of("url", "s3://" + bucket + "/tables/x", "operation", "PATH_READ"))
+                .post(BASE + "/temporary-path-credentials").then().statusCode(503);
+
         asAdmin().delete(BASE + "/credentials/" + aws).then().statusCode(400).body("error_code", equalTo("FAILED_PRECONDITION"));
         asAdmin().queryParam("force", true).delete(BASE + "/credentials/" + aws).then().statusCode(200);
         asAdmin().get(BASE + "/external-locations/" + tables).then().statusCode(404);
+        // the force-deleted locations are gone for vending from the next request on
+        asAdmin().body(Map.of("url", "s3://" + bucket + "/tables/x", "operation", "PATH_READ"))
+                .post(BASE + "/temporary-path-credentials").then().statusCode(400)
+                .body("error_code", equalTo("FAILED_PRECONDITION"));
     }
 }
