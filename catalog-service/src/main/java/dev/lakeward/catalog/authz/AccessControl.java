@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * How services ask the {@link Authorizer}: one check that must pass (a denial is audited and
@@ -31,10 +32,23 @@ public class AccessControl {
     public void require(Caller caller, Action action, Securable securable) {
         Decision decision = authorizer.authorize(caller.asPrincipal(), new Check(action, securable));
         if (!decision.allowed()) {
-            audit.denial(caller.name(), action.name(), securable.type().apiName(), securable.fullName(),
-                    decision.reason());
-            throw new PermissionDenied(decision.reason());
+            deny(caller, action, securable, decision.reason());
         }
+    }
+
+    /**
+     * Passes, or throws {@code PERMISSION_DENIED} with {@code denied}: for checks whose securable
+     * the caller must not learn of, where the engine's reason would name it.
+     */
+    public void require(Caller caller, Check check, Supplier<String> denied) {
+        if (!authorizer.authorize(caller.asPrincipal(), check).allowed()) {
+            deny(caller, check.action(), check.securable(), denied.get());
+        }
+    }
+
+    private void deny(Caller caller, Action action, Securable securable, String reason) {
+        audit.denial(caller.name(), action.name(), securable.type().apiName(), securable.fullName(), reason);
+        throw new PermissionDenied(reason);
     }
 
     /** The items whose securable the caller may see, in order: one batch for all of them. */

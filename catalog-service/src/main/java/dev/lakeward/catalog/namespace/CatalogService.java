@@ -10,6 +10,7 @@ import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
 import dev.lakeward.catalog.persistence.UniqueNames;
+import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Securable;
 import io.quarkus.panache.common.Sort;
@@ -34,6 +35,9 @@ public class CatalogService {
     AccessControl access;
 
     @Inject
+    StorageClaims storageClaims;
+
+    @Inject
     Event<NamespaceChanged> namespaceChanged;
 
     @Inject
@@ -51,7 +55,9 @@ public class CatalogService {
         catalog.properties = new HashMap<>(Names.properties(request.properties()));
         catalog.storageRoot = StorageLocations.normalize("storage_root", request.storageRoot());
         if (catalog.storageRoot != null) {
-            catalog.storageLocation = StorageLocations.managedLocation(catalog.storageRoot, "catalogs", catalog.id);
+            StorageLocation managed = StorageLocations.managedLocation(catalog.storageRoot, "catalogs", catalog.id);
+            storageClaims.admitManagedStorage(managed);
+            catalog.storageLocation = managed.url();
         }
         catalog.persist();
         UniqueNames.flush(em, () -> "Catalog '" + name + "' already exists.");

@@ -10,6 +10,7 @@ import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
 import dev.lakeward.catalog.persistence.UniqueNames;
+import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Securable;
 import io.quarkus.panache.common.Sort;
@@ -37,6 +38,9 @@ public class SchemaService {
     AccessControl access;
 
     @Inject
+    StorageClaims storageClaims;
+
+    @Inject
     Event<NamespaceChanged> namespaceChanged;
 
     @Inject
@@ -56,7 +60,9 @@ public class SchemaService {
         schema.properties = new HashMap<>(Names.properties(request.properties()));
         schema.storageRoot = StorageLocations.normalize("storage_root", request.storageRoot());
         if (schema.storageRoot != null) {
-            schema.storageLocation = StorageLocations.managedLocation(schema.storageRoot, "schemas", schema.id);
+            StorageLocation managed = StorageLocations.managedLocation(schema.storageRoot, "schemas", schema.id);
+            storageClaims.admitManagedStorage(managed);
+            schema.storageLocation = managed.url();
         }
         schema.persist();
         UniqueNames.flush(em, () -> "Schema '" + catalog.name + "." + name + "' already exists.");

@@ -8,6 +8,7 @@ import dev.lakeward.catalog.namespace.Requests.CreateTable;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
 import dev.lakeward.catalog.persistence.UniqueNames;
+import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Securable;
 import io.quarkus.panache.common.Sort;
@@ -38,6 +39,9 @@ public class TableService {
     AccessControl access;
 
     @Inject
+    StorageClaims storageClaims;
+
+    @Inject
     Event<NamespaceChanged> namespaceChanged;
 
     @Transactional
@@ -62,7 +66,7 @@ public class TableService {
         if (table.tableType.isViewLike()) {
             describeView(table, request);
         } else {
-            describeStoredTable(table, request, catalog, schema);
+            describeStoredTable(caller, table, request, catalog, schema);
         }
         table.persist();
         UniqueNames.flush(em, () -> "Table '" + catalog.name + "." + schema.name + "." + name + "' already exists.");
@@ -80,19 +84,28 @@ public class TableService {
         table.dataSourceFormat = request.dataSourceFormat();
     }
 
-    private void describeStoredTable(TableEntity table, CreateTable request, CatalogEntity catalog,
+    private void describeStoredTable(Caller caller, TableEntity table, CreateTable request, CatalogEntity catalog,
             SchemaEntity schema) {
         if (request.viewDefinition() != null) {
             throw new InvalidParameter("view_definition applies only to views, not to a " + table.tableType + " table.");
         }
         table.dataSourceFormat = request.dataSourceFormat() == null ? DataSourceFormat.DELTA : request.dataSourceFormat();
-        table.storageLocation = StorageLocations.normalize("storage_location", request.storageLocation());
-        if (table.storageLocation == null) {
-            if (table.tableType == TableType.EXTERNAL) {
+        StorageLocation location = StorageLocations.parse("storage_location", request.storageLocation());
+        if (table.tableType == TableType.EXTERNAL) {
+            if (location == null) {
                 throw new InvalidParameter("storage_location is required for an EXTERNAL table.");
             }
-            table.storageLocation = StorageLocations.managedLocation(managedRoot(catalog, schema), "tables", table.id);
+        } else {
+            StorageLocation root = StorageLocation.parse(managedRoot(catalog, schema));
+            if (location == null) {
+                location = StorageLocations.managedLocation(root.url(), "tables", table.id);
+            } else if (!location.isWithin(root)) {
+                throw new InvalidParameter("A MANAGED table's storage_location must lie within its managed storage, '"
+                        + root.url() + "'; leave it out to have one assigned, or create an EXTERNAL table.");
+            }
         }
+        storageClaims.admitTable(caller, location, table.tableType);
+        table.storageLocation = location.url();
     }
 
     /** The nearest managed storage: the schema's, else the catalog's, else the metastore's. */
