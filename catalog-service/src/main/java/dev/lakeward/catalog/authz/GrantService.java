@@ -81,6 +81,10 @@ public class GrantService {
             changes.add(resolve(change, securable.type()));
         }
         UUID securableId = UUID.fromString(securable.id());
+        // changes to one securable's grants take turns until commit, so that the audit log's order
+        // (event ids are drawn inside the turn) is the order in which they took effect
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "grants:" + securableId).getSingleResult();
         Instant now = Instant.now();
         for (ResolvedChange change : changes) {
             for (Privilege privilege : change.add()) {
