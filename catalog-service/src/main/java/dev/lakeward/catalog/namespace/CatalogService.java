@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
 
@@ -33,6 +34,9 @@ public class CatalogService {
 
     @Inject
     AccessControl access;
+
+    @Inject
+    NamedObjects named;
 
     @Inject
     StorageClaims storageClaims;
@@ -66,9 +70,7 @@ public class CatalogService {
 
     @Transactional
     public CatalogInfo get(Caller caller, String name) {
-        CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog name", name));
-        access.require(caller, Action.READ_METADATA, Securables.catalog(Securables.metastore(), catalog));
-        return catalog.toInfo();
+        return named.catalog(caller, Action.READ_METADATA, Names.identifier("catalog name", name)).toInfo();
     }
 
     /** The catalogs the caller may see, a full page at a time. */
@@ -86,9 +88,8 @@ public class CatalogService {
     @Transactional
     public CatalogInfo update(Caller caller, String name, UpdateSecurable request) {
         InvalidParameter.requireBody(request);
-        CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog name", name));
+        CatalogEntity catalog = named.catalog(caller, Action.MANAGE, Names.identifier("catalog name", name));
         Securable securable = Securables.catalog(Securables.metastore(), catalog);
-        access.require(caller, Action.MANAGE, securable);
         String previousOwner = catalog.owner;
         request.applyTo(catalog, caller);
         UniqueNames.flush(em, () -> "Catalog '" + catalog.name + "' already exists.");
@@ -100,8 +101,8 @@ public class CatalogService {
     /** Deletes the catalog; with {@code force}, everything in it too, else only when it is empty. */
     @Transactional
     public void delete(Caller caller, String name, boolean force) {
-        CatalogEntity catalog = Lookup.catalogForUpdate(Names.identifier("catalog name", name));
-        access.require(caller, Action.MANAGE, Securables.catalog(Securables.metastore(), catalog));
+        CatalogEntity catalog = named.catalog(caller, Action.MANAGE, Names.identifier("catalog name", name));
+        em.lock(catalog, LockModeType.PESSIMISTIC_WRITE);
         if (!force) {
             long schemas = SchemaEntity.count("catalogId", catalog.id);
             if (schemas > 0) {
