@@ -4,7 +4,8 @@
 # input: {"principal": {"name", "kind"}, "checks": [{"action", "securable"}]}, where a securable is
 #        {"type", "id", "full_name", "owner", "parent"} with its parents up to the metastore.
 # data.lakeward: {"grants": {securable id: {principal key: [privilege]}},
-#                 "groups": {member key: [group key]}, "applies_to": {privilege: [securable type]}}
+#                 "groups": {member key: [group key]}, "applies_to": {privilege: [securable type]},
+#                 "roles": {"provisioners": group name, "lineage_writers": group name}}
 #                as served by the catalog's bundle endpoint.
 # Query data.lakeward.authz.decisions: one {"allowed", "reason"} per check, in order.
 package lakeward.authz
@@ -18,6 +19,9 @@ grants := object.get(data, ["lakeward", "grants"], {})
 groups := object.get(data, ["lakeward", "groups"], {})
 
 applies_to := object.get(data, ["lakeward", "applies_to"], {})
+
+# Without data.lakeward.roles (an older bundle) no one holds a role: fail closed.
+roles := object.get(data, ["lakeward", "roles"], {})
 
 # The principal and every group it belongs to, directly or through nested groups.
 identities := graph.reachable(groups, {lower(input.principal.name)})
@@ -133,6 +137,40 @@ decide(check) := d if {
 decide(check) := d if {
 	rule := required_privilege[check.action]
 	d := require_on_path(check.securable, rule[1], rule[0])
+}
+
+# A role is held by the members of its group, through nested groups; bearing the group's name
+# (a user named like a group that was deleted or never created) is not membership.
+member_of_role(role) if {
+	group := lower(roles[role])
+	group in identities
+	group != lower(input.principal.name)
+}
+
+role_allowed(role) := allow(sprintf("member of '%s'", [roles[role]]))
+
+# Provisioning principals (SCIM), asked on the metastore: its admins, or the provisioners.
+decide(check) := role_allowed("provisioners") if {
+	check.action == "PROVISION_IDENTITIES"
+	member_of_role("provisioners")
+}
+
+decide(check) := d if {
+	check.action == "PROVISION_IDENTITIES"
+	not member_of_role("provisioners")
+	d := require_privilege(check.securable, "MANAGE")
+}
+
+# Reporting lineage with a table as an output: the lineage writers, or MODIFY on the table.
+decide(check) := role_allowed("lineage_writers") if {
+	check.action == "WRITE_LINEAGE"
+	member_of_role("lineage_writers")
+}
+
+decide(check) := d if {
+	check.action == "WRITE_LINEAGE"
+	not member_of_role("lineage_writers")
+	d := require_on_path(check.securable, false, "MODIFY")
 }
 
 require_privilege(s, privilege) := allow(sprintf("holds %s", [privilege])) if holds(privilege, s)

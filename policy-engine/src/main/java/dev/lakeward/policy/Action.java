@@ -26,5 +26,15 @@ public enum Action {
     /** Write files under an external location: WRITE FILES. */
     WRITE_FILES,
     /** Create an external table under an external location: CREATE EXTERNAL TABLE. */
-    CREATE_EXTERNAL_TABLE
+    CREATE_EXTERNAL_TABLE,
+    /**
+     * Provision principals over SCIM, asked on the metastore: metastore admins (MANAGE on it) and
+     * members of the provisioners' group ({@link RoleGroups}).
+     */
+    PROVISION_IDENTITIES,
+    /**
+     * Report lineage with a table as an output: MODIFY on the table (with the USE path), or
+     * membership of the lineage writers' group ({@link RoleGroups}), which reports for any table.
+     */
+    WRITE_LINEAGE
 }

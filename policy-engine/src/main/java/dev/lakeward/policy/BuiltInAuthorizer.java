@@ -22,19 +22,24 @@ import java.util.function.Supplier;
  * {@code CREATE SCHEMA}, {@code CREATE TABLE}, {@code MANAGE}.</li>
  * <li>Metadata is visible with {@code BROWSE} (no {@code USE} needed), or with the {@code USE}
  * path and any privilege on the object.</li>
+ * <li>The roles of {@link RoleGroups} are held by members of their group, through nested groups
+ * (not by a principal that merely bears the group's name): provisioning, else {@code MANAGE} on
+ * the metastore; writing lineage for a table, else {@code MODIFY} on it.</li>
  * </ul>
  */
 public final class BuiltInAuthorizer implements Authorizer {
 
     private final Supplier<GrantSnapshot> snapshot;
+    private final RoleGroups roles;
 
-    public BuiltInAuthorizer(Supplier<GrantSnapshot> snapshot) {
+    public BuiltInAuthorizer(Supplier<GrantSnapshot> snapshot, RoleGroups roles) {
         this.snapshot = snapshot;
+        this.roles = roles;
     }
 
     @Override
     public List<Decision> authorize(Principal principal, List<Check> checks) {
-        Evaluation evaluation = new Evaluation(snapshot.get(), principal);
+        Evaluation evaluation = new Evaluation(snapshot.get(), roles, principal);
         List<Decision> decisions = new ArrayList<>(checks.size());
         for (Check check : checks) {
             decisions.add(evaluation.decide(check));
@@ -44,18 +49,20 @@ public final class BuiltInAuthorizer implements Authorizer {
 
     /** Every grant that gives the principal a privilege on the securable, nearest first. */
     public List<Holding> effectivePrivileges(Principal principal, Securable securable) {
-        return new Evaluation(snapshot.get(), principal).holdingsOn(securable);
+        return new Evaluation(snapshot.get(), roles, principal).holdingsOn(securable);
     }
 
     /** One batch's decisions for one principal: its groups are resolved once. */
     private static final class Evaluation {
 
         private final GrantSnapshot snapshot;
+        private final RoleGroups roles;
         private final Principal principal;
         private final Set<String> identities;
 
-        Evaluation(GrantSnapshot snapshot, Principal principal) {
+        Evaluation(GrantSnapshot snapshot, RoleGroups roles, Principal principal) {
             this.snapshot = snapshot;
+            this.roles = roles;
             this.principal = principal;
             this.identities = snapshot.identities(principal.name());
         }
@@ -74,7 +81,23 @@ public final class BuiltInAuthorizer implements Authorizer {
                 case READ_FILES -> requireOnPath(target, false, Privilege.READ_FILES);
                 case WRITE_FILES -> requireOnPath(target, false, Privilege.WRITE_FILES);
                 case CREATE_EXTERNAL_TABLE -> requireOnPath(target, false, Privilege.CREATE_EXTERNAL_TABLE);
+                case PROVISION_IDENTITIES -> memberOf(roles.provisioners())
+                        ? Decision.allow("member of '" + roles.provisioners() + "'")
+                        : require(target, Privilege.MANAGE);
+                case WRITE_LINEAGE -> memberOf(roles.lineageWriters())
+                        ? Decision.allow("member of '" + roles.lineageWriters() + "'")
+                        : requireOnPath(target, false, Privilege.MODIFY);
             };
+        }
+
+        /**
+         * Whether the principal belongs to the group, directly or through nested groups. Its own
+         * key is among its identities, so a user named like the group (the group deleted, or never
+         * created) is told apart: being the name is not membership.
+         */
+        private boolean memberOf(String group) {
+            String key = Principal.key(group);
+            return !key.equals(principal.key()) && identities.contains(key);
         }
 
         private Decision readMetadata(Securable target) {

@@ -20,7 +20,8 @@ class BuiltInAuthorizerTest {
             new Grant("c", "analysts", Privilege.SELECT),
             new Grant("t1", "alice", Privilege.MODIFY)),
             List.of(new Membership("analysts", "team"), new Membership("team", "alice")));
-    private final BuiltInAuthorizer authorizer = new BuiltInAuthorizer(() -> snapshot);
+    private final BuiltInAuthorizer authorizer = new BuiltInAuthorizer(() -> snapshot,
+            new RoleGroups("scim-provisioners", "lineage-writers"));
 
     @Test
     void aBatchIsAnsweredInOrder() {

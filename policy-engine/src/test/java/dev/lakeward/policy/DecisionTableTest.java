@@ -31,7 +31,9 @@ class DecisionTableTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FILES = List.of(
-            "use-path", "inheritance", "groups", "ownership", "admins", "manage", "browse", "revocation", "external");
+            "use-path", "inheritance", "groups", "ownership", "admins", "manage", "browse", "revocation", "external", "roles");
+    /** The catalog's default groups of the roles. */
+    private static final RoleGroups ROLES = new RoleGroups("scim-provisioners", "lineage-writers");
 
     /** The namespace of every case: name → {type, parent, owner}. */
     private static final Map<String, String[]> NAMESPACE = Map.ofEntries(
@@ -70,7 +72,7 @@ class DecisionTableTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void builtInEvaluator(String name, Case decisionCase) {
-        Decision decision = new BuiltInAuthorizer(decisionCase::snapshot)
+        Decision decision = new BuiltInAuthorizer(decisionCase::snapshot, ROLES)
                 .authorize(decisionCase.principal(), decisionCase.check());
         decisionCase.assertMatches(decision);
     }
@@ -82,7 +84,7 @@ class DecisionTableTest {
         assumeTrue(opa != null, "SKIPPED: no 'opa' on PATH, so the Rego policy was not run against the decision table");
         Path data = work.resolve("data.json");
         Path input = work.resolve("input.json");
-        OpaDocuments.JSON.writeValue(data.toFile(), OpaDocuments.policyData(decisionCase.snapshot()));
+        OpaDocuments.JSON.writeValue(data.toFile(), OpaDocuments.policyData(decisionCase.snapshot(), ROLES));
         OpaDocuments.JSON.writeValue(input.toFile(),
                 new OpaDocuments.Input(decisionCase.principal(), List.of(decisionCase.check())));
         JsonNode result = Opa.eval(opa, data, input);

@@ -8,6 +8,7 @@ import dev.lakeward.policy.Check;
 import dev.lakeward.policy.GrantSnapshot;
 import dev.lakeward.policy.Principal;
 import dev.lakeward.policy.Privilege;
+import dev.lakeward.policy.RoleGroups;
 import dev.lakeward.policy.SecurableType;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,8 @@ import java.util.TreeSet;
 /**
  * The two documents OPA decides from, generated from the records the built-in evaluator uses so
  * that the engines cannot drift: the per-request input ({@code {"principal", "checks"}}) and the
- * policy data of a bundle ({@code data.lakeward}: grants, group memberships and the privilege
- * table).
+ * policy data of a bundle ({@code data.lakeward}: grants, group memberships, the groups of the
+ * roles and the privilege table).
  */
 public final class OpaDocuments {
 
@@ -42,9 +43,10 @@ public final class OpaDocuments {
 
     /**
      * {@code data.lakeward}: grants by securable id, then principal key; each member's direct
-     * groups; and, for every privilege, the securable types it takes effect on.
+     * groups; the roles' groups ({@code {"provisioners", "lineage_writers"}}); and, for every
+     * privilege, the securable types it takes effect on.
      */
-    public static Map<String, Object> policyData(GrantSnapshot snapshot) {
+    public static Map<String, Object> policyData(GrantSnapshot snapshot, RoleGroups roles) {
         Map<String, Map<String, TreeSet<String>>> grants = new TreeMap<>();
         snapshot.grants().forEach(grant -> grants.computeIfAbsent(grant.securableId(), id -> new TreeMap<>())
                 .computeIfAbsent(Principal.key(grant.principal()), p -> new TreeSet<>())
@@ -66,6 +68,7 @@ public final class OpaDocuments {
                 "version", snapshot.version(),
                 "grants", grants,
                 "groups", groups,
+                "roles", roles,
                 "applies_to", appliesTo));
     }
 }

@@ -9,6 +9,7 @@ import dev.lakeward.policy.GrantSnapshot;
 import dev.lakeward.policy.Membership;
 import dev.lakeward.policy.Principal;
 import dev.lakeward.policy.Privilege;
+import dev.lakeward.policy.RoleGroups;
 import dev.lakeward.policy.Securable;
 import dev.lakeward.policy.SecurableType;
 import java.util.ArrayList;
@@ -110,7 +111,7 @@ public class AuthorizerBenchmark {
             grants.add(new Grant(table.id(), grantee, privileges[random.nextInt(privileges.length)]));
         }
         GrantSnapshot snapshot = GrantSnapshot.of(1, grants, memberships);
-        authorizer = new BuiltInAuthorizer(() -> snapshot);
+        authorizer = new BuiltInAuthorizer(() -> snapshot, new RoleGroups("scim-provisioners", "lineage-writers"));
         if (!authorizer.authorize(user, single).allowed()
                 || authorizer.authorize(user, page).stream().filter(Decision::allowed).count() != TABLES_PER_SCHEMA / 2) {
             throw new IllegalStateException("the benchmark's principal does not see what it should");
