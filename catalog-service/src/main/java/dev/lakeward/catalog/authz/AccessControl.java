@@ -19,8 +19,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * How services ask the {@link Authorizer}: one check that must pass (a denial is audited and
- * answered 403 with the engine's reason), or a batch that filters a page of a listing.
+ * How services ask the {@link Authorizer}, the one gate of every decision: checks that must pass
+ * (a denial is audited and answered 403 with the engine's reason), what a caller may see (else a
+ * 404), or a batch that filters a page of a listing. Each request asks once, in one batch.
  */
 @ApplicationScoped
 public class AccessControl {
@@ -33,10 +34,25 @@ public class AccessControl {
 
     /** Passes, or throws {@code PERMISSION_DENIED} naming the missing privilege. */
     public void require(Caller caller, Action action, Securable securable) {
-        Decision decision = authorizer.authorize(caller.asPrincipal(), new Check(action, securable));
-        if (!decision.allowed()) {
-            deny(caller, action, securable, decision.reason());
+        requireAll(caller, List.of(new Check(action, securable)));
+    }
+
+    /** Passes when every check does, or throws {@code PERMISSION_DENIED} with the first denial's reason. One batch. */
+    public void requireAll(Caller caller, List<Check> checks) {
+        List<Decision> decisions = decide(caller, checks);
+        for (int i = 0; i < checks.size(); i++) {
+            if (!decisions.get(i).allowed()) {
+                deny(caller, checks.get(i).action(), checks.get(i).securable(), decisions.get(i).reason());
+            }
         }
+    }
+
+    /**
+     * The engine's decisions on a batch, in order, for a service that answers and audits a denial
+     * as its own operation (credential vending names the tables a path reaches, or hides them).
+     */
+    public List<Decision> decide(Caller caller, List<Check> checks) {
+        return authorizer.authorize(caller.asPrincipal(), checks);
     }
 
     /**
@@ -60,7 +76,8 @@ public class AccessControl {
         List<Securable> levels = levels(securable);
         List<Check> checks = new ArrayList<>(levels.size() + 1);
         levels.forEach(level -> checks.add(new Check(Action.READ_METADATA, level)));
-        if (action != Action.READ_METADATA) {
+        // the metastore has no level to see: its visibility is asked too, so that nothing passes unasked
+        if (action != Action.READ_METADATA || levels.isEmpty()) {
             checks.add(new Check(action, securable));
         }
         List<Decision> decisions = authorizer.authorize(caller.asPrincipal(), checks);

@@ -3,12 +3,14 @@ package dev.lakeward.catalog.authz;
 import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.policy.Authorizer;
 import dev.lakeward.policy.BuiltInAuthorizer;
+import dev.lakeward.policy.RoleGroups;
 import dev.lakeward.policy.opa.OpaAuthorizer;
 import dev.lakeward.policy.opa.OpaClient;
 import dev.lakeward.policy.opa.OpaConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
 import java.net.URI;
 import org.jboss.logging.Logger;
 
@@ -18,12 +20,22 @@ public class AuthorizerProducer {
 
     private static final Logger LOG = Logger.getLogger(AuthorizerProducer.class);
 
-    /** Also for effective permissions, whichever engine decides; typed so it is not a second Authorizer. */
+    /** The groups of the roles, for both engines: the built-in evaluator's and the OPA bundle's data. */
+    @Produces
+    @Singleton
+    RoleGroups roles(LakewardConfig lakeward) {
+        return new RoleGroups(lakeward.identity().provisionersGroup(), lakeward.lineage().writersGroup());
+    }
+
+    /**
+     * Also for the holdings effective permissions list, whichever engine decides (OPA answers
+     * decisions, not holdings); typed so it is not a second Authorizer.
+     */
     @Produces
     @ApplicationScoped
     @Typed(BuiltInAuthorizer.class)
-    BuiltInAuthorizer builtIn(GrantSnapshots snapshots) {
-        return new BuiltInAuthorizer(snapshots);
+    BuiltInAuthorizer builtIn(GrantSnapshots snapshots, RoleGroups roles) {
+        return new BuiltInAuthorizer(snapshots, roles);
     }
 
     @Produces

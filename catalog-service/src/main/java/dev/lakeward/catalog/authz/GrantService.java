@@ -118,7 +118,9 @@ public class GrantService {
     /**
      * The privileges the principal holds on the securable, directly or through its groups, each
      * with the grantee and where it was granted. A principal may ask about itself; asking about
-     * others needs MANAGE on the securable.
+     * others needs MANAGE on the securable. That gate is the configured engine's decision; the list
+     * itself is read from the built-in evaluator's grant snapshot, whichever engine decides,
+     * because OPA answers decisions, not holdings (the bundle gives OPA the same grants).
      */
     @Transactional
     public EffectivePermissionsList effective(Caller caller, String securableType, String fullName, String principal) {

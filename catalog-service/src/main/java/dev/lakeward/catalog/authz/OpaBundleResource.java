@@ -4,6 +4,7 @@ import dev.lakeward.catalog.identity.CurrentCaller;
 import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.GrantSnapshot;
+import dev.lakeward.policy.RoleGroups;
 import dev.lakeward.policy.opa.OpaDocuments;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,10 +25,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /**
- * An OPA bundle for a sidecar that polls: the Rego policy and the current grants and memberships
- * as {@code data.lakeward}, revisioned by the grant snapshot's version. The ETag lets OPA poll
- * cheaply: an unchanged bundle is a 304. For metastore admins (an OPA sidecar authenticates with a
- * token of a service principal in the admins' group).
+ * An OPA bundle for a sidecar that polls: the Rego policy and the current grants, memberships and
+ * the roles' groups as {@code data.lakeward}, revisioned by the grant snapshot's version. The ETag
+ * lets OPA poll cheaply: an unchanged bundle is a 304; it also changes with the roles' groups, so
+ * a restart that reconfigures them reaches a sidecar that holds the old bundle. For metastore
+ * admins (an OPA sidecar authenticates with a token of a service principal in the admins' group).
  */
 @Path("/api/lakeward/v1/opa/bundle.tar.gz")
 public class OpaBundleResource {
@@ -36,6 +38,9 @@ public class OpaBundleResource {
 
     @Inject
     GrantSnapshots snapshots;
+
+    @Inject
+    RoleGroups roles;
 
     @Inject
     AccessControl access;
@@ -49,21 +54,21 @@ public class OpaBundleResource {
     public Response bundle(@HeaderParam("If-None-Match") String ifNoneMatch) {
         access.require(caller.get(), Action.MANAGE, Securables.metastore());
         GrantSnapshot snapshot = snapshots.get();
-        EntityTag etag = new EntityTag("v" + snapshot.version());
+        EntityTag etag = new EntityTag("v" + snapshot.version() + "-" + Integer.toHexString(roles.hashCode()));
         if (ifNoneMatch != null && ifNoneMatch.contains(etag.toString())) {
             return Response.notModified(etag).build();
         }
         return Response.ok(archive(snapshot)).tag(etag).build();
     }
 
-    private static byte[] archive(GrantSnapshot snapshot) {
+    private byte[] archive(GrantSnapshot snapshot) {
         try (InputStream policy = OpaBundleResource.class.getClassLoader().getResourceAsStream(POLICY)) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
                 add(tar, ".manifest", OpaDocuments.JSON.writeValueAsBytes(Map.of(
                         "revision", String.valueOf(snapshot.version()), "roots", List.of("lakeward"))));
                 add(tar, "lakeward/authz/policy.rego", policy.readAllBytes());
-                add(tar, "data.json", OpaDocuments.JSON.writeValueAsBytes(OpaDocuments.policyData(snapshot)));
+                add(tar, "data.json", OpaDocuments.JSON.writeValueAsBytes(OpaDocuments.policyData(snapshot, roles)));
             }
             return bytes.toByteArray();
         } catch (IOException e) {

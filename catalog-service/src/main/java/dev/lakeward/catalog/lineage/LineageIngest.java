@@ -1,8 +1,6 @@
 package dev.lakeward.catalog.lineage;
 
-import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.authz.AccessControl;
-import dev.lakeward.catalog.authz.GrantSnapshots;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.lineage.LineageDatasets.Node;
@@ -14,7 +12,7 @@ import dev.lakeward.lineage.LineageBatch;
 import dev.lakeward.lineage.TableEdge;
 import dev.lakeward.lineage.openlineage.RunEvents;
 import dev.lakeward.policy.Action;
-import dev.lakeward.policy.Principal;
+import dev.lakeward.policy.Check;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,13 +20,16 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Stores OpenLineage events: all of a request's events or none. Every event is checked before
- * anything is written; a reporter needs MODIFY on each catalog table it reports as an output,
- * unless it belongs to the lineage writers' group.
+ * anything is written, and the request is decided in one batch: a reporter needs
+ * {@code WRITE_LINEAGE} on each catalog table it reports as an output (MODIFY on it, or membership
+ * of the lineage writers' group, as the engine decides).
  */
 @ApplicationScoped
 public class LineageIngest {
@@ -41,12 +42,6 @@ public class LineageIngest {
 
     @Inject
     AccessControl access;
-
-    @Inject
-    GrantSnapshots snapshots;
-
-    @Inject
-    LakewardConfig config;
 
     /** What a request stored. */
     public record Ingested(int events, int columnEdges, int tableEdges) {
@@ -65,17 +60,21 @@ public class LineageIngest {
                 throw new InvalidParameter((events.size() > 1 ? "Event " + i + ": " : "") + e.getMessage());
             }
         }
-        boolean writer = snapshots.get().identities(caller.name())
-                .contains(Principal.key(config.lineage().writersGroup()));
-        int columnEdges = 0;
-        int tableEdges = 0;
+        List<Map<DatasetRef, Node>> nodesOf = new ArrayList<>(batches.size());
+        Set<Check> outputs = new LinkedHashSet<>();
         for (LineageBatch batch : batches) {
             Map<DatasetRef, Node> nodes = new HashMap<>();
             batch.datasets().forEach(d -> nodes.put(d, datasets.node(d)));
-            if (!writer) {
-                batch.tableEdges().stream().map(TableEdge::target).distinct().map(nodes::get)
-                        .forEach(node -> node.table().ifPresent(t -> access.require(caller, Action.MODIFY, t.securable())));
-            }
+            nodesOf.add(nodes);
+            batch.tableEdges().stream().map(TableEdge::target).map(nodes::get).forEach(node -> node.table()
+                    .ifPresent(t -> outputs.add(new Check(Action.WRITE_LINEAGE, t.securable()))));
+        }
+        access.requireAll(caller, List.copyOf(outputs));
+        int columnEdges = 0;
+        int tableEdges = 0;
+        for (int i = 0; i < batches.size(); i++) {
+            LineageBatch batch = batches.get(i);
+            Map<DatasetRef, Node> nodes = nodesOf.get(i);
             recordRun(caller, batch);
             Instant now = Instant.now();
             for (ColumnEdge edge : batch.columnEdges()) {

@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.storage;
 
 import dev.lakeward.catalog.audit.AuditLog;
+import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.PermissionDenied;
@@ -11,7 +12,6 @@ import dev.lakeward.credentials.AccessLevel;
 import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.credentials.TemporaryCredential;
 import dev.lakeward.policy.Action;
-import dev.lakeward.policy.Authorizer;
 import dev.lakeward.policy.Check;
 import dev.lakeward.policy.Decision;
 import dev.lakeward.policy.Securable;
@@ -56,7 +56,7 @@ public class PathCredentials {
     }
 
     @Inject
-    Authorizer authorizer;
+    AccessControl access;
 
     @Inject
     AuditLog audit;
@@ -93,7 +93,7 @@ public class PathCredentials {
                 }
             }
         }
-        List<Decision> decisions = authorizer.authorize(caller.asPrincipal(), checks);
+        List<Decision> decisions = access.decide(caller, checks);
         boolean visible = false;
         String firstTable = null;
         for (int i = 0; i < decisions.size(); i++) {

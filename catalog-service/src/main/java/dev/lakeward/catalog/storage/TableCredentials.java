@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.storage;
 
 import dev.lakeward.catalog.audit.AuditLog;
+import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.PermissionDenied;
 import dev.lakeward.catalog.identity.Caller;
@@ -10,7 +11,6 @@ import dev.lakeward.catalog.namespace.TableType;
 import dev.lakeward.credentials.AccessLevel;
 import dev.lakeward.credentials.TemporaryCredential;
 import dev.lakeward.policy.Action;
-import dev.lakeward.policy.Authorizer;
 import dev.lakeward.policy.Check;
 import dev.lakeward.policy.Decision;
 import dev.lakeward.policy.Securable;
@@ -28,7 +28,7 @@ import java.util.List;
 public class TableCredentials {
 
     @Inject
-    Authorizer authorizer;
+    AccessControl accessControl;
 
     @Inject
     AuditLog audit;
@@ -41,7 +41,7 @@ public class TableCredentials {
         Check external = new Check(Action.EXTERNAL_USE_SCHEMA, table.parent());
         List<Check> checks = access == AccessLevel.READ ? List.of(new Check(Action.SELECT, table), external)
                 : List.of(new Check(Action.SELECT, table), new Check(Action.MODIFY, table), external);
-        List<Decision> decisions = authorizer.authorize(caller.asPrincipal(), checks);
+        List<Decision> decisions = accessControl.decide(caller, checks);
         return decisions.stream().filter(d -> !d.allowed()).findFirst().orElse(decisions.getLast());
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.audit.AuditLog;
 import dev.lakeward.catalog.authz.AccessControl;
-import dev.lakeward.catalog.authz.GrantSnapshots;
 import dev.lakeward.catalog.authz.AccessChanged;
 import dev.lakeward.catalog.error.AlreadyExists;
 import dev.lakeward.catalog.error.Conflict;
@@ -17,7 +16,6 @@ import dev.lakeward.catalog.identity.PrincipalType;
 import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.catalog.persistence.UniqueNames;
 import dev.lakeward.policy.Action;
-import dev.lakeward.policy.Principal;
 import dev.lakeward.scim.ScimError;
 import dev.lakeward.scim.ScimPatch;
 import dev.lakeward.scim.ScimProjection;
@@ -46,9 +44,6 @@ class ScimOperations {
 
     @Inject
     AccessControl access;
-
-    @Inject
-    GrantSnapshots snapshots;
 
     @Inject
     AuditLog audit;
@@ -131,14 +126,13 @@ class ScimOperations {
         return type.toJson(principal, base, links.of(List.of(principal.id)));
     }
 
+    /** Asked of the engine, as every decision: the provisioners' group is a role it decides. */
     private void requireProvisioner(Caller caller) {
-        if (!snapshots.get().identities(caller.name()).contains(Principal.key(config.identity().provisionersGroup()))) {
-            try {
-                access.require(caller, Action.MANAGE, Securables.metastore());
-            } catch (PermissionDenied denied) {
-                throw new ScimError(403, null, "SCIM is for metastore admins and members of '"
-                        + config.identity().provisionersGroup() + "': " + denied.getMessage());
-            }
+        try {
+            access.require(caller, Action.PROVISION_IDENTITIES, Securables.metastore());
+        } catch (PermissionDenied denied) {
+            throw new ScimError(403, null, "SCIM is for metastore admins and members of '"
+                    + config.identity().provisionersGroup() + "': " + denied.getMessage());
         }
     }
 
