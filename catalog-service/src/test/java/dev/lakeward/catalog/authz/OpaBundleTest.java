@@ -51,6 +51,9 @@ class OpaBundleTest {
         JsonNode data = new ObjectMapper().readTree(files.get("data.json")).get("lakeward");
         assertThat(data.at("/grants/" + catalogId + "/" + user.toLowerCase()).toString()).isEqualTo("[\"USE_CATALOG\"]");
         assertThat(manifest.get("revision").asText()).isEqualTo(data.get("version").asText());
+        // the roles' groups reach the Rego policy as the built-in evaluator has them
+        assertThat(data.at("/roles/provisioners").asText()).isEqualTo("scim-provisioners");
+        assertThat(data.at("/roles/lineage_writers").asText()).isEqualTo("lineage-writers");
 
         assertThat(asAdmin().header("If-None-Match", etag).get(BUNDLE).statusCode()).isEqualTo(304);
         grant("catalog", catalog, user, "BROWSE");
