@@ -1,6 +1,5 @@
 package dev.lakeward.catalog.namespace;
 
-import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.error.InvalidParameter;
@@ -9,6 +8,7 @@ import dev.lakeward.catalog.namespace.Requests.CreateSchema;
 import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
+import dev.lakeward.catalog.persistence.PageTokens;
 import dev.lakeward.catalog.persistence.UniqueNames;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Securable;
@@ -31,7 +31,7 @@ public class SchemaService {
     EntityManager em;
 
     @Inject
-    LakewardConfig config;
+    PageTokens pageTokens;
 
     @Inject
     AccessControl access;
@@ -79,7 +79,7 @@ public class SchemaService {
         CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog_name", catalogName));
         Securable parent = Securables.catalog(Securables.metastore(), catalog);
         access.require(caller, Action.READ_METADATA, parent);
-        PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());
+        PageRequest page = pageTokens.request(maxResults, pageToken);
         return Page.filtered(page,
                 (after, limit) -> SchemaEntity.<SchemaEntity>find("catalogId = ?1 and name > ?2", Sort.by("name"),
                         catalog.id, after).range(0, limit - 1).list(),

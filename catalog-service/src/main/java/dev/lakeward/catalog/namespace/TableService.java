@@ -1,12 +1,12 @@
 package dev.lakeward.catalog.namespace;
 
-import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.namespace.Requests.CreateTable;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
+import dev.lakeward.catalog.persistence.PageTokens;
 import dev.lakeward.catalog.persistence.UniqueNames;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Securable;
@@ -32,7 +32,7 @@ public class TableService {
     EntityManager em;
 
     @Inject
-    LakewardConfig config;
+    PageTokens pageTokens;
 
     @Inject
     AccessControl access;
@@ -125,7 +125,7 @@ public class TableService {
         SchemaEntity schema = Lookup.schema(catalog, Names.identifier("schema_name", schemaName));
         Securable parent = schemaSecurable(catalog, schema);
         access.require(caller, Action.READ_METADATA, parent);
-        PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());
+        PageRequest page = pageTokens.request(maxResults, pageToken);
         return Page.filtered(page,
                 (after, limit) -> TableEntity.<TableEntity>find("schemaId = ?1 and name > ?2", Sort.by("name"),
                         schema.id, after).range(0, limit - 1).list(),
@@ -143,7 +143,7 @@ public class TableService {
         CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog_name", catalogName));
         Securable catalogSecurable = Securables.catalog(Securables.metastore(), catalog);
         access.require(caller, Action.READ_METADATA, catalogSecurable);
-        PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());
+        PageRequest page = pageTokens.request(maxResults, pageToken);
         return Page.filtered(page,
                 (after, limit) -> summaryRows(catalog, schemaNamePattern, tableNamePattern, after, limit),
                 chunk -> access.visible(caller, chunk, row -> row.securable(catalogSecurable)),
