@@ -44,8 +44,9 @@ public class JsonBodyText implements ReaderInterceptor {
         return context.proceed();
     }
 
+    /** A body without a type is judged too: a reader may still take it for JSON. */
     private static boolean isJson(MediaType type) {
-        return type != null && (type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().endsWith("+json"));
+        return type == null || type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().endsWith("+json");
     }
 
     private void check(byte[] body) throws IOException {
