@@ -12,6 +12,7 @@ import dev.lakeward.catalog.lineage.LineageViews.GraphNode;
 import dev.lakeward.catalog.lineage.LineageViews.TableLineage;
 import dev.lakeward.catalog.lineage.LineageViews.TableLineageEntry;
 import dev.lakeward.catalog.lineage.LineageViews.TableRef;
+import dev.lakeward.catalog.lineage.LineageViews.Transformation;
 import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.catalog.namespace.TablePath;
 import dev.lakeward.lineage.Direction;
@@ -32,11 +33,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Lineage as callers may see it: the start table needs BROWSE (metadata visibility); every other
  * catalog table in the answer that the caller may not browse is a masked placeholder, with no
  * name and no columns, so the shape of the lineage shows but nothing about the table leaks.
+ * INDIRECT lineage comes in two forms, both answered: column edges (a join key or filter column
+ * reported for one target column) and dataset-level dependencies (one reported for the whole
+ * target dataset), which are edges from the source column to the target's table node.
  */
 @ApplicationScoped
 public class LineageQueries {
@@ -97,17 +102,30 @@ public class LineageQueries {
             return new ColumnLineage(List.of(), List.of());
         }
         ColumnNode start = new ColumnNode(node, columnName);
-        List<Edge> up = columnEdges(Set.of(start), Direction.UPSTREAM);
+        // a dependency of the whole table is one of each of its columns; downstream, a dependency
+        // names no target column, so it shows in the graph (to the table's node), not here
+        List<Edge> up = columnAndDatasetEdges(Set.of(start), Direction.UPSTREAM);
         List<Edge> down = columnEdges(Set.of(start), Direction.DOWNSTREAM);
         Set<UUID> ids = new HashSet<>();
         up.forEach(e -> ids.add(e.source().dataset()));
         down.forEach(e -> ids.add(e.target().dataset()));
         Map<UUID, Dataset> loaded = load(caller, ids);
-        return new ColumnLineage(
-                up.stream().map(e -> columnRef(loaded.get(e.source().dataset()), e.source().column(), e.recordedAt()))
-                        .distinct().toList(),
-                down.stream().map(e -> columnRef(loaded.get(e.target().dataset()), e.target().column(), e.recordedAt()))
-                        .distinct().toList());
+        return new ColumnLineage(neighbours(up, Edge::source, loaded), neighbours(down, Edge::target, loaded));
+    }
+
+    /** One entry per neighbouring column, with every way it is linked, in the order first found. */
+    private static List<ColumnRef> neighbours(List<Edge> edges, Function<Edge, ColumnNode> end,
+            Map<UUID, Dataset> loaded) {
+        Map<ColumnNode, List<Edge>> byColumn = new LinkedHashMap<>();
+        edges.forEach(e -> byColumn.computeIfAbsent(end.apply(e), c -> new ArrayList<>()).add(e));
+        List<ColumnRef> refs = new ArrayList<>();
+        byColumn.forEach((column, links) -> {
+            Instant latest = links.stream().map(Edge::recordedAt).max(Instant::compareTo).orElseThrow();
+            List<Transformation> transformations = links.stream()
+                    .map(e -> new Transformation(e.type(), e.subtype())).distinct().toList();
+            refs.add(columnRef(loaded.get(column.dataset()), column.column(), latest, transformations));
+        });
+        return refs;
     }
 
     /**
@@ -134,12 +152,16 @@ public class LineageQueries {
         UUID start = datasets.nodeOf(table).orElse(null);
         List<Edge> edges = new ArrayList<>();
         if (start != null) {
-            Traversal<ColumnNode, Edge> columns = new Traversal<>(this::columnEdges, Edge::source, Edge::target);
+            Traversal<ColumnNode, Edge> columns =
+                    new Traversal<>(this::columnAndDatasetEdges, Edge::source, Edge::target);
             Traversal<ColumnNode, Edge> tables = new Traversal<>(this::tableEdgesAsColumns, Edge::source, Edge::target);
             for (Direction d : directions) {
                 edges.addAll(parts.length == 4
                         ? columns.from(new ColumnNode(start, parts[3]), d, levels)
                         : tables.from(new ColumnNode(start, null), d, levels));
+            }
+            if (parts.length == 3) {
+                edges.addAll(dependenciesAlong(edges));
             }
         }
         Set<UUID> ids = new HashSet<>();
@@ -189,6 +211,60 @@ public class LineageQueries {
                 .getResultList();
         return rows.stream().map(r -> new Edge(new ColumnNode((UUID) r[0], null), new ColumnNode((UUID) r[1], null),
                 null, null, null, false, (Instant) r[2])).toList();
+    }
+
+    /**
+     * What a column traversal follows: column edges, and dataset-level dependencies (upstream, those
+     * of the frontier columns' datasets; downstream, those whose source is a frontier column).
+     */
+    private List<Edge> columnAndDatasetEdges(Set<ColumnNode> frontier, Direction direction) {
+        List<Edge> edges = new ArrayList<>(columnEdges(frontier, direction));
+        edges.addAll(datasetDependencies(frontier, direction));
+        return edges;
+    }
+
+    /** The dataset-level dependencies into (UPSTREAM) the frontier's datasets or out of (DOWNSTREAM) its columns. */
+    @SuppressWarnings("unchecked")
+    private List<Edge> datasetDependencies(Set<ColumnNode> frontier, Direction direction) {
+        List<ColumnNode> columns = frontier.stream().filter(c -> c.column() != null).toList();
+        if (columns.isEmpty()) {
+            return List.of();
+        }
+        String select = "select d.source_dataset, d.source_column, d.target_dataset, d.type, d.subtype, d.description,"
+                + " d.recorded_at from lineage_dataset_dependency d ";
+        List<Object[]> rows = direction == Direction.UPSTREAM
+                ? em.createNativeQuery(select + "where d.target_dataset = any(?1)")
+                        .setParameter(1, columns.stream().map(ColumnNode::dataset).distinct().toArray(UUID[]::new))
+                        .getResultList()
+                : em.createNativeQuery(select + "join unnest(?1, ?2) as f(dataset, col)"
+                                + " on d.source_dataset = f.dataset and d.source_column = f.col")
+                        .setParameter(1, columns.stream().map(ColumnNode::dataset).toArray(UUID[]::new))
+                        .setParameter(2, columns.stream().map(ColumnNode::column).toArray(String[]::new))
+                        .getResultList();
+        return rows.stream().map(LineageQueries::dependency).toList();
+    }
+
+    /** The dataset-level dependencies behind table edges a traversal found: one query. */
+    @SuppressWarnings("unchecked")
+    private List<Edge> dependenciesAlong(List<Edge> tableEdges) {
+        if (tableEdges.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                select d.source_dataset, d.source_column, d.target_dataset, d.type, d.subtype, d.description,
+                       d.recorded_at
+                from lineage_dataset_dependency d
+                join unnest(?1, ?2) as t(source, target) on d.source_dataset = t.source and d.target_dataset = t.target""")
+                .setParameter(1, tableEdges.stream().map(e -> e.source().dataset()).toArray(UUID[]::new))
+                .setParameter(2, tableEdges.stream().map(e -> e.target().dataset()).toArray(UUID[]::new))
+                .getResultList();
+        return rows.stream().map(LineageQueries::dependency).toList();
+    }
+
+    /** A dependency row as an edge from the source column to the target dataset's (column-less) node. */
+    private static Edge dependency(Object[] r) {
+        return new Edge(new ColumnNode((UUID) r[0], (String) r[1]), new ColumnNode((UUID) r[2], null), (String) r[3],
+                ((String) r[4]).isEmpty() ? null : (String) r[4], (String) r[5], false, (Instant) r[6]);
     }
 
     /** The column edges into (UPSTREAM) or out of (DOWNSTREAM) a frontier of columns: one query. */
@@ -263,19 +339,19 @@ public class LineageQueries {
         }).toList();
     }
 
-    private static ColumnRef columnRef(Dataset d, String column, Instant recordedAt) {
+    private static ColumnRef columnRef(Dataset d, String column, Instant recordedAt, List<Transformation> how) {
         long at = recordedAt.toEpochMilli();
         if (!d.isCatalogTable()) {
-            return new ColumnRef(column, null, null, null, d.path(), null, null, at);
+            return new ColumnRef(column, null, null, null, d.path(), null, null, at, how);
         }
         if (d.deleted()) {
-            return new ColumnRef(null, null, null, null, null, true, null, at);
+            return new ColumnRef(null, null, null, null, null, true, null, at, how);
         }
         if (!d.visible()) {
-            return new ColumnRef(null, null, null, null, null, null, true, at);
+            return new ColumnRef(null, null, null, null, null, null, true, at, how);
         }
         TablePath t = d.table();
-        return new ColumnRef(column, t.catalog().name, t.schema().name, t.table().name, null, null, null, at);
+        return new ColumnRef(column, t.catalog().name, t.schema().name, t.table().name, null, null, null, at, how);
     }
 
     /** Nodes the caller may not browse get opaque ids, so neither their names nor their ids leak. */
