@@ -104,8 +104,9 @@ public class LineageQueries {
         ColumnNode start = new ColumnNode(node, columnName);
         // a dependency of the whole table is one of each of its columns; downstream, a dependency
         // names no target column, so it shows in the graph (to the table's node), not here
-        List<Edge> up = columnAndDatasetEdges(Set.of(start), Direction.UPSTREAM);
-        List<Edge> down = columnEdges(Set.of(start), Direction.DOWNSTREAM);
+        List<Edge> up = columnEdges(Set.of(start), Direction.UPSTREAM);
+        List<Edge> down = columnEdges(Set.of(start), Direction.DOWNSTREAM).stream()
+                .filter(e -> e.target().column() != null).toList();
         Set<UUID> ids = new HashSet<>();
         up.forEach(e -> ids.add(e.source().dataset()));
         down.forEach(e -> ids.add(e.target().dataset()));
@@ -152,8 +153,7 @@ public class LineageQueries {
         UUID start = datasets.nodeOf(table).orElse(null);
         List<Edge> edges = new ArrayList<>();
         if (start != null) {
-            Traversal<ColumnNode, Edge> columns =
-                    new Traversal<>(this::columnAndDatasetEdges, Edge::source, Edge::target);
+            Traversal<ColumnNode, Edge> columns = new Traversal<>(this::columnEdges, Edge::source, Edge::target);
             Traversal<ColumnNode, Edge> tables = new Traversal<>(this::tableEdgesAsColumns, Edge::source, Edge::target);
             for (Direction d : directions) {
                 edges.addAll(parts.length == 4
@@ -214,34 +214,30 @@ public class LineageQueries {
     }
 
     /**
-     * What a column traversal follows: column edges, and dataset-level dependencies (upstream, those
-     * of the frontier columns' datasets; downstream, those whose source is a frontier column).
+     * What a column traversal follows from a frontier of columns, in one query: the column edges
+     * into (UPSTREAM) or out of (DOWNSTREAM) them, and the dataset-level dependencies of their
+     * datasets (UPSTREAM) or whose source they are (DOWNSTREAM), as edges to the target's node.
      */
-    private List<Edge> columnAndDatasetEdges(Set<ColumnNode> frontier, Direction direction) {
-        List<Edge> edges = new ArrayList<>(columnEdges(frontier, direction));
-        edges.addAll(datasetDependencies(frontier, direction));
-        return edges;
-    }
-
-    /** The dataset-level dependencies into (UPSTREAM) the frontier's datasets or out of (DOWNSTREAM) its columns. */
     @SuppressWarnings("unchecked")
-    private List<Edge> datasetDependencies(Set<ColumnNode> frontier, Direction direction) {
-        List<ColumnNode> columns = frontier.stream().filter(c -> c.column() != null).toList();
-        if (columns.isEmpty()) {
-            return List.of();
-        }
-        String select = "select d.source_dataset, d.source_column, d.target_dataset, d.type, d.subtype, d.description,"
-                + " d.recorded_at from lineage_dataset_dependency d ";
-        List<Object[]> rows = direction == Direction.UPSTREAM
-                ? em.createNativeQuery(select + "where d.target_dataset = any(?1)")
-                        .setParameter(1, columns.stream().map(ColumnNode::dataset).distinct().toArray(UUID[]::new))
-                        .getResultList()
-                : em.createNativeQuery(select + "join unnest(?1, ?2) as f(dataset, col)"
-                                + " on d.source_dataset = f.dataset and d.source_column = f.col")
-                        .setParameter(1, columns.stream().map(ColumnNode::dataset).toArray(UUID[]::new))
-                        .setParameter(2, columns.stream().map(ColumnNode::column).toArray(String[]::new))
-                        .getResultList();
-        return rows.stream().map(LineageQueries::dependency).toList();
+    private List<Edge> columnEdges(Set<ColumnNode> frontier, Direction direction) {
+        boolean up = direction == Direction.UPSTREAM;
+        String dataset = up ? "target_dataset" : "source_dataset";
+        String column = up ? "target_column" : "source_column";
+        String dependencies = up ? "where d.target_dataset = any(?1)"
+                : "join unnest(?1, ?2) as f(dataset, col) on d.source_dataset = f.dataset and d.source_column = f.col";
+        List<Object[]> rows = em.createNativeQuery("""
+                select e.source_dataset, e.source_column, e.target_dataset, e.target_column, e.type, e.subtype,
+                       e.description, e.masking, e.recorded_at
+                from lineage_column_edge e
+                join unnest(?1, ?2) as f(dataset, col) on e.%s = f.dataset and e.%s = f.col
+                union all
+                select d.source_dataset, d.source_column, d.target_dataset, null, d.type, d.subtype,
+                       d.description, false, d.recorded_at
+                from lineage_dataset_dependency d %s""".formatted(dataset, column, dependencies))
+                .setParameter(1, frontier.stream().map(ColumnNode::dataset).toArray(UUID[]::new))
+                .setParameter(2, frontier.stream().map(ColumnNode::column).toArray(String[]::new))
+                .getResultList();
+        return rows.stream().map(LineageQueries::edge).toList();
     }
 
     /** The dataset-level dependencies behind table edges a traversal found: one query. */
@@ -251,39 +247,21 @@ public class LineageQueries {
             return List.of();
         }
         List<Object[]> rows = em.createNativeQuery("""
-                select d.source_dataset, d.source_column, d.target_dataset, d.type, d.subtype, d.description,
-                       d.recorded_at
+                select d.source_dataset, d.source_column, d.target_dataset, null, d.type, d.subtype,
+                       d.description, false, d.recorded_at
                 from lineage_dataset_dependency d
                 join unnest(?1, ?2) as t(source, target) on d.source_dataset = t.source and d.target_dataset = t.target""")
                 .setParameter(1, tableEdges.stream().map(e -> e.source().dataset()).toArray(UUID[]::new))
                 .setParameter(2, tableEdges.stream().map(e -> e.target().dataset()).toArray(UUID[]::new))
                 .getResultList();
-        return rows.stream().map(LineageQueries::dependency).toList();
+        return rows.stream().map(LineageQueries::edge).toList();
     }
 
-    /** A dependency row as an edge from the source column to the target dataset's (column-less) node. */
-    private static Edge dependency(Object[] r) {
-        return new Edge(new ColumnNode((UUID) r[0], (String) r[1]), new ColumnNode((UUID) r[2], null), (String) r[3],
-                ((String) r[4]).isEmpty() ? null : (String) r[4], (String) r[5], false, (Instant) r[6]);
-    }
-
-    /** The column edges into (UPSTREAM) or out of (DOWNSTREAM) a frontier of columns: one query. */
-    @SuppressWarnings("unchecked")
-    private List<Edge> columnEdges(Set<ColumnNode> frontier, Direction direction) {
-        String dataset = direction == Direction.UPSTREAM ? "target_dataset" : "source_dataset";
-        String column = direction == Direction.UPSTREAM ? "target_column" : "source_column";
-        List<Object[]> rows = em.createNativeQuery("""
-                select e.source_dataset, e.source_column, e.target_dataset, e.target_column, e.type, e.subtype,
-                       e.description, e.masking, e.recorded_at
-                from lineage_column_edge e
-                join unnest(?1, ?2) as f(dataset, col) on e.%s = f.dataset and e.%s = f.col""".formatted(dataset, column))
-                .setParameter(1, frontier.stream().map(ColumnNode::dataset).toArray(UUID[]::new))
-                .setParameter(2, frontier.stream().map(ColumnNode::column).toArray(String[]::new))
-                .getResultList();
-        return rows.stream().map(r -> new Edge(new ColumnNode((UUID) r[0], (String) r[1]),
-                new ColumnNode((UUID) r[2], (String) r[3]), (String) r[4],
-                ((String) r[5]).isEmpty() ? null : (String) r[5], (String) r[6], (Boolean) r[7], (Instant) r[8]))
-                .toList();
+    /** A column edge's row, or a dependency's (no target column: it ends at the target's node). */
+    private static Edge edge(Object[] r) {
+        return new Edge(new ColumnNode((UUID) r[0], (String) r[1]), new ColumnNode((UUID) r[2], (String) r[3]),
+                (String) r[4], ((String) r[5]).isEmpty() ? null : (String) r[5], (String) r[6], (Boolean) r[7],
+                (Instant) r[8]);
     }
 
     /** Loads the nodes and decides, in one batch, which catalog tables the caller may browse. */
