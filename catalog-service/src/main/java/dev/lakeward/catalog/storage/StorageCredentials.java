@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Storage credentials (Unity Catalog's {@code /credentials}): an AWS IAM role, an Azure service
@@ -39,7 +40,7 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class StorageCredentials {
 
-    /** What a create or update may carry; exactly one kind on create. */
+    /** What a create or update may carry; exactly one kind on create. Secrets are written, never answered. */
     public record CreateCredential(String name, String comment, String purpose, AwsIamRole awsIamRole,
             AzureServicePrincipal azureServicePrincipal, AzureStorageKey azureStorageKey,
             GcpServiceAccountKey gcpServiceAccountKey, String endpoint, String region) {
@@ -48,14 +49,14 @@ public class StorageCredentials {
     public record AwsIamRole(String roleArn, String externalId) {
     }
 
-    public record AzureServicePrincipal(String directoryId, String applicationId, String clientSecret) {
+    public record AzureServicePrincipal(String directoryId, String applicationId, @Schema(writeOnly = true) String clientSecret) {
     }
 
-    public record AzureStorageKey(String accountName, String accountKey) {
+    public record AzureStorageKey(String accountName, @Schema(writeOnly = true) String accountKey) {
     }
 
     /** {@code private_key} is the service account's whole JSON key file. */
-    public record GcpServiceAccountKey(String email, String privateKey) {
+    public record GcpServiceAccountKey(String email, @Schema(writeOnly = true) String privateKey) {
     }
 
     /** The answer: what was registered, without its secret. */
