@@ -9,6 +9,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -67,6 +68,11 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        Optional<Unavailable> outage = DatabaseOutage.of(e);
+        if (outage.isPresent()) {
+            LOG.warnf("Answered 503, the database is unavailable: %s", e.getMessage());
+            return apiException(outage.get());
+        }
         LOG.error("Unexpected failure while serving a request", e);
         return respond(ErrorCode.INTERNAL_ERROR, "Internal error; the service log has the details.");
     }
