@@ -16,8 +16,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Turns every failure into Unity Catalog's error shape. A client's mistake is always a 4xx with a
- * message naming the offending field; only a failure of the service itself is a 500, and its
- * details stay in the log.
+ * message naming the offending field; a database that is unavailable is a 503 ({@link DatabaseOutage});
+ * only a failure of the service itself is a 500, and its details stay in the log.
  */
 public class ErrorMappers {
 
