@@ -1,8 +1,8 @@
 package dev.lakeward.catalog.engine;
 
 import dev.lakeward.catalog.error.AlreadyExists;
-import dev.lakeward.catalog.error.DatabaseOutage;
 import dev.lakeward.catalog.error.ApiException;
+import dev.lakeward.catalog.error.DatabaseOutage;
 import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
