@@ -69,7 +69,7 @@ public final class AzureCredentialVendor implements CredentialVendor {
 
     @Override
     public Set<String> schemes() {
-        return Set.of("abfss", "abfs", "wasbs", "wasb");
+        return Set.of("abfss");
     }
 
     @Override

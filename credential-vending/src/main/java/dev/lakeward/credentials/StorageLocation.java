@@ -1,26 +1,46 @@
 package dev.lakeward.credentials;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * A storage location as credentials are scoped to it: the scheme, the bucket or container (with
- * the Azure account, {@code container@account}), and the object-key prefix without leading or
- * trailing slashes. {@code s3a://} is read as {@code s3://}; Azure's {@code https://} blob and dfs
- * endpoints as {@code abfss://}; {@code wasb(s)://} keep their scheme.
+ * A storage location in its one canonical form: the scheme, the bucket or container (with the
+ * Azure account, {@code container@account}), and the object-key prefix, decoded, without empty
+ * segments or leading and trailing slashes. Every spelling of one place parses to the same value,
+ * so that one comparison decides overlap, vending scope and lineage matching:
+ * <ul>
+ *   <li>scheme aliases: {@code s3a://}, {@code s3n://} are {@code s3://}; {@code abfs://},
+ *       {@code wasb(s)://} and Azure's {@code https://} blob and dfs endpoints are {@code abfss://}
+ *       (one account's blob and dfs endpoints address the same data);</li>
+ *   <li>{@code file:/x}, {@code file:///x} and {@code file://localhost/x} are one place;</li>
+ *   <li>percent-escapes are decoded, duplicate and trailing slashes dropped, and buckets, containers
+ *       and accounts (case-insensitive in every store) lower-cased.</li>
+ * </ul>
+ * What could name two places, or none, is refused: {@code .} and {@code ..} segments (also
+ * encoded), an encoded {@code /} or {@code \}, control characters, malformed escapes, a query or
+ * fragment, a port or user where the scheme has none.
  */
 public record StorageLocation(String scheme, String bucket, String prefix) {
 
-    private static final Set<String> SCHEMES = Set.of("s3", "gs", "abfss", "abfs", "wasbs", "wasb", "file");
+    private static final Set<String> SCHEMES = Set.of("s3", "gs", "abfss", "file");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._-]+");
 
     public StorageLocation {
         if (!SCHEMES.contains(scheme)) {
             throw new IllegalArgumentException("Unsupported storage scheme '" + scheme + "'.");
         }
-        prefix = trimSlashes(prefix);
+        bucket = bucket.toLowerCase(Locale.ROOT);
+        prefix = String.join("/", segments(prefix));
     }
 
     /** Parses a location URL; anything that is not a storage URL Lakeward can scope is an {@link IllegalArgumentException}. */
@@ -29,51 +49,127 @@ public record StorageLocation(String scheme, String bucket, String prefix) {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("'" + url + "' is not a URL.");
+            throw new IllegalArgumentException("'" + printable(url) + "' is not a URL: " + e.getReason() + ".");
         }
-        if (uri.getScheme() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("'" + url + "' is not a storage URL without query or fragment.");
+        if (uri.getScheme() == null || uri.isOpaque()) {
+            throw new IllegalArgumentException("'" + printable(url) + "' is not an absolute storage URL.");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("'" + printable(url) + "' must have no query or fragment.");
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        String path = uri.getPath() == null ? "" : uri.getPath();
-        if (path.contains("/../") || path.endsWith("/..") || path.contains("/./")) {
-            throw new IllegalArgumentException("'" + url + "' must not contain '.' or '..' segments.");
-        }
+        String path = decodedPath(url, uri.getRawPath() == null ? "" : uri.getRawPath());
         if (scheme.equals("file")) {
+            String authority = uri.getRawAuthority();
+            if (authority != null && !authority.isEmpty() && !authority.equalsIgnoreCase("localhost")) {
+                throw new IllegalArgumentException("'" + printable(url) + "' names host '" + authority
+                        + "': file locations are on this machine (file:///path).");
+            }
             return new StorageLocation("file", "", path);
         }
-        String host = uri.getHost() == null ? uri.getAuthority() : uri.getHost();
-        if (host == null || host.isEmpty()) {
-            throw new IllegalArgumentException("'" + url + "' names no bucket or container.");
+        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+        int at = authority.lastIndexOf('@');
+        String user = at < 0 ? null : authority.substring(0, at);
+        String host = authority.substring(at + 1);
+        if (!HOST.matcher(host).matches()) {
+            throw new IllegalArgumentException("'" + printable(url) + "' names no bucket or container"
+                    + (host.contains(":") ? " (a port is not part of one)" : "") + ".");
         }
         return switch (scheme) {
-            case "s3", "s3a" -> new StorageLocation("s3", host, path);
-            case "gs" -> new StorageLocation("gs", host, path);
-            case "abfs", "abfss", "wasb", "wasbs" -> {
-                String user = uri.getUserInfo();
-                if (user == null || !host.contains(".")) {
-                    throw new IllegalArgumentException("'" + url + "' must be <container>@<account>.<endpoint>/<path>.");
+            case "s3", "s3a", "s3n", "gs" -> {
+                if (user != null) {
+                    throw new IllegalArgumentException("'" + printable(url) + "' must be " + scheme + "://<bucket>/<path>.");
                 }
-                yield new StorageLocation(scheme, user + "@" + host.substring(0, host.indexOf('.')), path);
+                yield new StorageLocation(scheme.startsWith("s3") ? "s3" : "gs", host, path);
+            }
+            case "abfs", "abfss", "wasb", "wasbs" -> {
+                if (user == null || !HOST.matcher(user).matches() || !host.contains(".")) {
+                    throw new IllegalArgumentException("'" + printable(url) + "' must be <container>@<account>.<endpoint>/<path>.");
+                }
+                yield new StorageLocation("abfss", user + "@" + host.substring(0, host.indexOf('.')), path);
             }
             case "https" -> azureHttps(url, host, path);
-            default -> throw new IllegalArgumentException("Unsupported storage scheme '" + scheme + "' in '" + url + "'.");
+            default -> throw new IllegalArgumentException("Unsupported storage scheme '" + scheme + "' in '"
+                    + printable(url) + "'.");
         };
     }
 
     /** {@code https://<account>.blob|dfs.core.windows.net/<container>/<path>}. */
     private static StorageLocation azureHttps(String url, String host, String path) {
-        if (!host.endsWith(".blob.core.windows.net") && !host.endsWith(".dfs.core.windows.net")) {
-            throw new IllegalArgumentException("'" + url + "' is not an Azure blob or dfs endpoint.");
+        String lower = host.toLowerCase(Locale.ROOT);
+        if (!lower.endsWith(".blob.core.windows.net") && !lower.endsWith(".dfs.core.windows.net")) {
+            throw new IllegalArgumentException("'" + printable(url) + "' is not an Azure blob or dfs endpoint.");
         }
-        String trimmed = trimSlashes(path);
-        int slash = trimmed.indexOf('/');
-        String container = slash < 0 ? trimmed : trimmed.substring(0, slash);
+        int slash = path.indexOf('/');
+        String container = slash < 0 ? path : path.substring(0, slash);
         if (container.isEmpty()) {
-            throw new IllegalArgumentException("'" + url + "' names no container.");
+            throw new IllegalArgumentException("'" + printable(url) + "' names no container.");
         }
         return new StorageLocation("abfss", container + "@" + host.substring(0, host.indexOf('.')),
-                slash < 0 ? "" : trimmed.substring(slash + 1));
+                slash < 0 ? "" : path.substring(slash + 1));
+    }
+
+    /** The path's segments decoded one by one, so that an encoded {@code /} cannot pass for a separator. */
+    private static String decodedPath(String url, String rawPath) {
+        List<String> decoded = new ArrayList<>();
+        for (String raw : rawPath.split("/")) {
+            if (raw.isEmpty()) {
+                continue;
+            }
+            String segment = percentDecode(url, raw);
+            if (segment.equals(".") || segment.equals("..")) {
+                throw new IllegalArgumentException("'" + printable(url) + "' must not contain '.' or '..' segments.");
+            }
+            if (segment.indexOf('/') >= 0 || segment.indexOf('\\') >= 0) {
+                throw new IllegalArgumentException("'" + printable(url) + "' has an encoded '/' or '\\' in a segment,"
+                        + " which stores read as a separator.");
+            }
+            for (int i = 0; i < segment.length(); i++) {
+                if (Character.isISOControl(segment.charAt(i))) {
+                    throw new IllegalArgumentException("'" + printable(url) + "' holds control character U+"
+                            + String.format("%04X", (int) segment.charAt(i)) + ".");
+                }
+            }
+            decoded.add(segment);
+        }
+        return String.join("/", decoded);
+    }
+
+    private static String percentDecode(String url, String raw) {
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < raw.length(); ) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                int value = i + 2 < raw.length() ? hex(raw.charAt(i + 1)) << 4 | hex(raw.charAt(i + 2)) : -1;
+                if (value < 0) {
+                    throw new IllegalArgumentException("'" + printable(url) + "' has a malformed percent-escape.");
+                }
+                bytes.write(value);
+                i += 3;
+            } else {
+                int end = i;
+                while (end < raw.length() && raw.charAt(end) != '%') {
+                    end++;
+                }
+                bytes.writeBytes(raw.substring(i, end).getBytes(StandardCharsets.UTF_8));
+                i = end;
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("'" + printable(url) + "' has percent-escapes that are not UTF-8.");
+        }
+    }
+
+    private static int hex(char c) {
+        int digit = Character.digit(c, 16);
+        return digit < 0 ? -256 : digit;
     }
 
     /** The container of an Azure location; its bucket for others. */
@@ -88,9 +184,9 @@ public record StorageLocation(String scheme, String bucket, String prefix) {
         return at < 0 ? "" : bucket.substring(at + 1);
     }
 
-    /** Whether this location is {@code other} or lies below it (same bucket, prefix at a path boundary). */
+    /** Whether this location is {@code other} or lies below it (same store, prefix at a path boundary). */
     public boolean isWithin(StorageLocation other) {
-        return family().equals(other.family()) && bucket.equals(other.bucket)
+        return scheme.equals(other.scheme) && bucket.equals(other.bucket)
                 && (other.prefix.isEmpty() || prefix.equals(other.prefix) || prefix.startsWith(other.prefix + "/"));
     }
 
@@ -99,46 +195,87 @@ public record StorageLocation(String scheme, String bucket, String prefix) {
         return isWithin(other) || other.isWithin(this);
     }
 
-    /** The normalized URL, as the credential response names it. */
-    public String url() {
-        return switch (scheme) {
-            case "file" -> "file:///" + prefix;
-            case "abfss", "abfs", "wasbs", "wasb" -> scheme + "://" + container() + "@" + account()
-                    + (scheme.startsWith("abfs") ? ".dfs" : ".blob") + ".core.windows.net/" + prefix;
-            default -> scheme + "://" + bucket + "/" + prefix;
-        };
+    /** This location and each one above it, up to the bucket (or the file system's root), nearest first. */
+    public List<StorageLocation> ancestors() {
+        List<String> segments = segments(prefix);
+        List<StorageLocation> ancestors = new ArrayList<>();
+        for (int end = segments.size(); end >= 0; end--) {
+            ancestors.add(new StorageLocation(scheme, bucket, String.join("/", segments.subList(0, end))));
+        }
+        return ancestors;
+    }
+
+    /** The location below this one named by these path segments (each taken literally). */
+    public StorageLocation resolve(String... children) {
+        List<String> segments = new ArrayList<>(segments(prefix));
+        for (String child : children) {
+            if (child.isEmpty() || child.equals(".") || child.equals("..") || child.contains("/")) {
+                throw new IllegalArgumentException("'" + printable(child) + "' is not one path segment.");
+            }
+            segments.add(child);
+        }
+        return new StorageLocation(scheme, bucket, String.join("/", segments));
     }
 
     /**
-     * The URLs a catalog may have recorded for this location, without a trailing slash: one per
-     * scheme that names the same store ({@code s3}/{@code s3a}, {@code abfss}/{@code abfs}).
+     * The canonical URL: what catalogs store and compare, and what credentials name. Segments are
+     * percent-encoded where a URL needs it (and {@code %} itself), so that {@link #parse} reads the
+     * URL back to this location; no trailing slash, except for the file system's root.
      */
-    public List<String> spellings() {
-        String url = url();
-        String rest = url.substring(url.indexOf("://"));
-        String trimmed = rest.endsWith("/") && !rest.equals(":///") ? rest.substring(0, rest.length() - 1) : rest;
-        List<String> schemes = switch (scheme) {
-            case "s3" -> List.of("s3", "s3a");
-            case "abfss", "abfs" -> List.of("abfss", "abfs");
-            default -> List.of(scheme);
+    public String url() {
+        String path = encodedPath();
+        return switch (scheme) {
+            case "file" -> "file:///" + path;
+            case "abfss" -> "abfss://" + container() + "@" + account() + ".dfs.core.windows.net"
+                    + (path.isEmpty() ? "" : "/" + path);
+            default -> scheme + "://" + bucket + (path.isEmpty() ? "" : "/" + path);
         };
-        return schemes.stream().map(alias -> alias + trimmed).toList();
     }
 
-    /** Azure's four schemes address one store. */
-    private String family() {
-        return scheme.startsWith("abfs") || scheme.startsWith("wasb") ? "azure" : scheme;
+    @Override
+    public String toString() {
+        return url();
     }
 
-    private static String trimSlashes(String path) {
-        int start = 0;
-        int end = path.length();
-        while (start < end && path.charAt(start) == '/') {
-            start++;
+    private String encodedPath() {
+        StringBuilder out = new StringBuilder(prefix.length());
+        for (byte b : prefix.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c >= 0x80 || c == '/' || isUnreservedOrSubDelim(c)) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
         }
-        while (end > start && path.charAt(end - 1) == '/') {
-            end--;
+        // bytes above 0x7f were copied one by one; read them back as the UTF-8 they are
+        return new String(out.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    }
+
+    private static boolean isUnreservedOrSubDelim(int c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~!$&'()*+,;=:@".indexOf(c) >= 0;
+    }
+
+    private static List<String> segments(String path) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : path.split("/")) {
+            if (!segment.isEmpty()) {
+                segments.add(segment);
+            }
         }
-        return path.substring(start, end);
+        return segments;
+    }
+
+    /** The text with control characters shown as escapes, for messages. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04X", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 }

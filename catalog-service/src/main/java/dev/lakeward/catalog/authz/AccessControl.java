@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.authz;
 
 import dev.lakeward.catalog.audit.AuditLog;
+import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.error.PermissionDenied;
 import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.policy.Action;
@@ -8,11 +9,14 @@ import dev.lakeward.policy.Authorizer;
 import dev.lakeward.policy.Check;
 import dev.lakeward.policy.Decision;
 import dev.lakeward.policy.Securable;
+import dev.lakeward.policy.SecurableType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * How services ask the {@link Authorizer}: one check that must pass (a denial is audited and
@@ -31,10 +35,119 @@ public class AccessControl {
     public void require(Caller caller, Action action, Securable securable) {
         Decision decision = authorizer.authorize(caller.asPrincipal(), new Check(action, securable));
         if (!decision.allowed()) {
-            audit.denial(caller.name(), action.name(), securable.type().apiName(), securable.fullName(),
-                    decision.reason());
-            throw new PermissionDenied(decision.reason());
+            deny(caller, action, securable, decision.reason());
         }
+    }
+
+    /**
+     * Passes, or throws {@code PERMISSION_DENIED} with {@code denied}: for checks whose securable
+     * the caller must not learn of, where the engine's reason would name it.
+     */
+    public void require(Caller caller, Check check, Supplier<String> denied) {
+        if (!authorizer.authorize(caller.asPrincipal(), check).allowed()) {
+            deny(caller, check.action(), check.securable(), denied.get());
+        }
+    }
+
+    /**
+     * Passes when the caller may see the securable and do {@code action} on it. A caller learns
+     * nothing of objects it may not see: they are answered as if they did not exist, a 404 naming
+     * the top-most level of the name it may not see (BROWSE on a table shows the table without its
+     * catalog and schema). Once the object is visible, a missing privilege is the usual 403. One
+     * batch.
+     */
+    public void requireVisible(Caller caller, Action action, Securable securable) {
+        List<Securable> levels = levels(securable);
+        List<Check> checks = new ArrayList<>(levels.size() + 1);
+        levels.forEach(level -> checks.add(new Check(Action.READ_METADATA, level)));
+        if (action != Action.READ_METADATA) {
+            checks.add(new Check(action, securable));
+        }
+        List<Decision> decisions = authorizer.authorize(caller.asPrincipal(), checks);
+        if (!levels.isEmpty() && !decisions.get(levels.size() - 1).allowed()) {
+            throw hide(caller, action, levels, decisions);
+        }
+        if (checks.size() > levels.size() && !decisions.getLast().allowed()) {
+            deny(caller, action, securable, decisions.getLast().reason());
+        }
+    }
+
+    /**
+     * What to answer a name that goes on past {@code found}, its deepest level that exists:
+     * {@code missing} when the caller may see every level found, else the 404 of the top-most
+     * level it may not see, so that a missing object and a hidden one are answered alike.
+     */
+    public NotFound missing(Caller caller, Securable found, NotFound missing) {
+        List<Securable> levels = levels(found);
+        if (levels.isEmpty()) {
+            return missing;
+        }
+        List<Decision> decisions = authorizer.authorize(caller.asPrincipal(),
+                levels.stream().map(level -> new Check(Action.READ_METADATA, level)).toList());
+        return hidden(levels, decisions).isEmpty() ? missing : hide(caller, Action.READ_METADATA, levels, decisions);
+    }
+
+    /**
+     * The decisions of a batch (an engine's questions) in which a check on what the caller may
+     * not see is denied as if it did not exist, with the same message a missing object gets.
+     */
+    public List<Decision> decideVisible(Caller caller, List<Check> checks) {
+        List<Check> asked = new ArrayList<>();
+        for (Check check : checks) {
+            levels(check.securable()).forEach(level -> asked.add(new Check(Action.READ_METADATA, level)));
+            asked.add(check);
+        }
+        List<Decision> decisions = authorizer.authorize(caller.asPrincipal(), asked);
+        List<Decision> answers = new ArrayList<>(checks.size());
+        int at = 0;
+        for (Check check : checks) {
+            List<Securable> levels = levels(check.securable());
+            List<Decision> visible = decisions.subList(at, at + levels.size());
+            Decision decision = decisions.get(at + levels.size());
+            at += levels.size() + 1;
+            boolean hidden = !levels.isEmpty() && !visible.getLast().allowed();
+            answers.add(hidden ? Decision.deny(hidden(levels, visible).orElseThrow().getMessage()) : decision);
+        }
+        return answers;
+    }
+
+    /** The levels of a name below the metastore, which every caller sees, top-down. */
+    private static List<Securable> levels(Securable securable) {
+        return securable.path().stream().filter(s -> s.type() != SecurableType.METASTORE).toList();
+    }
+
+    /** The 404 of the top-most level the caller may not see; the audit log keeps the real reason. */
+    private NotFound hide(Caller caller, Action action, List<Securable> levels, List<Decision> visible) {
+        for (int i = 0; i < levels.size(); i++) {
+            if (!visible.get(i).allowed()) {
+                Securable hidden = levels.get(i);
+                audit.denial(caller.name(), action.name(), hidden.type().apiName(), hidden.fullName(),
+                        visible.get(i).reason());
+                return notFound(hidden);
+            }
+        }
+        throw new IllegalArgumentException("every level is visible");
+    }
+
+    private static Optional<NotFound> hidden(List<Securable> levels, List<Decision> visible) {
+        for (int i = 0; i < levels.size(); i++) {
+            if (!visible.get(i).allowed()) {
+                return Optional.of(notFound(levels.get(i)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What a missing object of this kind is answered, and so a hidden one: {@code Schema 'sales.raw' does not exist.} */
+    public static NotFound notFound(Securable securable) {
+        String kind = securable.type().apiName().replace('_', ' ');
+        return new NotFound(Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " '" + securable.fullName()
+                + "' does not exist.");
+    }
+
+    private void deny(Caller caller, Action action, Securable securable, String reason) {
+        audit.denial(caller.name(), action.name(), securable.type().apiName(), securable.fullName(), reason);
+        throw new PermissionDenied(reason);
     }
 
     /** The items whose securable the caller may see, in order: one batch for all of them. */

@@ -11,6 +11,7 @@ import dev.lakeward.catalog.authz.Permissions.UpdatePermissions;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.identity.PrincipalEntity;
+import dev.lakeward.catalog.namespace.NamedObjects;
 import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.BuiltInAuthorizer;
@@ -49,6 +50,9 @@ public class GrantService {
     AccessControl access;
 
     @Inject
+    NamedObjects named;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -60,8 +64,7 @@ public class GrantService {
     /** The grants on the securable, optionally of one principal; anyone who may see it may see them. */
     @Transactional
     public PermissionsList get(Caller caller, String securableType, String fullName, String principal) {
-        Securable securable = resolve(securableType, fullName);
-        access.require(caller, Action.READ_METADATA, securable);
+        Securable securable = resolve(caller, Action.READ_METADATA, securableType, fullName);
         return grantsOn(securable, principal);
     }
 
@@ -74,13 +77,16 @@ public class GrantService {
         if (request == null || request.changes() == null) {
             throw new InvalidParameter("changes is required: a list of {principal, add, remove}.");
         }
-        Securable securable = resolve(securableType, fullName);
-        access.require(caller, Action.MANAGE, securable);
+        Securable securable = resolve(caller, Action.MANAGE, securableType, fullName);
         List<ResolvedChange> changes = new ArrayList<>();
         for (PermissionsChange change : request.changes()) {
             changes.add(resolve(change, securable.type()));
         }
         UUID securableId = UUID.fromString(securable.id());
+        // changes to one securable's grants take turns until commit, so that the audit log's order
+        // (event ids are drawn inside the turn) is the order in which they took effect
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "grants:" + securableId).getSingleResult();
         Instant now = Instant.now();
         for (ResolvedChange change : changes) {
             for (Privilege privilege : change.add()) {
@@ -116,14 +122,13 @@ public class GrantService {
      */
     @Transactional
     public EffectivePermissionsList effective(Caller caller, String securableType, String fullName, String principal) {
-        Securable securable = resolve(securableType, fullName);
         PrincipalEntity subject = principal == null || principal.isEmpty()
                 ? PrincipalEntity.<PrincipalEntity>findById(caller.principalId())
                 : PrincipalEntity.findByName(principal).orElseThrow(() -> new InvalidParameter(
                         "principal '" + principal + "' is not a known principal."));
-        if (!subject.id.equals(caller.principalId())) {
-            access.require(caller, Action.MANAGE, securable);
-        }
+        // about oneself, what one may see; about others, what one manages
+        Securable securable = resolve(caller, subject.id.equals(caller.principalId()) ? Action.READ_METADATA
+                : Action.MANAGE, securableType, fullName);
         Map<String, List<EffectivePrivilege>> byGrantee = new LinkedHashMap<>();
         for (Holding holding : evaluator.effectivePrivileges(new Principal(subject.name, Principal.Kind.USER), securable)) {
             if (holding.ownership()) {
@@ -171,11 +176,11 @@ public class GrantService {
                 .collect(Collectors.joining(", "));
     }
 
-    private static Securable resolve(String securableType, String fullName) {
+    private Securable resolve(Caller caller, Action action, String securableType, String fullName) {
         SecurableType type = SecurableType.parse(securableType).orElseThrow(() -> new InvalidParameter(
                 "Unknown securable_type '" + securableType + "'. Known: " + Arrays.stream(SecurableType.values())
                         .map(SecurableType::apiName).collect(Collectors.joining(", ")) + "."));
-        return Securables.resolve(type, fullName);
+        return named.securable(caller, action, type, fullName);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,12 +1,14 @@
 package dev.lakeward.catalog.engine;
 
+import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.error.ApiException;
+import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.identity.Caller;
+import dev.lakeward.catalog.namespace.NamedObjects;
 import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.catalog.namespace.TableCache;
 import dev.lakeward.policy.Action;
-import dev.lakeward.policy.Authorizer;
 import dev.lakeward.policy.Check;
 import dev.lakeward.policy.Decision;
 import dev.lakeward.policy.SecurableType;
@@ -35,7 +37,10 @@ public class AccessChecks {
             "CREATE_SCHEMA", Action.CREATE_SCHEMA, "CREATE_TABLE", Action.CREATE_TABLE, "MANAGE", Action.MANAGE);
 
     @Inject
-    Authorizer authorizer;
+    AccessControl access;
+
+    @Inject
+    NamedObjects named;
 
     @Inject
     TableCache tables;
@@ -56,15 +61,27 @@ public class AccessChecks {
                         : Securables.resolve(type, question.fullName())));
                 positions.add(i);
                 answers.add(null);
-            } catch (ApiException missing) {
-                answers.add(Decision.deny(missing.getMessage()));
+            } catch (NotFound missing) {
+                answers.add(Decision.deny(hiddenOrMissing(caller, type, question.fullName()).getMessage()));
+            } catch (ApiException invalid) {
+                answers.add(Decision.deny(invalid.getMessage()));
             }
         }
-        List<Decision> decided = authorizer.authorize(caller.asPrincipal(), checks);
+        List<Decision> decided = access.decideVisible(caller, checks);
         for (int j = 0; j < decided.size(); j++) {
             answers.set(positions.get(j), decided.get(j));
         }
         return answers;
+    }
+
+    /** What a missing object is answered for this caller: the 404 of the top-most level it may not see, or of what is missing. */
+    private ApiException hiddenOrMissing(Caller caller, SecurableType type, String fullName) {
+        try {
+            named.securable(caller, Action.READ_METADATA, type, fullName);
+            throw new IllegalStateException(fullName + " was missing a moment ago");
+        } catch (ApiException answer) {
+            return answer;
+        }
     }
 
     private static Action action(int index, String privilege) {

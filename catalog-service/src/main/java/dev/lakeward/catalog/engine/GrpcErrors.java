@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.engine;
 
 import dev.lakeward.catalog.error.AlreadyExists;
+import dev.lakeward.catalog.error.Conflict;
 import dev.lakeward.catalog.error.ApiException;
 import dev.lakeward.catalog.error.DatabaseOutage;
 import dev.lakeward.catalog.error.FailedPrecondition;
@@ -34,6 +35,7 @@ final class GrpcErrors {
                 case PermissionDenied e -> Status.PERMISSION_DENIED;
                 case NotFound e -> Status.NOT_FOUND;
                 case AlreadyExists e -> Status.ALREADY_EXISTS;
+                case Conflict e -> Status.FAILED_PRECONDITION;
                 case Unavailable e -> Status.UNAVAILABLE;
             };
             return status.withDescription(api.getMessage()).asRuntimeException();

@@ -1,7 +1,9 @@
 package dev.lakeward.catalog.engine;
 
 import dev.lakeward.catalog.authz.AccessControl;
+import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.identity.Caller;
+import dev.lakeward.catalog.namespace.NamedObjects;
 import dev.lakeward.catalog.namespace.TableCache;
 import dev.lakeward.catalog.namespace.TableInfo;
 import dev.lakeward.catalog.namespace.TablePath;
@@ -30,15 +32,25 @@ public class TableResolver {
     AccessControl access;
 
     @Inject
+    NamedObjects named;
+
+    @Inject
     TableCredentials credentials;
 
     @Inject
     TableCache tables;
 
     public Resolved resolve(Caller caller, String fullName, AccessLevel operation, boolean wantCredentials) {
-        TablePath.Located located = tables.locate(fullName);
+        TablePath.Located located;
+        try {
+            located = tables.locate(fullName);
+        } catch (NotFound missing) {
+            // throws what this caller is answered: the 404 of the top-most level it may not see, or of what is missing
+            named.table(caller, Action.READ_METADATA, fullName);
+            throw missing;
+        }
         Securable table = located.securable();
-        access.require(caller, Action.READ_METADATA, table);
+        access.requireVisible(caller, Action.READ_METADATA, table);
         Decision decision = credentials.decide(caller, table, operation);
         TemporaryCredential credential = wantCredentials
                 ? credentials.vend(caller, located, decision, operation) : null;
@@ -46,6 +58,12 @@ public class TableResolver {
     }
 
     public TemporaryCredential tableCredential(Caller caller, String tableId, AccessLevel operation) {
-        return credentials.vend(caller, TablePath.byId(tableId), operation);
+        TablePath path = TablePath.byId(tableId);
+        try {
+            access.requireVisible(caller, Action.READ_METADATA, path.securable());
+        } catch (NotFound hidden) {
+            throw TablePath.missingId(tableId);
+        }
+        return credentials.vend(caller, path, operation);
     }
 }

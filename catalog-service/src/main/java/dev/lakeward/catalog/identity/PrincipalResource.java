@@ -57,8 +57,8 @@ public class PrincipalResource {
 
     @DELETE
     @Path("{name}")
-    public Map<String, Object> delete(@PathParam("name") String name) {
-        principals.delete(caller.get(), name);
+    public Map<String, Object> delete(@PathParam("name") String name, @QueryParam("new_owner") String newOwner) {
+        principals.delete(caller.get(), name, newOwner);
         return Map.of();
     }
 

@@ -4,7 +4,6 @@ import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.audit.AuditLog;
 import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.authz.AccessChanged;
-import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.identity.AccessTokens.Issued;
@@ -13,6 +12,8 @@ import dev.lakeward.catalog.identity.Principals.CreatedToken;
 import dev.lakeward.catalog.identity.Principals.PrincipalInfo;
 import dev.lakeward.catalog.identity.Principals.TokenInfo;
 import dev.lakeward.catalog.identity.Principals.UpdateMembers;
+import dev.lakeward.catalog.namespace.NamespaceChanged;
+import dev.lakeward.catalog.namespace.Names;
 import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
@@ -24,6 +25,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,6 +59,9 @@ public class PrincipalService {
 
     @Inject
     Event<AccessChanged> accessChanged;
+
+    @Inject
+    Event<NamespaceChanged> namespaceChanged;
 
     @Transactional
     public PrincipalInfo create(Caller caller, CreatePrincipal request) {
@@ -126,16 +131,29 @@ public class PrincipalService {
         return info(group);
     }
 
+    /**
+     * Deletes a principal; what it owns goes to {@code newOwner} in the same transaction, and without
+     * one a principal that owns anything is refused (409 naming what it owns).
+     */
     @Transactional
-    public void delete(Caller caller, String name) {
+    public void delete(Caller caller, String name, String newOwner) {
         access.require(caller, Action.MANAGE, Securables.metastore());
         PrincipalEntity principal = existing(name);
-        if (principal.name.equalsIgnoreCase(Securables.metastore().owner())) {
-            throw new FailedPrecondition("'" + principal.name + "' owns the metastore; transfer it first.");
+        Map<String, Object> details = new HashMap<>(Map.of("principal", principal.name));
+        if (newOwner != null) {
+            PrincipalEntity heir = PrincipalEntity.findByName(newOwner).orElseThrow(() ->
+                    new InvalidParameter("new_owner '" + Names.printable(newOwner) + "' is not a known principal."));
+            if (heir.id.equals(principal.id)) {
+                throw new InvalidParameter("new_owner must be another principal than the one deleted.");
+            }
+            details.put("new_owner", heir.name);
+            details.put("objects_transferred", OwnedObjects.transfer(em, principal, heir));
+            namespaceChanged.fire(new NamespaceChanged());
         }
+        OwnedObjects.refuseIfAny(em, principal);
         // the database drops its tokens, grants and memberships with it
         principal.delete();
-        audit.change(caller.name(), "DELETE_PRINCIPAL", null, null, Map.of("principal", principal.name));
+        audit.change(caller.name(), "DELETE_PRINCIPAL", null, null, details);
         accessChanged.fire(new AccessChanged());
     }
 

@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.lineage;
 
 import dev.lakeward.catalog.namespace.TablePath;
+import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.lineage.DatasetNames;
 import dev.lakeward.lineage.DatasetRef;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,17 @@ public class LineageDatasets {
 
     public Optional<TablePath> table(DatasetRef dataset) {
         Optional<TablePath> byName = DatasetNames.tableName(dataset).flatMap(TablePath::find);
-        return byName.isPresent() ? byName : DatasetNames.storageLocation(dataset).flatMap(TablePath::findByLocation);
+        return byName.isPresent() ? byName
+                : DatasetNames.storageLocation(dataset).flatMap(LineageDatasets::canonical).flatMap(TablePath::findByLocation);
+    }
+
+    /** Tables store canonical locations; an event may spell one any way ({@code file:/x}, {@code s3a://}, escapes). */
+    private static Optional<String> canonical(String url) {
+        try {
+            return Optional.of(StorageLocation.parse(url).url());
+        } catch (IllegalArgumentException notOnePlace) {
+            return Optional.empty();
+        }
     }
 
     /** The node of the dataset, created on first sight; safe under concurrent ingestion. */

@@ -13,6 +13,7 @@ import dev.lakeward.catalog.lineage.LineageViews.TableLineage;
 import dev.lakeward.catalog.lineage.LineageViews.TableLineageEntry;
 import dev.lakeward.catalog.lineage.LineageViews.TableRef;
 import dev.lakeward.catalog.namespace.Securables;
+import dev.lakeward.catalog.namespace.NamedObjects;
 import dev.lakeward.catalog.namespace.TablePath;
 import dev.lakeward.lineage.Direction;
 import dev.lakeward.lineage.Traversal;
@@ -46,6 +47,9 @@ public class LineageQueries {
 
     @Inject
     AccessControl access;
+
+    @Inject
+    NamedObjects named;
 
     @Inject
     LineageDatasets datasets;
@@ -157,9 +161,7 @@ public class LineageQueries {
         if (tableName == null || tableName.isEmpty()) {
             throw new InvalidParameter("table_name is required: catalog.schema.table.");
         }
-        TablePath table = TablePath.of(tableName);
-        access.require(caller, Action.READ_METADATA, table.securable());
-        return table;
+        return named.table(caller, Action.READ_METADATA, tableName);
     }
 
     private static List<Direction> directions(String direction) {

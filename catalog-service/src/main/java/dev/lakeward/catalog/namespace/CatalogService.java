@@ -10,6 +10,7 @@ import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
 import dev.lakeward.catalog.persistence.UniqueNames;
+import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Securable;
 import io.quarkus.panache.common.Sort;
@@ -17,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
 
@@ -32,6 +34,12 @@ public class CatalogService {
 
     @Inject
     AccessControl access;
+
+    @Inject
+    NamedObjects named;
+
+    @Inject
+    StorageClaims storageClaims;
 
     @Inject
     Event<NamespaceChanged> namespaceChanged;
@@ -51,7 +59,9 @@ public class CatalogService {
         catalog.properties = new HashMap<>(Names.properties(request.properties()));
         catalog.storageRoot = StorageLocations.normalize("storage_root", request.storageRoot());
         if (catalog.storageRoot != null) {
-            catalog.storageLocation = StorageLocations.managedLocation(catalog.storageRoot, "catalogs", catalog.id);
+            StorageLocation managed = StorageLocations.managedLocation(catalog.storageRoot, "catalogs", catalog.id);
+            storageClaims.admitManagedStorage(managed);
+            catalog.storageLocation = managed.url();
         }
         catalog.persist();
         UniqueNames.flush(em, () -> "Catalog '" + name + "' already exists.");
@@ -60,9 +70,7 @@ public class CatalogService {
 
     @Transactional
     public CatalogInfo get(Caller caller, String name) {
-        CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog name", name));
-        access.require(caller, Action.READ_METADATA, Securables.catalog(Securables.metastore(), catalog));
-        return catalog.toInfo();
+        return named.catalog(caller, Action.READ_METADATA, Names.identifier("catalog name", name)).toInfo();
     }
 
     /** The catalogs the caller may see, a full page at a time. */
@@ -80,9 +88,8 @@ public class CatalogService {
     @Transactional
     public CatalogInfo update(Caller caller, String name, UpdateSecurable request) {
         InvalidParameter.requireBody(request);
-        CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog name", name));
+        CatalogEntity catalog = named.catalog(caller, Action.MANAGE, Names.identifier("catalog name", name));
         Securable securable = Securables.catalog(Securables.metastore(), catalog);
-        access.require(caller, Action.MANAGE, securable);
         String previousOwner = catalog.owner;
         request.applyTo(catalog, caller);
         UniqueNames.flush(em, () -> "Catalog '" + catalog.name + "' already exists.");
@@ -94,8 +101,8 @@ public class CatalogService {
     /** Deletes the catalog; with {@code force}, everything in it too, else only when it is empty. */
     @Transactional
     public void delete(Caller caller, String name, boolean force) {
-        CatalogEntity catalog = Lookup.catalogForUpdate(Names.identifier("catalog name", name));
-        access.require(caller, Action.MANAGE, Securables.catalog(Securables.metastore(), catalog));
+        CatalogEntity catalog = named.catalog(caller, Action.MANAGE, Names.identifier("catalog name", name));
+        em.lock(catalog, LockModeType.PESSIMISTIC_WRITE);
         if (!force) {
             long schemas = SchemaEntity.count("catalogId", catalog.id);
             if (schemas > 0) {

@@ -45,6 +45,10 @@ public class MetastoreBootstrap {
             }
             return;
         }
+        // the owner first: owners are principals by id, resolved as the metastore is written
+        PrincipalEntity admin = PrincipalEntity.findByName(ADMIN)
+                .orElseGet(() -> PrincipalEntity.create(ADMIN, PrincipalType.USER));
+        PrincipalEntity.getEntityManager().flush();
         MetastoreEntity metastore = new MetastoreEntity();
         metastore.id = UUID.randomUUID();
         metastore.name = "lakeward";
@@ -53,8 +57,6 @@ public class MetastoreBootstrap {
         metastore.owner = ADMIN;
         metastore.createdAt = Instant.now();
         metastore.persist();
-        PrincipalEntity admin = PrincipalEntity.findByName(ADMIN)
-                .orElseGet(() -> PrincipalEntity.create(ADMIN, PrincipalType.USER));
         writeSecretFile(tokenFile, tokens.issue(admin, "created on first start", null).secret());
         LOG.infof("First start: created the metastore and the admin principal '%s'. Its token is in %s",
                 ADMIN, tokenFile);

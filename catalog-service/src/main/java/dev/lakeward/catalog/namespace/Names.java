@@ -87,7 +87,7 @@ public final class Names {
     }
 
     /** The value as it can be shown in a message: control characters escaped, long values cut. */
-    static String printable(String value) {
+    public static String printable(String value) {
         StringBuilder out = new StringBuilder();
         value.codePoints().limit(80).forEach(cp -> {
             if (Character.isISOControl(cp)) {

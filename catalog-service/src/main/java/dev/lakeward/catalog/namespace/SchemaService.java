@@ -10,6 +10,7 @@ import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
 import dev.lakeward.catalog.persistence.UniqueNames;
+import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Securable;
 import io.quarkus.panache.common.Sort;
@@ -17,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.List;
@@ -24,8 +26,6 @@ import java.util.List;
 /** Schemas, addressed as {@code catalog.schema}. Each call is one transaction, authorized first. */
 @ApplicationScoped
 public class SchemaService {
-
-    private static final List<String> FULL_NAME = List.of("catalog", "schema");
 
     @Inject
     EntityManager em;
@@ -37,6 +37,12 @@ public class SchemaService {
     AccessControl access;
 
     @Inject
+    NamedObjects named;
+
+    @Inject
+    StorageClaims storageClaims;
+
+    @Inject
     Event<NamespaceChanged> namespaceChanged;
 
     @Inject
@@ -46,8 +52,8 @@ public class SchemaService {
     public SchemaInfo create(Caller caller, CreateSchema request) {
         InvalidParameter.requireBody(request);
         String name = Names.identifier("schema name", request.name());
-        CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog_name", request.catalogName()));
-        access.require(caller, Action.CREATE_SCHEMA, Securables.catalog(Securables.metastore(), catalog));
+        CatalogEntity catalog = named.catalog(caller, Action.CREATE_SCHEMA,
+                Names.identifier("catalog_name", request.catalogName()));
         SchemaEntity schema = new SchemaEntity();
         schema.createdBy(caller.name());
         schema.catalogId = catalog.id;
@@ -56,7 +62,9 @@ public class SchemaService {
         schema.properties = new HashMap<>(Names.properties(request.properties()));
         schema.storageRoot = StorageLocations.normalize("storage_root", request.storageRoot());
         if (schema.storageRoot != null) {
-            schema.storageLocation = StorageLocations.managedLocation(schema.storageRoot, "schemas", schema.id);
+            StorageLocation managed = StorageLocations.managedLocation(schema.storageRoot, "schemas", schema.id);
+            storageClaims.admitManagedStorage(managed);
+            schema.storageLocation = managed.url();
         }
         schema.persist();
         UniqueNames.flush(em, () -> "Schema '" + catalog.name + "." + name + "' already exists.");
@@ -65,20 +73,15 @@ public class SchemaService {
 
     @Transactional
     public SchemaInfo get(Caller caller, String fullName) {
-        List<String> names = Names.fullName(fullName, FULL_NAME);
-        CatalogEntity catalog = Lookup.catalog(names.get(0));
-        SchemaEntity schema = Lookup.schema(catalog, names.get(1));
-        access.require(caller, Action.READ_METADATA,
-                Securables.schema(Securables.catalog(Securables.metastore(), catalog), schema));
-        return schema.toInfo(catalog.name);
+        NamedObjects.SchemaPath path = named.schema(caller, Action.READ_METADATA, fullName);
+        return path.schema().toInfo(path.catalog().name);
     }
 
     /** The schemas of a catalog the caller may see, a full page at a time. */
     @Transactional
     public Page<SchemaInfo> list(Caller caller, String catalogName, String maxResults, String pageToken) {
-        CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog_name", catalogName));
+        CatalogEntity catalog = named.catalog(caller, Action.READ_METADATA, Names.identifier("catalog_name", catalogName));
         Securable parent = Securables.catalog(Securables.metastore(), catalog);
-        access.require(caller, Action.READ_METADATA, parent);
         PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());
         return Page.filtered(page,
                 (after, limit) -> SchemaEntity.<SchemaEntity>find("catalogId = ?1 and name > ?2", Sort.by("name"),
@@ -90,11 +93,10 @@ public class SchemaService {
     @Transactional
     public SchemaInfo update(Caller caller, String fullName, UpdateSecurable request) {
         InvalidParameter.requireBody(request);
-        List<String> names = Names.fullName(fullName, FULL_NAME);
-        CatalogEntity catalog = Lookup.catalog(names.get(0));
-        SchemaEntity schema = Lookup.schema(catalog, names.get(1));
-        Securable securable = Securables.schema(Securables.catalog(Securables.metastore(), catalog), schema);
-        access.require(caller, Action.MANAGE, securable);
+        NamedObjects.SchemaPath path = named.schema(caller, Action.MANAGE, fullName);
+        CatalogEntity catalog = path.catalog();
+        SchemaEntity schema = path.schema();
+        Securable securable = path.securable();
         String previousOwner = schema.owner;
         request.applyTo(schema, caller);
         UniqueNames.flush(em, () -> "Schema '" + catalog.name + "." + schema.name + "' already exists.");
@@ -106,11 +108,10 @@ public class SchemaService {
     /** Deletes the schema; with {@code force}, its tables too, else only when it is empty. */
     @Transactional
     public void delete(Caller caller, String fullName, boolean force) {
-        List<String> names = Names.fullName(fullName, FULL_NAME);
-        CatalogEntity catalog = Lookup.catalog(names.get(0));
-        SchemaEntity schema = Lookup.schemaForUpdate(catalog, names.get(1));
-        access.require(caller, Action.MANAGE,
-                Securables.schema(Securables.catalog(Securables.metastore(), catalog), schema));
+        NamedObjects.SchemaPath path = named.schema(caller, Action.MANAGE, fullName);
+        CatalogEntity catalog = path.catalog();
+        SchemaEntity schema = path.schema();
+        em.lock(schema, LockModeType.PESSIMISTIC_WRITE);
         if (!force) {
             long tables = TableEntity.count("schemaId", schema.id);
             if (tables > 0) {

@@ -109,9 +109,14 @@ public record TablePath(CatalogEntity catalog, SchemaEntity schema, TableEntity 
         }
         TableEntity table = TableEntity.findById(id);
         if (table == null) {
-            throw new NotFound("Table '" + tableId + "' does not exist.");
+            throw missingId(tableId);
         }
         return of(table).orElseThrow();
+    }
+
+    /** What a table id that names no table the caller may see is answered. */
+    public static NotFound missingId(String tableId) {
+        return new NotFound("Table '" + tableId + "' does not exist.");
     }
 
     public Located located() {

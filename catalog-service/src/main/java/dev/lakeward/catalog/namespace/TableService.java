@@ -3,11 +3,13 @@ package dev.lakeward.catalog.namespace;
 import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.error.InvalidParameter;
+import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.namespace.Requests.CreateTable;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
 import dev.lakeward.catalog.persistence.UniqueNames;
+import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Securable;
 import io.quarkus.panache.common.Sort;
@@ -20,13 +22,10 @@ import java.util.HashMap;
 import dev.lakeward.catalog.namespace.Responses.TableSummary;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /** Tables and views, addressed as {@code catalog.schema.table}. Each write is one transaction. */
 @ApplicationScoped
 public class TableService {
-
-    private static final List<String> FULL_NAME = List.of("catalog", "schema", "table");
 
     @Inject
     EntityManager em;
@@ -38,16 +37,22 @@ public class TableService {
     AccessControl access;
 
     @Inject
+    NamedObjects named;
+
+    @Inject
+    StorageClaims storageClaims;
+
+    @Inject
     Event<NamespaceChanged> namespaceChanged;
 
     @Transactional
     public TableInfo create(Caller caller, CreateTable request) {
         InvalidParameter.requireBody(request);
         String name = Names.identifier("table name", request.name());
-        CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog_name", request.catalogName()));
-        SchemaEntity schema = Lookup.schema(catalog, Names.identifier("schema_name", request.schemaName()));
-        access.require(caller, Action.CREATE_TABLE,
-                Securables.schema(Securables.catalog(Securables.metastore(), catalog), schema));
+        NamedObjects.SchemaPath path = named.schema(caller, Action.CREATE_TABLE,
+                Names.identifier("catalog_name", request.catalogName()), Names.identifier("schema_name", request.schemaName()));
+        CatalogEntity catalog = path.catalog();
+        SchemaEntity schema = path.schema();
         if (request.tableType() == null) {
             throw new InvalidParameter("table_type is required: one of MANAGED, EXTERNAL or VIEW.");
         }
@@ -62,7 +67,7 @@ public class TableService {
         if (table.tableType.isViewLike()) {
             describeView(table, request);
         } else {
-            describeStoredTable(table, request, catalog, schema);
+            describeStoredTable(caller, table, request, catalog, schema);
         }
         table.persist();
         UniqueNames.flush(em, () -> "Table '" + catalog.name + "." + schema.name + "." + name + "' already exists.");
@@ -80,19 +85,28 @@ public class TableService {
         table.dataSourceFormat = request.dataSourceFormat();
     }
 
-    private void describeStoredTable(TableEntity table, CreateTable request, CatalogEntity catalog,
+    private void describeStoredTable(Caller caller, TableEntity table, CreateTable request, CatalogEntity catalog,
             SchemaEntity schema) {
         if (request.viewDefinition() != null) {
             throw new InvalidParameter("view_definition applies only to views, not to a " + table.tableType + " table.");
         }
         table.dataSourceFormat = request.dataSourceFormat() == null ? DataSourceFormat.DELTA : request.dataSourceFormat();
-        table.storageLocation = StorageLocations.normalize("storage_location", request.storageLocation());
-        if (table.storageLocation == null) {
-            if (table.tableType == TableType.EXTERNAL) {
+        StorageLocation location = StorageLocations.parse("storage_location", request.storageLocation());
+        if (table.tableType == TableType.EXTERNAL) {
+            if (location == null) {
                 throw new InvalidParameter("storage_location is required for an EXTERNAL table.");
             }
-            table.storageLocation = StorageLocations.managedLocation(managedRoot(catalog, schema), "tables", table.id);
+        } else {
+            StorageLocation root = StorageLocation.parse(managedRoot(catalog, schema));
+            if (location == null) {
+                location = StorageLocations.managedLocation(root.url(), "tables", table.id);
+            } else if (!location.isWithin(root)) {
+                throw new InvalidParameter("A MANAGED table's storage_location must lie within its managed storage, '"
+                        + root.url() + "'; leave it out to have one assigned, or create an EXTERNAL table.");
+            }
         }
+        storageClaims.admitTable(caller, location, table.tableType);
+        table.storageLocation = location.url();
     }
 
     /** The nearest managed storage: the schema's, else the catalog's, else the metastore's. */
@@ -108,23 +122,18 @@ public class TableService {
 
     @Transactional
     public TableInfo get(Caller caller, String fullName) {
-        TablePath path = TablePath.of(fullName);
-        access.require(caller, Action.READ_METADATA, path.securable());
-        return path.toInfo();
-    }
-
-    private static Securable schemaSecurable(CatalogEntity catalog, SchemaEntity schema) {
-        return Securables.schema(Securables.catalog(Securables.metastore(), catalog), schema);
+        return named.table(caller, Action.READ_METADATA, fullName).toInfo();
     }
 
     /** The tables of a schema the caller may see, a full page at a time. */
     @Transactional
     public Page<TableInfo> list(Caller caller, String catalogName, String schemaName, String maxResults,
             String pageToken) {
-        CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog_name", catalogName));
-        SchemaEntity schema = Lookup.schema(catalog, Names.identifier("schema_name", schemaName));
-        Securable parent = schemaSecurable(catalog, schema);
-        access.require(caller, Action.READ_METADATA, parent);
+        NamedObjects.SchemaPath path = named.schema(caller, Action.READ_METADATA,
+                Names.identifier("catalog_name", catalogName), Names.identifier("schema_name", schemaName));
+        CatalogEntity catalog = path.catalog();
+        SchemaEntity schema = path.schema();
+        Securable parent = path.securable();
         PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());
         return Page.filtered(page,
                 (after, limit) -> TableEntity.<TableEntity>find("schemaId = ?1 and name > ?2", Sort.by("name"),
@@ -140,9 +149,8 @@ public class TableService {
     @Transactional
     public Page<TableSummary> listSummaries(Caller caller, String catalogName, String schemaNamePattern,
             String tableNamePattern, String maxResults, String pageToken) {
-        CatalogEntity catalog = Lookup.catalog(Names.identifier("catalog_name", catalogName));
+        CatalogEntity catalog = named.catalog(caller, Action.READ_METADATA, Names.identifier("catalog_name", catalogName));
         Securable catalogSecurable = Securables.catalog(Securables.metastore(), catalog);
-        access.require(caller, Action.READ_METADATA, catalogSecurable);
         PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());
         return Page.filtered(page,
                 (after, limit) -> summaryRows(catalog, schemaNamePattern, tableNamePattern, after, limit),
@@ -191,29 +199,22 @@ public class TableService {
     }
 
     /**
-     * Whether the table exists; a missing catalog or schema means it does not. An existing table
-     * the caller may not see is refused, like a get.
+     * Whether the table exists; a missing catalog or schema means it does not, and so does a table
+     * the caller may not see: the answer is no way to learn of it.
      */
     @Transactional
     public boolean exists(Caller caller, String fullName) {
-        List<String> names = Names.fullName(fullName, FULL_NAME);
-        Optional<CatalogEntity> catalog = CatalogEntity.find("name", names.get(0)).firstResultOptional();
-        Optional<SchemaEntity> schema = catalog.flatMap(c -> SchemaEntity
-                .find("catalogId = ?1 and name = ?2", c.id, names.get(1)).firstResultOptional());
-        Optional<TableEntity> table = schema.flatMap(s -> TableEntity
-                .find("schemaId = ?1 and name = ?2", s.id, names.get(2)).firstResultOptional());
-        if (table.isEmpty()) {
+        try {
+            named.table(caller, Action.READ_METADATA, fullName);
+            return true;
+        } catch (NotFound missingOrHidden) {
             return false;
         }
-        access.require(caller, Action.READ_METADATA,
-                new TablePath(catalog.get(), schema.get(), table.get()).securable());
-        return true;
     }
 
     @Transactional
     public void delete(Caller caller, String fullName) {
-        TablePath path = TablePath.of(fullName);
-        access.require(caller, Action.MANAGE, path.securable());
+        TablePath path = named.table(caller, Action.MANAGE, fullName);
         // the database drops the table's grants with it
         path.table().delete();
         namespaceChanged.fire(new NamespaceChanged());

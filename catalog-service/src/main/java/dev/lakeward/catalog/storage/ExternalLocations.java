@@ -27,8 +27,8 @@ import java.util.Map;
 
 /**
  * External locations (Unity Catalog's {@code /external-locations}): a cloud path bound to the
- * storage credential that serves it, for metastore admins. No two may overlap, so that every
- * path has at most one credential.
+ * storage credential that serves it (or a local {@code file://} path, which needs none), for
+ * metastore admins. No two may overlap, so that every path has at most one credential.
  */
 @ApplicationScoped
 public class ExternalLocations {
@@ -99,9 +99,10 @@ public class ExternalLocations {
         access.require(caller, Action.MANAGE, Securables.metastore());
         ExternalLocationEntity entity = existing(name);
         if (request.url() != null || request.credentialName() != null) {
-            bind(entity, request.url() == null ? entity.url : request.url(), request.credentialName() == null
-                    ? StorageCredentialEntity.<StorageCredentialEntity>findById(entity.credentialId).name
-                    : request.credentialName());
+            bind(entity, request.url() == null ? entity.url : request.url(),
+                    request.credentialName() == null && entity.credentialId != null
+                            ? StorageCredentialEntity.<StorageCredentialEntity>findById(entity.credentialId).name
+                            : request.credentialName());
         }
         new UpdateSecurable(request.newName(), request.comment(), null,
                 request.owner()).applyTo(entity, caller);
@@ -122,21 +123,17 @@ public class ExternalLocations {
         namespaceChanged.fire(new NamespaceChanged());
     }
 
+    /**
+     * Binds the entity to its canonical URL and credential. A {@code file://} location needs no
+     * credential (local files are read as they are) and takes none; it exists to grant
+     * {@code CREATE EXTERNAL TABLE}, {@code READ FILES} and {@code WRITE FILES} on a local path.
+     */
     private static void bind(ExternalLocationEntity entity, String url, String credentialName) {
         StorageLocation location;
         try {
             location = StorageLocation.parse(url == null ? "" : url);
         } catch (IllegalArgumentException e) {
             throw new InvalidParameter("url: " + e.getMessage());
-        }
-        if (location.scheme().equals("file")) {
-            throw new InvalidParameter("url must be a cloud location (s3://, abfss://, gs://, …): local files need no"
-                    + " external location.");
-        }
-        StorageCredentialEntity credential = StorageCredentials.existing(credentialName == null ? "" : credentialName);
-        if (!StorageCredentials.serves(credential, location.scheme())) {
-            throw new InvalidParameter("Credential '" + credential.name + "' (" + credential.kind + ") cannot serve "
-                    + location.scheme() + ":// locations.");
         }
         for (ExternalLocationEntity other : ExternalLocationEntity.<ExternalLocationEntity>listAll()) {
             if (!other.id.equals(entity.id) && location.overlaps(StorageLocation.parse(other.url))) {
@@ -145,6 +142,18 @@ public class ExternalLocations {
             }
         }
         entity.url = location.url();
+        if (location.scheme().equals("file")) {
+            if (credentialName != null) {
+                throw new InvalidParameter("A file:// external location takes no credential_name: local files need none.");
+            }
+            entity.credentialId = null;
+            return;
+        }
+        StorageCredentialEntity credential = StorageCredentials.existing(credentialName == null ? "" : credentialName);
+        if (!StorageCredentials.serves(credential, location.scheme())) {
+            throw new InvalidParameter("Credential '" + credential.name + "' (" + credential.kind + ") cannot serve "
+                    + location.scheme() + ":// locations.");
+        }
         entity.credentialId = credential.id;
     }
 
@@ -155,9 +164,11 @@ public class ExternalLocations {
     }
 
     private ExternalLocationInfo info(ExternalLocationEntity entity) {
-        StorageCredentialEntity credential = StorageCredentialEntity.findById(entity.credentialId);
-        return new ExternalLocationInfo(entity.id.toString(), entity.name, entity.url, credential.name,
-                credential.id.toString(), entity.comment, entity.owner, epochMillis(entity.createdAt), entity.createdBy,
+        StorageCredentialEntity credential = entity.credentialId == null ? null
+                : StorageCredentialEntity.findById(entity.credentialId);
+        return new ExternalLocationInfo(entity.id.toString(), entity.name, entity.url,
+                credential == null ? null : credential.name, credential == null ? null : credential.id.toString(),
+                entity.comment, entity.owner, epochMillis(entity.createdAt), entity.createdBy,
                 epochMillis(entity.updatedAt), entity.updatedBy);
     }
 }

@@ -3,49 +3,48 @@ package dev.lakeward.catalog.storage;
 import dev.lakeward.catalog.namespace.TableEntity;
 import dev.lakeward.catalog.namespace.TablePath;
 import dev.lakeward.credentials.StorageLocation;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The tables whose storage a path credential would reach: those stored within the path and the
- * one (if any) whose location contains it. Found in one indexed query (the path's ancestors by
- * equality, what lies below it by prefix, in every spelling of the location), then checked at
- * path boundaries, so that {@code /sales2} is no table of {@code /sales}.
+ * What already claims storage that overlaps a location: the tables stored within it or containing
+ * it, and managed storage (the metastore's root, catalogs' and schemas' managed folders). Locations
+ * are stored canonical, so each is found in one indexed query: the location's ancestors by
+ * equality, what lies below it by prefix, then checked at path boundaries ({@code /sales2} is no
+ * part of {@code /sales}).
  */
 final class OverlappingTables {
 
     private OverlappingTables() {
     }
 
-    static List<TablePath> of(StorageLocation path) {
-        List<String> ancestors = new ArrayList<>();
-        List<String> below = new ArrayList<>();
-        for (String spelling : path.spellings()) {
-            below.add(like(spelling) + "/%");
-            ancestors.add(spelling);
-            for (int slash = spelling.lastIndexOf('/'); slash > spelling.indexOf("://") + 2;
-                    slash = spelling.lastIndexOf('/', slash - 1)) {
-                ancestors.add(spelling.substring(0, slash));
-            }
-        }
-        StringBuilder jpql = new StringBuilder(
-                "select t.id, t.storageLocation from TableEntity t where t.storageLocation in :ancestors");
-        for (int i = 0; i < below.size(); i++) {
-            jpql.append(" or t.storageLocation like :below").append(i).append(" escape '\\'");
-        }
-        var query = TableEntity.getEntityManager().createQuery(jpql.toString(), Object[].class)
-                .setParameter("ancestors", ancestors);
-        for (int i = 0; i < below.size(); i++) {
-            query.setParameter("below" + i, below.get(i));
-        }
-        List<UUID> overlapping = new ArrayList<>();
-        for (Object[] row : query.getResultList()) {
-            if (path.overlaps(StorageLocation.parse((String) row[1]))) {
-                overlapping.add((UUID) row[0]);
-            }
-        }
+    static List<TablePath> of(StorageLocation location) {
+        List<UUID> overlapping = claims(TableEntity.getEntityManager(), "catalog_table", "storage_location", location);
         return List.copyOf(TablePath.findAllById(overlapping).values());
+    }
+
+    /** Whether the location overlaps managed storage, of the metastore or of any catalog or schema. */
+    static boolean inManagedStorage(StorageLocation location) {
+        EntityManager em = TableEntity.getEntityManager();
+        return !claims(em, "metastore", "storage_root", location).isEmpty()
+                || !claims(em, "catalog", "storage_location", location).isEmpty()
+                || !claims(em, "catalog_schema", "storage_location", location).isEmpty();
+    }
+
+    /** The ids of the rows of {@code table} whose {@code column} overlaps the location. */
+    private static List<UUID> claims(EntityManager em, String table, String column, StorageLocation location) {
+        List<String> ancestors = location.ancestors().stream().map(StorageLocation::url).toList();
+        String url = location.url();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, " + column + " from " + table + " where " + column
+                        + " in (:ancestors) or " + column + " like :below escape '\\'")
+                .setParameter("ancestors", ancestors)
+                .setParameter("below", like(url.endsWith("/") ? url : url + "/") + "%")
+                .getResultList();
+        return rows.stream().filter(row -> location.overlaps(StorageLocation.parse((String) row[1])))
+                .map(row -> (UUID) row[0]).toList();
     }
 
     /** The text as a LIKE pattern that matches only itself. */

@@ -83,27 +83,41 @@ public class PathCredentials {
         boolean creating = operation == PathOperation.PATH_CREATE_TABLE;
         List<Check> checks = new ArrayList<>();
         operation.requires.forEach(action -> checks.add(new Check(action, securable)));
-        for (TablePath table : creating ? List.<TablePath>of() : tables) {
+        for (TablePath table : tables) {
             Securable governed = table.securable(metastore);
-            checks.add(new Check(Action.SELECT, governed));
-            if (operation.access == AccessLevel.READ_WRITE) {
-                checks.add(new Check(Action.MODIFY, governed));
+            checks.add(new Check(Action.READ_METADATA, governed));
+            if (!creating) {
+                checks.add(new Check(Action.SELECT, governed));
+                if (operation.access == AccessLevel.READ_WRITE) {
+                    checks.add(new Check(Action.MODIFY, governed));
+                }
             }
         }
         List<Decision> decisions = authorizer.authorize(caller.asPrincipal(), checks);
+        boolean visible = false;
+        String firstTable = null;
         for (int i = 0; i < decisions.size(); i++) {
+            Check check = checks.get(i);
             Decision decision = decisions.get(i);
-            if (!decision.allowed()) {
-                Securable denied = checks.get(i).securable();
-                String reason = denied == securable ? decision.reason() : "'" + location.url()
-                        + "' holds files of table '" + denied.fullName() + "': " + decision.reason();
+            if (check.action() == Action.READ_METADATA) {
+                // a table the caller may not see is not named: its existence is not the caller's to learn
+                visible = decision.allowed();
+                if (firstTable == null) {
+                    firstTable = visible ? "table '" + check.securable().fullName() + "'" : "another table";
+                }
+            } else if (!decision.allowed()) {
+                String reason = check.securable() == securable ? decision.reason() : visible
+                        ? "'" + location.url() + "' holds files of table '" + check.securable().fullName() + "': "
+                                + decision.reason()
+                        : "'" + location.url() + "' holds files of a table on which " + caller.name() + " does not have "
+                                + check.action().name() + ".";
                 audit.denial(caller.name(), "VEND_CREDENTIAL", "external_location", external.name(), reason);
                 throw new PermissionDenied(reason);
             }
         }
-        if (creating && !tables.isEmpty()) {
-            throw new InvalidParameter("'" + location.url() + "' overlaps the storage of table '"
-                    + tables.getFirst().fullName() + "': a new table cannot share another table's location.");
+        if (creating && firstTable != null) {
+            throw new InvalidParameter("'" + location.url() + "' overlaps the storage of " + firstTable
+                    + ": a new table cannot share another table's location.");
         }
         return vending.vend(caller, location.url(), operation.access, "external_location", external.name());
     }

@@ -48,9 +48,9 @@ class AuthorizationApiTest {
     void aUserWithNoGrantsSeesNoCatalog() {
         assertThat(as(token).get(BASE + "/catalogs").then().statusCode(200).extract().jsonPath()
                 .getList("catalogs")).isEmpty();
-        as(token).get(BASE + "/catalogs/" + catalog).then().statusCode(403)
-                .body("error_code", equalTo("PERMISSION_DENIED"))
-                .body("message", equalTo("User " + user + " does not have USE CATALOG on catalog '" + catalog + "'"));
+        as(token).get(BASE + "/catalogs/" + catalog).then().statusCode(404)
+                .body("error_code", equalTo("NOT_FOUND"))
+                .body("message", equalTo("Catalog '" + catalog + "' does not exist."));
     }
 
     @Test
@@ -66,12 +66,13 @@ class AuthorizationApiTest {
         assertThat(as(token).queryParam("catalog_name", catalog).queryParam("schema_name", "s").get(BASE + "/tables")
                 .jsonPath().getList("tables.name", String.class)).containsExactly("t1");
         as(token).get(BASE + "/tables/" + catalog + ".s.t1").then().statusCode(200);
-        as(token).get(BASE + "/tables/" + catalog + ".s.t2").then().statusCode(403)
-                .body("message", equalTo("User " + user + " does not have BROWSE on table '" + catalog + ".s.t2'"));
-        as(token).get(BASE + "/schemas/" + catalog + ".s2").then().statusCode(403)
-                .body("message", equalTo("User " + user + " does not have USE SCHEMA on schema '" + catalog + ".s2'"));
-        as(token).get(BASE + "/tables/" + catalog + ".s2.t3").then().statusCode(403)
-                .body("message", equalTo("User " + user + " does not have USE SCHEMA on schema '" + catalog + ".s2'"));
+        // what the caller may not see is answered as missing
+        as(token).get(BASE + "/tables/" + catalog + ".s.t2").then().statusCode(404)
+                .body("message", equalTo("Table '" + catalog + ".s.t2' does not exist."));
+        as(token).get(BASE + "/schemas/" + catalog + ".s2").then().statusCode(404)
+                .body("message", equalTo("Schema '" + catalog + ".s2' does not exist."));
+        as(token).get(BASE + "/tables/" + catalog + ".s2.t3").then().statusCode(404)
+                .body("message", equalTo("Schema '" + catalog + ".s2' does not exist."));
     }
 
     @Test
@@ -81,7 +82,7 @@ class AuthorizationApiTest {
 
         revoke("catalog", catalog, user, "SELECT");
 
-        as(token).get(BASE + "/tables/" + catalog + ".s2.t3").then().statusCode(403);
+        as(token).get(BASE + "/tables/" + catalog + ".s2.t3").then().statusCode(404);
         assertThat(as(token).queryParam("catalog_name", catalog).queryParam("schema_name", "s").get(BASE + "/tables")
                 .jsonPath().getList("tables")).isEmpty();
     }
@@ -99,20 +100,25 @@ class AuthorizationApiTest {
 
         asAdmin().body(Map.of("remove_members", List.of(inner))).patch("/api/lakeward/v1/principals/" + outer)
                 .then().statusCode(200).body("members", equalTo(List.of()));
-        as(token).get(BASE + "/tables/" + catalog + ".s.t1").then().statusCode(403);
+        as(token).get(BASE + "/tables/" + catalog + ".s.t1").then().statusCode(404);
     }
 
     @Test
     void creatingNeedsCreatePrivilegesAndMakesTheCreatorOwner() {
         as(token).body(Map.of("name", "mine", "catalog_name", catalog, "schema_name", "s", "table_type", "MANAGED",
-                "columns", List.of())).post(BASE + "/tables").then().statusCode(403)
-                .body("message", equalTo("User " + user + " does not have USE CATALOG on catalog '" + catalog + "'"));
+                "columns", List.of())).post(BASE + "/tables").then().statusCode(404)
+                .body("message", equalTo("Catalog '" + catalog + "' does not exist."));
         grant("catalog", catalog, user, "USE CATALOG");
         grant("schema", catalog + ".s", user, "USE SCHEMA", "CREATE TABLE");
 
         as(token).body(Map.of("name", "mine", "catalog_name", catalog, "schema_name", "s", "table_type", "MANAGED",
                 "columns", List.of())).post(BASE + "/tables").then().statusCode(200).body("owner", equalTo(user));
         as(token).delete(BASE + "/tables/" + catalog + ".s.mine").then().statusCode(200);
+        // a table the caller may not see is answered as missing; one it may see names the missing privilege
+        as(token).delete(BASE + "/tables/" + catalog + ".s.t1").then().statusCode(404)
+                .body("message", equalTo("Table '" + catalog + ".s.t1' does not exist."));
+        as(token).delete(BASE + "/tables/" + catalog + ".s.mine2").then().statusCode(404);
+        grant("table", catalog + ".s.t1", user, "SELECT");
         as(token).delete(BASE + "/tables/" + catalog + ".s.t1").then().statusCode(403)
                 .body("message", equalTo("User " + user + " does not have MANAGE on table '" + catalog + ".s.t1'"));
         as(token).body(Map.of("name", "c2")).post(BASE + "/catalogs").then().statusCode(403)
@@ -175,13 +181,16 @@ class AuthorizationApiTest {
         createPrincipal("GROUP", group, user);
         grant("catalog", catalog, group, "SELECT");
         grant("table", catalog + ".s.t1", user, "MODIFY");
+        // about oneself, on what one may see: a table one may not see is answered as missing
+        as(token).get(BASE + "/effective-permissions/table/" + catalog + ".s.t1").then().statusCode(404);
+        grant("table", catalog + ".s.t1", group, "BROWSE");
 
         List<Map<String, Object>> assignments = as(token).get(BASE + "/effective-permissions/table/" + catalog + ".s.t1")
                 .then().statusCode(200).extract().jsonPath().getList("privilege_assignments");
         assertThat(assignments).containsExactly(
                 Map.of("principal", user, "privileges", List.of(Map.of("privilege", "MODIFY"))),
-                Map.of("principal", group, "privileges", List.of(Map.of("privilege", "SELECT",
-                        "inherited_from_type", "catalog", "inherited_from_name", catalog))));
+                Map.of("principal", group, "privileges", List.of(Map.of("privilege", "BROWSE"), Map.of("privilege",
+                        "SELECT", "inherited_from_type", "catalog", "inherited_from_name", catalog))));
         // another principal's effective permissions are for those who manage the securable
         as(token).queryParam("principal", "admin").get(BASE + "/effective-permissions/table/" + catalog + ".s.t1")
                 .then().statusCode(403);
@@ -189,7 +198,7 @@ class AuthorizationApiTest {
 
     @Test
     void deniedRequestsAreAuditedWithTheirReason() {
-        as(token).get(BASE + "/catalogs/" + catalog).then().statusCode(403);
+        as(token).get(BASE + "/catalogs/" + catalog).then().statusCode(404);
 
         List<Map<String, Object>> events = asAdmin().queryParam("principal", user).queryParam("decision", "DENY")
                 .get("/api/lakeward/v1/audit").then().statusCode(200).extract().jsonPath().getList("events");
@@ -205,7 +214,7 @@ class AuthorizationApiTest {
     @Test
     void theAuditLogPagesNewestFirst() {
         for (int i = 0; i < 3; i++) {
-            as(token).get(BASE + "/schemas/" + catalog + ".s").then().statusCode(403);
+            as(token).get(BASE + "/schemas/" + catalog + ".s").then().statusCode(404);
         }
         var first = asAdmin().queryParam("principal", user).queryParam("max_results", 2)
                 .get("/api/lakeward/v1/audit").then().statusCode(200).extract().jsonPath();
@@ -228,9 +237,8 @@ class AuthorizationApiTest {
                 .body("token_info.comment", equalTo("etl"))
                 .extract().path("token_value");
         as(spToken).get(BASE + "/catalogs").then().statusCode(200);
-        as(spToken).get(BASE + "/catalogs/" + catalog).then().statusCode(403)
-                .body("message", equalTo("Service principal " + app + " does not have USE CATALOG on catalog '"
-                        + catalog + "'"));
+        as(spToken).get(BASE + "/catalogs/" + catalog).then().statusCode(404)
+                .body("message", equalTo("Catalog '" + catalog + "' does not exist."));
         asAdmin().body(Map.of("application_id", user)).post("/api/2.0/token-management/on-behalf-of/tokens")
                 .then().statusCode(400);
         as(token).body(Map.of("application_id", app)).post("/api/2.0/token-management/on-behalf-of/tokens")

@@ -145,8 +145,8 @@ class EngineGrpcTest {
                 Status.Code.PERMISSION_DENIED, "does not have MODIFY on table '" + catalog + ".s.orders'");
         assertThat(vends(readerName)).as("no credential minted").isEqualTo(before);
         assertStatus(() -> engine(userWithToken(unique("stranger"))).resolveTable(
-                resolve(catalog + ".s.orders", TableOperation.READ, true)), Status.Code.PERMISSION_DENIED,
-                "does not have USE CATALOG");
+                resolve(catalog + ".s.orders", TableOperation.READ, true)), Status.Code.NOT_FOUND,
+                "Catalog '" + catalog + "' does not exist.");
         assertStatus(() -> engine(reader).resolveTable(resolve(catalog + ".s.nope", TableOperation.READ, false)),
                 Status.Code.NOT_FOUND, null);
         assertStatus(() -> engine(reader).resolveTable(resolve("not-a-name", TableOperation.READ, false)),

@@ -107,7 +107,7 @@ class ScimApiTest {
                         + "\", \"members\": []}").post("/api/2.0/preview/scim/v2/Groups").then().statusCode(201)
                 .extract().path("id");
         grant("catalog", catalog, groupName, "USE CATALOG");
-        as(token).get(BASE + "/catalogs/" + catalog).then().statusCode(403);
+        as(token).get(BASE + "/catalogs/" + catalog).then().statusCode(404);
 
         scim().body("""
                 {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], "Operations": [
@@ -132,7 +132,7 @@ class ScimApiTest {
                 {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], "Operations": [
                   {"op": "Remove", "path": "members", "value": [{"value": "%s"}]}]}""".formatted(userId))
                 .patch(SCIM + "/Groups/" + groupId).then().statusCode(200).body("members", equalTo(List.of()));
-        as(token).get(BASE + "/catalogs/" + catalog).then().statusCode(403);
+        as(token).get(BASE + "/catalogs/" + catalog).then().statusCode(404);
 
         scim().delete(SCIM + "/Groups/" + groupId).then().statusCode(204);
         scim().get(SCIM + "/Groups/" + groupId).then().statusCode(404);

@@ -46,7 +46,8 @@ class S3VendingTest {
         System.setProperty("aws.secretAccessKey", Radosgw.LAKEWARD_SECRET);
         S3Client owner = s3(AwsBasicCredentials.create(Radosgw.OWNER_KEY, Radosgw.OWNER_SECRET));
         owner.createBucket(b -> b.bucket("lake"));
-        for (String key : new String[] {"tables/t1/part-0.parquet", "tables/t2/part-0.parquet"}) {
+        for (String key : new String[] {"tables/t1/part-0.parquet", "tables/t2/part-0.parquet",
+                "governed/victim/part-0.parquet"}) {
             owner.putObject(p -> p.bucket("lake").key(key), RequestBody.fromString("rows of " + key));
         }
     }
@@ -131,9 +132,15 @@ class S3VendingTest {
         for (String reaching : List.of("s3://lake/tables", "s3://lake/tables/t3", "s3a://lake/tables/t3/part-0")) {
             as(reader).body(Map.of("url", reaching, "operation", "PATH_READ"))
                     .post(BASE + "/temporary-path-credentials").then().statusCode(403)
-                    .body("message", equalTo("'" + reaching.replace("s3a:", "s3:") + "' holds files of table '" + catalog
-                            + ".s.t3': User " + readerName + " does not have SELECT on table '" + catalog + ".s.t3'"));
+                    .body("message", equalTo("'" + reaching.replace("s3a:", "s3:") + "' holds files of a table on which "
+                            + readerName + " does not have SELECT."));
         }
+        // once the reader may see t3, the refusal names it
+        grant("table", catalog + ".s.t3", readerName, "BROWSE");
+        as(reader).body(Map.of("url", "s3://lake/tables/t3", "operation", "PATH_READ"))
+                .post(BASE + "/temporary-path-credentials").then().statusCode(403)
+                .body("message", equalTo("'s3://lake/tables/t3' holds files of table '" + catalog
+                        + ".s.t3': User " + readerName + " does not have SELECT on table '" + catalog + ".s.t3'"));
         assertThat(pathSession(reader, "s3://lake/tables/t30")).as("not t3's: a sibling that starts alike").isEqualTo(200);
         grant("table", catalog + ".s.t3", readerName, "SELECT");
         assertThat(pathSession(reader, "s3://lake/tables")).isEqualTo(200);
@@ -155,6 +162,74 @@ class S3VendingTest {
                 .get("/api/lakeward/v1/audit").then().statusCode(200).extract().asString();
         assertThat(audit).contains("s3://lake/tables/t1").doesNotContain(vended.getString("aws_temp_credentials.secret_access_key"))
                 .doesNotContain(vended.getString("aws_temp_credentials.session_token"));
+    }
+
+    @Test
+    void aTableIsNoWayToAnotherTablesCredentials() {
+        String credential = unique("rgw");
+        asAdmin().body(Map.of("name", credential, "aws_iam_role", Map.of("role_arn", Radosgw.ROLE_ARN),
+                "endpoint", radosgw.endpoint().toString(), "region", "us-east-1")).post(BASE + "/credentials").then()
+                .statusCode(200);
+        String location = unique("governed");
+        asAdmin().body(Map.of("name", location, "url", "s3://lake/governed", "credential_name", credential))
+                .post(BASE + "/external-locations").then().statusCode(200);
+        String catalog = unique("s3gov");
+        asAdmin().body(Map.of("name", catalog)).post(BASE + "/catalogs").then().statusCode(200);
+        asAdmin().body(Map.of("name", "s", "catalog_name", catalog)).post(BASE + "/schemas").then().statusCode(200);
+        asAdmin().body(Map.of("name", "m", "catalog_name", catalog, "storage_root", "s3://lake/governed/managed"))
+                .post(BASE + "/schemas").then().statusCode(200);
+        String managed = asAdmin().body(Map.of("name", "mt", "catalog_name", catalog, "schema_name", "m",
+                "table_type", "MANAGED", "columns", List.of())).post(BASE + "/tables").then().statusCode(200)
+                .extract().path("storage_location");
+        asAdmin().body(externalTable(catalog, "victim", "s3://lake/governed/victim")).post(BASE + "/tables").then()
+                .statusCode(200);
+        String attackerName = unique("attacker");
+        String attacker = userWithToken(attackerName);
+        grant("catalog", catalog, attackerName, "USE CATALOG");
+        grant("schema", catalog + ".s", attackerName, "USE SCHEMA", "CREATE TABLE", "EXTERNAL USE SCHEMA");
+        List<String> around = List.of("s3://lake/governed/victim", "s3a://lake/governed/victim/",
+                "s3://lake//governed//victim", "s3://lake/%67overned/victim", "s3://LAKE/governed/victim/part-0.parquet",
+                "s3://lake/governed", managed);
+
+        for (String over : around) {
+            as(attacker).body(externalTable(catalog, unique("t"), over)).post(BASE + "/tables").then().statusCode(403)
+                    .body("message", containsString("CREATE EXTERNAL TABLE"));
+        }
+        grant("external_location", location, attackerName, "CREATE EXTERNAL TABLE");
+        for (String over : around) {
+            as(attacker).body(externalTable(catalog, unique("t"), over)).post(BASE + "/tables").then().statusCode(400)
+                    .body("message", containsString("overlaps"));
+        }
+        for (String bucket : List.of("s3://lake/", "s3a://lake", "s3://lake/tables")) {
+            as(attacker).body(externalTable(catalog, unique("t"), bucket)).post(BASE + "/tables").then().statusCode(403);
+        }
+
+        // its own table, beside the victim's, vends a session that cannot read the victim's files
+        String mine = as(attacker).body(externalTable(catalog, "mine", "s3://lake/governed/mine")).post(BASE + "/tables")
+                .then().statusCode(200).extract().path("table_id");
+        JsonPath vended = as(attacker).body(Map.of("table_id", mine, "operation", "READ_WRITE"))
+                .post(BASE + "/temporary-table-credentials").then().statusCode(200)
+                .body("url", equalTo("s3://lake/governed/mine")).extract().jsonPath();
+        S3Client engine = s3(AwsSessionCredentials.create(vended.getString("aws_temp_credentials.access_key_id"),
+                vended.getString("aws_temp_credentials.secret_access_key"),
+                vended.getString("aws_temp_credentials.session_token")));
+        int victim;
+        try {
+            engine.getObjectAsBytes(g -> g.bucket("lake").key("governed/victim/part-0.parquet"));
+            victim = 200;
+        } catch (S3Exception e) {
+            victim = e.statusCode();
+        }
+        assertThat(victim).isEqualTo(403);
+        String audit = asAdmin().queryParam("principal", attackerName).queryParam("action", "VEND_CREDENTIAL")
+                .get("/api/lakeward/v1/audit").then().statusCode(200).extract().asString();
+        assertThat(audit).contains("s3://lake/governed/mine").doesNotContain("governed/victim")
+                .doesNotContain("\"s3://lake\"").doesNotContain("s3://lake/governed\"");
+    }
+
+    private static Map<String, Object> externalTable(String catalog, String name, String location) {
+        return Map.of("name", name, "catalog_name", catalog, "schema_name", "s", "table_type", "EXTERNAL",
+                "data_source_format", "PARQUET", "storage_location", location, "columns", List.of());
     }
 
     private static int pathSession(String token, String url) {

@@ -8,8 +8,10 @@ import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.authz.GrantSnapshots;
 import dev.lakeward.catalog.authz.AccessChanged;
 import dev.lakeward.catalog.error.AlreadyExists;
+import dev.lakeward.catalog.error.Conflict;
 import dev.lakeward.catalog.error.PermissionDenied;
 import dev.lakeward.catalog.identity.Caller;
+import dev.lakeward.catalog.identity.OwnedObjects;
 import dev.lakeward.catalog.identity.PrincipalEntity;
 import dev.lakeward.catalog.identity.PrincipalType;
 import dev.lakeward.catalog.namespace.Securables;
@@ -111,8 +113,10 @@ class ScimOperations {
     public void delete(Caller caller, ScimType type, String id) {
         requireProvisioner(caller);
         PrincipalEntity principal = find(type, id);
-        if (principal.name.equalsIgnoreCase(Securables.metastore().owner())) {
-            throw new ScimError(409, "mutability", "'" + principal.name + "' owns the metastore; transfer it first.");
+        try {
+            OwnedObjects.refuseIfAny(em, principal);
+        } catch (Conflict owns) {
+            throw new ScimError(409, "mutability", owns.getMessage());
         }
         principal.delete();
         audit.change(caller.name(), "SCIM_DELETE_" + type.type().name(), null, null, Map.of("principal", principal.name));

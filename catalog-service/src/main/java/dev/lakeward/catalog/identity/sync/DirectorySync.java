@@ -3,6 +3,7 @@ package dev.lakeward.catalog.identity.sync;
 import dev.lakeward.catalog.audit.AuditLog;
 import dev.lakeward.catalog.authz.AccessChanged;
 import dev.lakeward.catalog.identity.GroupMembers;
+import dev.lakeward.catalog.identity.OwnedObjects;
 import dev.lakeward.catalog.identity.PrincipalEntity;
 import dev.lakeward.catalog.identity.PrincipalType;
 import dev.lakeward.catalog.identity.sync.DirectorySnapshot.Group;
@@ -25,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Makes the principal tables hold what a directory snapshot says, in one transaction, as SCIM
@@ -35,6 +37,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DirectorySync {
+
+    private static final Logger LOG = Logger.getLogger(DirectorySync.class);
+
 
     @Inject
     EntityManager em;
@@ -71,6 +76,12 @@ public class DirectorySync {
             }
         }
         for (PrincipalEntity stale : principals.unseen(PrincipalType.GROUP)) {
+            if (OwnedObjects.any(em, stale)) {
+                // deleting it would leave its objects to a name a later group could claim
+                LOG.warnf("Group '%s' is gone from %s but owns objects in Lakeward; it is kept until they have"
+                        + " a new owner.", stale.name, source);
+                continue;
+            }
             stale.delete();
             changes.groupsDeleted.add(stale.name);
         }
