@@ -56,7 +56,10 @@ public interface LakewardConfig {
         @WithDefault("10000")
         int cacheSize();
 
-        /** Base64 of the 32-byte AES key sealing storage credentials' secrets; generated into the data directory when unset. */
+        /**
+         * Base64 of the 32-byte server key: it seals storage credentials' secrets and, derived, signs
+         * page tokens; the same on every replica. Generated into the data directory when unset.
+         */
         Optional<String> encryptionKey();
     }
 

@@ -4,7 +4,6 @@ import static dev.lakeward.catalog.persistence.SecurableEntity.epochMillis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.audit.AuditLog;
 import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.error.FailedPrecondition;
@@ -17,6 +16,7 @@ import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
 import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
+import dev.lakeward.catalog.persistence.PageTokens;
 import dev.lakeward.catalog.persistence.UniqueNames;
 import dev.lakeward.credentials.StorageCredential;
 import dev.lakeward.policy.Action;
@@ -74,7 +74,7 @@ public class StorageCredentials {
     EntityManager em;
 
     @Inject
-    LakewardConfig config;
+    PageTokens pageTokens;
 
     @Inject
     AccessControl access;
@@ -125,7 +125,7 @@ public class StorageCredentials {
     @Transactional
     public Page<CredentialInfo> list(Caller caller, String maxResults, String pageToken) {
         access.require(caller, Action.MANAGE, Securables.metastore());
-        PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());
+        PageRequest page = pageTokens.request(maxResults, pageToken);
         return Page.fromLookahead(StorageCredentialEntity.<StorageCredentialEntity>find("name > ?1 order by name",
                 page.after()).range(0, page.size()).list(), page, c -> c.name).map(this::info);
     }

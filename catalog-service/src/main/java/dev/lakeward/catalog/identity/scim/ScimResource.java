@@ -55,10 +55,11 @@ public class ScimResource {
     @Inject
     CurrentCaller caller;
 
+    /** {@code startIndex} and {@code count} are read as text: JAX-RS answers a malformed number with a bare 404. */
     @GET
     @Path(RESOURCES)
     public ObjectNode list(@PathParam("resources") String resources, @QueryParam("filter") String filter,
-            @QueryParam("startIndex") Integer startIndex, @QueryParam("count") Integer count,
+            @QueryParam("startIndex") String startIndex, @QueryParam("count") String count,
             @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excluded,
             UriInfo uri) {
         return scim.list(caller.get(), type(resources), filter, startIndex, count,
