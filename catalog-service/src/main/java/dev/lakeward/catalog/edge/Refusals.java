@@ -7,12 +7,13 @@ import dev.lakeward.scim.ScimError;
  * A refusal at the edge in the shape of the protocol the path belongs to: SCIM's error body on
  * SCIM's paths (RFC 7644 §3.12), Unity Catalog's everywhere else.
  */
-final class Refusals {
+public final class Refusals {
 
     private Refusals() {
     }
 
-    static boolean isScim(String path) {
+    /** Whether the path is one of SCIM's, whose errors are answered in SCIM's shape. */
+    public static boolean isScim(String path) {
         return path.startsWith("/scim/v2") || path.startsWith("/api/2.0/preview/scim/v2");
     }
 
