@@ -56,7 +56,10 @@ public interface LakewardConfig {
         @WithDefault("10000")
         int cacheSize();
 
-        /** Base64 of the 32-byte AES key sealing storage credentials' secrets; generated into the data directory when unset. */
+        /**
+         * Base64 of the 32-byte server key: it seals storage credentials' secrets and, derived, signs
+         * page tokens; the same on every replica. Generated into the data directory when unset.
+         */
         Optional<String> encryptionKey();
     }
 
@@ -134,6 +137,10 @@ public interface LakewardConfig {
         }
     }
 
+    /**
+     * The store, and how long the service waits for it: a database that is down or frozen is
+     * answered 503 within these bounds (README, "When the database fails").
+     */
     interface Db {
         /** A standalone PostgreSQL; without it the service starts an embedded one. */
         Optional<String> url();
@@ -142,6 +149,43 @@ public interface LakewardConfig {
         String user();
 
         Optional<String> password();
+
+        /** How long opening a connection (TCP connect and sign-in) may take; whole seconds. */
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** How long a request waits for a connection of the pool when all are in use. */
+        @WithDefault("3s")
+        Duration acquisitionTimeout();
+
+        /** How long a statement may wait for a lock another transaction holds ({@code lock_timeout}). */
+        @WithDefault("3s")
+        Duration lockTimeout();
+
+        /** How long a statement may run before PostgreSQL cancels it ({@code statement_timeout}). */
+        @WithDefault("4s")
+        Duration statementTimeout();
+
+        /**
+         * How long the service waits for any answer on a connection before it gives the connection
+         * up: what bounds a frozen server, which cancels nothing itself. Longer than the
+         * statement timeout, so that a slow statement is cancelled by the server first.
+         */
+        @WithDefault("5s")
+        Duration socketTimeout();
+
+        Embedded embedded();
+
+        /** The embedded PostgreSQL of the default, when no {@code url} is set. */
+        interface Embedded {
+            /**
+             * Whether a commit is on disk before it is answered ({@code fsync},
+             * {@code synchronous_commit} and {@code full_page_writes} on). Off trades acknowledged
+             * writes, and after an OS crash the whole store, for speed (README has the cost).
+             */
+            @WithDefault("true")
+            boolean durable();
+        }
     }
 
     interface Page {

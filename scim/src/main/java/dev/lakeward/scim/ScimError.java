@@ -1,5 +1,8 @@
 package dev.lakeward.scim;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * A SCIM error as RFC 7644 §3.12 defines it: an HTTP status, an optional {@code scimType}
  * ({@code invalidFilter}, {@code invalidValue}, {@code uniqueness}, {@code noTarget}…) and a
@@ -28,6 +31,18 @@ public final class ScimError extends RuntimeException {
 
     public static ScimError invalidSyntax(String detail) {
         return new ScimError(400, "invalidSyntax", detail);
+    }
+
+    /** The error's body: {@code status} is a string, {@code scimType} only when there is one. */
+    public ObjectNode body() {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.putArray("schemas").add(ERROR_SCHEMA);
+        body.put("status", String.valueOf(status));
+        if (scimType != null) {
+            body.put("scimType", scimType);
+        }
+        body.put("detail", getMessage());
+        return body;
     }
 
     public int status() {

@@ -18,6 +18,9 @@ public class AuditResource {
     public record ListAuditEventsResponse(List<AuditEvent> events, String nextPageToken) {
     }
 
+    /** 9999-12-31T23:59:59.999Z: later times are beyond what the database stores. */
+    private static final long LAST_MILLISECOND = 253_402_300_799_999L;
+
     @Inject
     AuditService audit;
 
@@ -40,9 +43,14 @@ public class AuditResource {
             return null;
         }
         try {
-            return Long.parseLong(value);
+            long millis = Long.parseLong(value);
+            if (millis >= 0 && millis <= LAST_MILLISECOND) {
+                return millis;
+            }
         } catch (NumberFormatException e) {
-            throw new InvalidParameter(name + " must be a time in epoch milliseconds, not '" + value + "'.");
+            // answered below
         }
+        throw new InvalidParameter(name + " must be a time in epoch milliseconds from 0 to " + LAST_MILLISECOND
+                + " (the end of the year 9999); got '" + value + "'.");
     }
 }

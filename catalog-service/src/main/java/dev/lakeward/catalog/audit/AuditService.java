@@ -1,12 +1,12 @@
 package dev.lakeward.catalog.audit;
 
-import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
+import dev.lakeward.catalog.persistence.PageTokens;
 import dev.lakeward.policy.Action;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +22,7 @@ import java.util.Map;
 public class AuditService {
 
     @Inject
-    LakewardConfig config;
+    PageTokens pageTokens;
 
     @Inject
     AccessControl access;
@@ -34,7 +34,7 @@ public class AuditService {
     @Transactional
     public Page<AuditEvent> list(Caller caller, Filter filter, String maxResults, String pageToken) {
         access.require(caller, Action.MANAGE, Securables.metastore());
-        PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());
+        PageRequest page = pageTokens.request(maxResults, pageToken);
         List<String> where = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         if (!page.after().isEmpty()) {

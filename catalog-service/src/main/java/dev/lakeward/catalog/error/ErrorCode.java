@@ -7,6 +7,8 @@ public enum ErrorCode {
     UNAUTHENTICATED(401),
     PERMISSION_DENIED(403),
     NOT_FOUND(404),
+    /** The path exists but not with the request's method (Unity Catalog has no code of its own for it). */
+    METHOD_NOT_ALLOWED(405),
     ALREADY_EXISTS(409),
     RESOURCE_CONFLICT(409),
     REQUEST_LIMIT_EXCEEDED(413),
@@ -29,6 +31,7 @@ public enum ErrorCode {
             case 401 -> UNAUTHENTICATED;
             case 403 -> PERMISSION_DENIED;
             case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
             case 409 -> ALREADY_EXISTS;
             case 413 -> REQUEST_LIMIT_EXCEEDED;
             default -> status >= 500 ? INTERNAL_ERROR : INVALID_PARAMETER_VALUE;

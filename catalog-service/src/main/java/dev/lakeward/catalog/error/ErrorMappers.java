@@ -9,14 +9,15 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Turns every failure into Unity Catalog's error shape. A client's mistake is always a 4xx with a
- * message naming the offending field; only a failure of the service itself is a 500, and its
- * details stay in the log.
+ * message naming the offending field; a database that is unavailable is a 503 ({@link DatabaseOutage});
+ * only a failure of the service itself is a 500, and its details stay in the log.
  */
 public class ErrorMappers {
 
@@ -67,6 +68,11 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        Optional<Unavailable> outage = DatabaseOutage.of(e);
+        if (outage.isPresent()) {
+            LOG.warnf("Answered 503, the database is unavailable: %s", e.getMessage());
+            return apiException(outage.get());
+        }
         LOG.error("Unexpected failure while serving a request", e);
         return respond(ErrorCode.INTERNAL_ERROR, "Internal error; the service log has the details.");
     }

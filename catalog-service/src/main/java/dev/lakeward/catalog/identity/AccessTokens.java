@@ -1,5 +1,7 @@
 package dev.lakeward.catalog.identity;
 
+import dev.lakeward.catalog.error.InvalidParameter;
+import dev.lakeward.catalog.error.Unauthenticated;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,13 +25,15 @@ public class AccessTokens {
     /** Marks Lakeward's tokens so they are told apart from OIDC JWTs. */
     static final String PREFIX = "lkw_";
 
+    static final long MAX_LIFETIME_SECONDS = 10L * 365 * 24 * 3600;
+
     private final SecureRandom random = new SecureRandom();
 
     @Inject
     TokenCache cache;
 
-    /** What a valid token stands for: its caller, until it expires ({@code null}: never). */
-    record Resolution(Caller caller, Instant expiresAt) {
+    /** What a valid token stands for: its caller, until it expires ({@code null}: never), while the principal is active. */
+    record Resolution(Caller caller, Instant expiresAt, boolean active) {
 
         boolean expiredAt(Instant now) {
             return expiresAt != null && !expiresAt.isAfter(now);
@@ -40,8 +44,16 @@ public class AccessTokens {
     public record Issued(String secret, AccessTokenEntity token) {
     }
 
-    /** Issues a token for the principal, inside the caller's transaction. */
-    public Issued issue(PrincipalEntity principal, String comment, Instant expiresAt) {
+    /**
+     * Issues a token for the principal, inside the caller's transaction, living {@code lifetimeSeconds}
+     * (1 to {@value #MAX_LIFETIME_SECONDS}) or, when {@code null}, until revoked.
+     */
+    public Issued issue(PrincipalEntity principal, String comment, Long lifetimeSeconds) {
+        if (lifetimeSeconds != null && (lifetimeSeconds < 1 || lifetimeSeconds > MAX_LIFETIME_SECONDS)) {
+            throw new InvalidParameter("lifetime_seconds must be from 1 to " + MAX_LIFETIME_SECONDS
+                    + " (ten years), or absent for a token that does not expire; got " + lifetimeSeconds + ".");
+        }
+        Instant createdAt = Instant.now();
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -50,24 +62,28 @@ public class AccessTokens {
         entity.principalId = principal.id;
         entity.tokenHash = hash(token);
         entity.comment = comment;
-        entity.createdAt = Instant.now();
-        entity.expiresAt = expiresAt;
+        entity.createdAt = createdAt;
+        entity.expiresAt = lifetimeSeconds == null ? null : createdAt.plusSeconds(lifetimeSeconds);
         entity.persist();
         return new Issued(token, entity);
     }
 
-    /** The caller a token stands for, if it is one of ours, has not expired, and its principal is active. */
-    public Optional<Caller> resolve(String token) {
-        if (!token.startsWith(PREFIX)) {
-            return Optional.empty();
-        }
+    /**
+     * The caller a token stands for, if it is one of ours and has not expired; a deactivated
+     * principal's token is refused saying so, since its holder knows whose it is.
+     */
+    public Caller resolve(String token) {
         String tokenHash = hash(token);
-        Optional<Resolution> resolution = cache.get(tokenHash, this::load);
-        if (resolution.isPresent() && resolution.get().expiredAt(Instant.now())) {
+        Optional<Resolution> resolution = token.startsWith(PREFIX) ? cache.get(tokenHash, this::load) : Optional.empty();
+        if (resolution.isEmpty() || resolution.get().expiredAt(Instant.now())) {
             cache.forget(tokenHash);
-            return Optional.empty();
+            throw new Unauthenticated("The bearer token is not valid or has expired.");
         }
-        return resolution.map(Resolution::caller);
+        Caller caller = resolution.get().caller();
+        if (!resolution.get().active()) {
+            throw new Unauthenticated("'" + caller.name() + "' is deactivated.");
+        }
+        return caller;
     }
 
     private Optional<Resolution> load(String tokenHash) {
@@ -75,8 +91,7 @@ public class AccessTokens {
                         "tokenHash", tokenHash).firstResultOptional()
                 .filter(t -> t.expiresAt == null || t.expiresAt.isAfter(Instant.now()))
                 .flatMap(t -> PrincipalEntity.<PrincipalEntity>findByIdOptional(t.principalId)
-                        .filter(p -> p.active)
-                        .map(p -> new Resolution(new Caller(p.id, p.name, p.type), t.expiresAt))));
+                        .map(p -> new Resolution(new Caller(p.id, p.name, p.type), t.expiresAt, p.active))));
     }
 
     static String hash(String token) {

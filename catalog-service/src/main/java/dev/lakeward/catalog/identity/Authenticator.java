@@ -1,6 +1,5 @@
 package dev.lakeward.catalog.identity;
 
-import dev.lakeward.catalog.error.Unauthenticated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,8 +18,7 @@ public class Authenticator {
 
     public Caller authenticate(String token) {
         if (token.startsWith(AccessTokens.PREFIX) || !oidc.enabled()) {
-            return tokens.resolve(token)
-                    .orElseThrow(() -> new Unauthenticated("The bearer token is not valid or has expired."));
+            return tokens.resolve(token);
         }
         return oidc.signIn(token);
     }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Databricks' token management: an admin mints a token for a service principal. */
 @Path("/api/2.0/token-management/on-behalf-of/tokens")
@@ -23,6 +24,8 @@ public class OnBehalfOfTokenResource {
     CurrentCaller caller;
 
     @POST
+    @APIResponse(responseCode = "200", description = "The token, whose value is shown only here.")
+    @APIResponse(responseCode = "404", description = "No service principal has the application_id.")
     public CreatedToken create(CreateOboToken request) {
         InvalidParameter.requireBody(request);
         return principals.issueToken(caller.get(), request.applicationId(), request.lifetimeSeconds(),

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Databricks' token API: a principal's own personal access tokens, for engines and CLIs. Create
@@ -50,6 +51,8 @@ public class PersonalTokenResource {
 
     @POST
     @Path("delete")
+    @APIResponse(responseCode = "200", description = "Revoked: refused from the next request on.")
+    @APIResponse(responseCode = "404", description = "The caller has no token with the token_id.")
     public Map<String, Object> revoke(RevokeToken request) {
         tokens.revoke(caller.get(), InvalidParameter.requireBody(request).tokenId());
         return Map.of();

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,12 +30,8 @@ public class PersonalTokens {
 
     @Transactional
     public CreatedToken create(Caller caller, Long lifetimeSeconds, String comment) {
-        if (lifetimeSeconds != null && lifetimeSeconds <= 0) {
-            throw new InvalidParameter("lifetime_seconds must be positive, or absent for a token that does not expire.");
-        }
         PrincipalEntity principal = PrincipalEntity.findById(caller.principalId());
-        Instant expiresAt = lifetimeSeconds == null ? null : Instant.now().plusSeconds(lifetimeSeconds);
-        Issued issued = tokens.issue(principal, comment, expiresAt);
+        Issued issued = tokens.issue(principal, comment, lifetimeSeconds);
         audit.change(caller.name(), "CREATE_TOKEN", null, null, Map.of("token_id", issued.token().id.toString()));
         return new CreatedToken(issued.secret(), info(issued.token(), principal, caller.name()));
     }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/lakeward/v1/principals")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,6 +33,9 @@ public class PrincipalResource {
     CurrentCaller caller;
 
     @POST
+    @APIResponse(responseCode = "200", description = "The principal as created.")
+    @APIResponse(responseCode = "404", description = "A member named does not exist.")
+    @APIResponse(responseCode = "409", description = "A principal of that name exists.")
     public PrincipalInfo create(CreatePrincipal request) {
         return principals.create(caller.get(), request);
     }

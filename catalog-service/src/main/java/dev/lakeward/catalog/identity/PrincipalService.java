@@ -1,9 +1,9 @@
 package dev.lakeward.catalog.identity;
 
-import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.audit.AuditLog;
 import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.authz.AccessChanged;
+import dev.lakeward.catalog.edge.ClientText;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.identity.AccessTokens.Issued;
@@ -17,6 +17,7 @@ import dev.lakeward.catalog.namespace.Names;
 import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
+import dev.lakeward.catalog.persistence.PageTokens;
 import dev.lakeward.catalog.persistence.UniqueNames;
 import dev.lakeward.policy.Action;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,7 +44,7 @@ public class PrincipalService {
     EntityManager em;
 
     @Inject
-    LakewardConfig config;
+    PageTokens pageTokens;
 
     @Inject
     AccessControl access;
@@ -94,7 +95,7 @@ public class PrincipalService {
 
     @Transactional
     public Page<PrincipalInfo> list(String maxResults, String pageToken) {
-        PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());
+        PageRequest page = pageTokens.request(maxResults, pageToken);
         // range() is inclusive: size + 1 rows, the last only telling whether another page exists
         return Page.fromLookahead(PrincipalEntity.<PrincipalEntity>find("lower(name) > ?1 order by lower(name)",
                         page.after()).range(0, page.size()).list(),
@@ -173,11 +174,8 @@ public class PrincipalService {
         if (principal.type == PrincipalType.GROUP) {
             throw new InvalidParameter("A group cannot hold a token; issue one to a user or service principal.");
         }
-        if (lifetimeSeconds != null && lifetimeSeconds <= 0) {
-            throw new InvalidParameter("lifetime_seconds must be positive, or absent for a token that does not expire.");
-        }
-        Instant expiresAt = lifetimeSeconds == null ? null : Instant.now().plusSeconds(lifetimeSeconds);
-        Issued issued = tokens.issue(principal, comment, expiresAt);
+        Issued issued = tokens.issue(principal, comment, lifetimeSeconds);
+        Instant expiresAt = issued.token().expiresAt;
         audit.change(caller.name(), "ISSUE_TOKEN", null, null,
                 Map.of("principal", principal.name, "token_id", issued.token().id.toString()));
         AccessTokenEntity token = issued.token();
@@ -187,11 +185,10 @@ public class PrincipalService {
     }
 
     private static String name(String name) {
-        if (name == null || name.isEmpty() || name.length() > MAX_NAME_LENGTH
-                || name.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidParameter("name must be 1 to " + MAX_NAME_LENGTH + " characters without control characters.");
+        if (name == null || name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+            throw new InvalidParameter("name must be 1 to " + MAX_NAME_LENGTH + " characters.");
         }
-        return name;
+        return ClientText.requireName("name", name);
     }
 
     private static PrincipalEntity existing(String name) {

@@ -12,6 +12,7 @@ import dev.lakeward.catalog.lineage.LineageViews.GraphNode;
 import dev.lakeward.catalog.lineage.LineageViews.TableLineage;
 import dev.lakeward.catalog.lineage.LineageViews.TableLineageEntry;
 import dev.lakeward.catalog.lineage.LineageViews.TableRef;
+import dev.lakeward.catalog.lineage.LineageViews.Transformation;
 import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.catalog.namespace.NamedObjects;
 import dev.lakeward.catalog.namespace.TablePath;
@@ -33,11 +34,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Lineage as callers may see it: the start table needs BROWSE (metadata visibility); every other
  * catalog table in the answer that the caller may not browse is a masked placeholder, with no
  * name and no columns, so the shape of the lineage shows but nothing about the table leaks.
+ * INDIRECT lineage comes in two forms, both answered: column edges (a join key or filter column
+ * reported for one target column) and dataset-level dependencies (one reported for the whole
+ * target dataset), which are edges from the source column to the target's table node.
  */
 @ApplicationScoped
 public class LineageQueries {
@@ -101,17 +106,31 @@ public class LineageQueries {
             return new ColumnLineage(List.of(), List.of());
         }
         ColumnNode start = new ColumnNode(node, columnName);
+        // a dependency of the whole table is one of each of its columns; downstream, a dependency
+        // names no target column, so it shows in the graph (to the table's node), not here
         List<Edge> up = columnEdges(Set.of(start), Direction.UPSTREAM);
-        List<Edge> down = columnEdges(Set.of(start), Direction.DOWNSTREAM);
+        List<Edge> down = columnEdges(Set.of(start), Direction.DOWNSTREAM).stream()
+                .filter(e -> e.target().column() != null).toList();
         Set<UUID> ids = new HashSet<>();
         up.forEach(e -> ids.add(e.source().dataset()));
         down.forEach(e -> ids.add(e.target().dataset()));
         Map<UUID, Dataset> loaded = load(caller, ids);
-        return new ColumnLineage(
-                up.stream().map(e -> columnRef(loaded.get(e.source().dataset()), e.source().column(), e.recordedAt()))
-                        .distinct().toList(),
-                down.stream().map(e -> columnRef(loaded.get(e.target().dataset()), e.target().column(), e.recordedAt()))
-                        .distinct().toList());
+        return new ColumnLineage(neighbours(up, Edge::source, loaded), neighbours(down, Edge::target, loaded));
+    }
+
+    /** One entry per neighbouring column, with every way it is linked, in the order first found. */
+    private static List<ColumnRef> neighbours(List<Edge> edges, Function<Edge, ColumnNode> end,
+            Map<UUID, Dataset> loaded) {
+        Map<ColumnNode, List<Edge>> byColumn = new LinkedHashMap<>();
+        edges.forEach(e -> byColumn.computeIfAbsent(end.apply(e), c -> new ArrayList<>()).add(e));
+        List<ColumnRef> refs = new ArrayList<>();
+        byColumn.forEach((column, links) -> {
+            Instant latest = links.stream().map(Edge::recordedAt).max(Instant::compareTo).orElseThrow();
+            List<Transformation> transformations = links.stream()
+                    .map(e -> new Transformation(e.type(), e.subtype())).distinct().toList();
+            refs.add(columnRef(loaded.get(column.dataset()), column.column(), latest, transformations));
+        });
+        return refs;
     }
 
     /**
@@ -144,6 +163,9 @@ public class LineageQueries {
                 edges.addAll(parts.length == 4
                         ? columns.from(new ColumnNode(start, parts[3]), d, levels)
                         : tables.from(new ColumnNode(start, null), d, levels));
+            }
+            if (parts.length == 3) {
+                edges.addAll(dependenciesAlong(edges));
             }
         }
         Set<UUID> ids = new HashSet<>();
@@ -193,23 +215,55 @@ public class LineageQueries {
                 null, null, null, false, (Instant) r[2])).toList();
     }
 
-    /** The column edges into (UPSTREAM) or out of (DOWNSTREAM) a frontier of columns: one query. */
+    /**
+     * What a column traversal follows from a frontier of columns, in one query: the column edges
+     * into (UPSTREAM) or out of (DOWNSTREAM) them, and the dataset-level dependencies of their
+     * datasets (UPSTREAM) or whose source they are (DOWNSTREAM), as edges to the target's node.
+     */
     @SuppressWarnings("unchecked")
     private List<Edge> columnEdges(Set<ColumnNode> frontier, Direction direction) {
-        String dataset = direction == Direction.UPSTREAM ? "target_dataset" : "source_dataset";
-        String column = direction == Direction.UPSTREAM ? "target_column" : "source_column";
+        boolean up = direction == Direction.UPSTREAM;
+        String dataset = up ? "target_dataset" : "source_dataset";
+        String column = up ? "target_column" : "source_column";
+        String dependencies = up ? "where d.target_dataset = any(?1)"
+                : "join unnest(?1, ?2) as f(dataset, col) on d.source_dataset = f.dataset and d.source_column = f.col";
         List<Object[]> rows = em.createNativeQuery("""
                 select e.source_dataset, e.source_column, e.target_dataset, e.target_column, e.type, e.subtype,
                        e.description, e.masking, e.recorded_at
                 from lineage_column_edge e
-                join unnest(?1, ?2) as f(dataset, col) on e.%s = f.dataset and e.%s = f.col""".formatted(dataset, column))
+                join unnest(?1, ?2) as f(dataset, col) on e.%s = f.dataset and e.%s = f.col
+                union all
+                select d.source_dataset, d.source_column, d.target_dataset, null, d.type, d.subtype,
+                       d.description, false, d.recorded_at
+                from lineage_dataset_dependency d %s""".formatted(dataset, column, dependencies))
                 .setParameter(1, frontier.stream().map(ColumnNode::dataset).toArray(UUID[]::new))
                 .setParameter(2, frontier.stream().map(ColumnNode::column).toArray(String[]::new))
                 .getResultList();
-        return rows.stream().map(r -> new Edge(new ColumnNode((UUID) r[0], (String) r[1]),
-                new ColumnNode((UUID) r[2], (String) r[3]), (String) r[4],
-                ((String) r[5]).isEmpty() ? null : (String) r[5], (String) r[6], (Boolean) r[7], (Instant) r[8]))
-                .toList();
+        return rows.stream().map(LineageQueries::edge).toList();
+    }
+
+    /** The dataset-level dependencies behind table edges a traversal found: one query. */
+    @SuppressWarnings("unchecked")
+    private List<Edge> dependenciesAlong(List<Edge> tableEdges) {
+        if (tableEdges.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                select d.source_dataset, d.source_column, d.target_dataset, null, d.type, d.subtype,
+                       d.description, false, d.recorded_at
+                from lineage_dataset_dependency d
+                join unnest(?1, ?2) as t(source, target) on d.source_dataset = t.source and d.target_dataset = t.target""")
+                .setParameter(1, tableEdges.stream().map(e -> e.source().dataset()).toArray(UUID[]::new))
+                .setParameter(2, tableEdges.stream().map(e -> e.target().dataset()).toArray(UUID[]::new))
+                .getResultList();
+        return rows.stream().map(LineageQueries::edge).toList();
+    }
+
+    /** A column edge's row, or a dependency's (no target column: it ends at the target's node). */
+    private static Edge edge(Object[] r) {
+        return new Edge(new ColumnNode((UUID) r[0], (String) r[1]), new ColumnNode((UUID) r[2], (String) r[3]),
+                (String) r[4], ((String) r[5]).isEmpty() ? null : (String) r[5], (String) r[6], (Boolean) r[7],
+                (Instant) r[8]);
     }
 
     /** Loads the nodes and decides, in one batch, which catalog tables the caller may browse. */
@@ -265,19 +319,19 @@ public class LineageQueries {
         }).toList();
     }
 
-    private static ColumnRef columnRef(Dataset d, String column, Instant recordedAt) {
+    private static ColumnRef columnRef(Dataset d, String column, Instant recordedAt, List<Transformation> how) {
         long at = recordedAt.toEpochMilli();
         if (!d.isCatalogTable()) {
-            return new ColumnRef(column, null, null, null, d.path(), null, null, at);
+            return new ColumnRef(column, null, null, null, d.path(), null, null, at, how);
         }
         if (d.deleted()) {
-            return new ColumnRef(null, null, null, null, null, true, null, at);
+            return new ColumnRef(null, null, null, null, null, true, null, at, how);
         }
         if (!d.visible()) {
-            return new ColumnRef(null, null, null, null, null, null, true, at);
+            return new ColumnRef(null, null, null, null, null, null, true, at, how);
         }
         TablePath t = d.table();
-        return new ColumnRef(column, t.catalog().name, t.schema().name, t.table().name, null, null, null, at);
+        return new ColumnRef(column, t.catalog().name, t.schema().name, t.table().name, null, null, null, at, how);
     }
 
     /** Nodes the caller may not browse get opaque ids, so neither their names nor their ids leak. */

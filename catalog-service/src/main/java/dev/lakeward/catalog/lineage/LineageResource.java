@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,6 +30,8 @@ public class LineageResource {
     /** Databricks' table lineage: the tables (and outside datasets) one step up and down. */
     @GET
     @Path("2.0/lineage-tracking/table-lineage")
+    @APIResponse(responseCode = "200", description = "The neighbours one step up and down.")
+    @APIResponse(responseCode = "404", description = "The table does not exist.")
     public TableLineage tableLineage(@QueryParam("table_name") String tableName) {
         return lineage.tableLineage(caller.get(), tableName);
     }
@@ -36,6 +39,8 @@ public class LineageResource {
     /** Databricks' column lineage: the columns one step up and down. */
     @GET
     @Path("2.0/lineage-tracking/column-lineage")
+    @APIResponse(responseCode = "200", description = "The columns one step up and down.")
+    @APIResponse(responseCode = "404", description = "The table does not exist.")
     public ColumnLineage columnLineage(@QueryParam("table_name") String tableName,
             @QueryParam("column_name") String columnName) {
         return lineage.columnLineage(caller.get(), tableName, columnName);
@@ -44,6 +49,8 @@ public class LineageResource {
     /** The data explorer's graph: nodes and edges around a table or column, to a depth (3; at most 20). */
     @GET
     @Path("lakeward/v1/lineage/graph")
+    @APIResponse(responseCode = "200", description = "The nodes and edges within the depth.")
+    @APIResponse(responseCode = "404", description = "The table does not exist.")
     public Graph graph(@QueryParam("node") String node, @QueryParam("direction") String direction,
             @QueryParam("depth") String depth) {
         return lineage.graph(caller.get(), node, direction, parseDepth(depth));

@@ -28,9 +28,16 @@ public final class LineageViews {
     public record TableLineage(List<TableLineageEntry> upstreams, List<TableLineageEntry> downstreams) {
     }
 
-    /** A column of a neighbour: of a catalog table (possibly masked), or of an outside dataset ({@code path}). */
+    /**
+     * A column of a neighbour: of a catalog table (possibly masked), or of an outside dataset
+     * ({@code path}); with how the two columns are linked (Lakeward's addition to Databricks' shape).
+     */
     public record ColumnRef(String name, String catalogName, String schemaName, String tableName, String path,
-            Boolean deleted, Boolean masked, long lineageTimestamp) {
+            Boolean deleted, Boolean masked, long lineageTimestamp, List<Transformation> transformations) {
+    }
+
+    /** DIRECT (IDENTITY, TRANSFORMATION, AGGREGATION) or INDIRECT (JOIN, FILTER, GROUP_BY, SORT, WINDOW, CONDITIONAL). */
+    public record Transformation(String type, String subtype) {
     }
 
     public record ColumnLineage(List<ColumnRef> upstreamCols, List<ColumnRef> downstreamCols) {
@@ -40,6 +47,10 @@ public final class LineageViews {
     public record GraphNode(String id, String kind, String name, String table, Boolean deleted, Boolean masked) {
     }
 
+    /**
+     * A column edge (type and subtype set), a table edge (no type), or a dataset-level dependency:
+     * a column that joins, filters, groups or sorts a whole dataset, from the column to the dataset's node.
+     */
     public record GraphEdge(String source, String target, String type, String subtype, String description,
             Boolean masking) {
     }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/2.1/unity-catalog/catalogs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +31,8 @@ public class CatalogResource {
     CurrentCaller caller;
 
     @POST
+    @APIResponse(responseCode = "200", description = "The catalog as created.")
+    @APIResponse(responseCode = "409", description = "A catalog of that name exists.")
     public CatalogInfo create(CreateCatalog request) {
         return catalogs.create(caller.get(), request);
     }
@@ -49,6 +52,8 @@ public class CatalogResource {
 
     @PATCH
     @Path("{name}")
+    @APIResponse(responseCode = "200", description = "The catalog as changed.")
+    @APIResponse(responseCode = "409", description = "new_name is taken by another catalog.")
     public CatalogInfo update(@PathParam("name") String name, UpdateSecurable request) {
         return catalogs.update(caller.get(), name, request);
     }

@@ -1,6 +1,5 @@
 package dev.lakeward.catalog.namespace;
 
-import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.error.InvalidParameter;
@@ -9,6 +8,7 @@ import dev.lakeward.catalog.namespace.Requests.CreateCatalog;
 import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
+import dev.lakeward.catalog.persistence.PageTokens;
 import dev.lakeward.catalog.persistence.UniqueNames;
 import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.policy.Action;
@@ -30,7 +30,7 @@ public class CatalogService {
     EntityManager em;
 
     @Inject
-    LakewardConfig config;
+    PageTokens pageTokens;
 
     @Inject
     AccessControl access;
@@ -76,7 +76,7 @@ public class CatalogService {
     /** The catalogs the caller may see, a full page at a time. */
     @Transactional
     public Page<CatalogInfo> list(Caller caller, String maxResults, String pageToken) {
-        PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());
+        PageRequest page = pageTokens.request(maxResults, pageToken);
         Securable metastore = Securables.metastore();
         return Page.filtered(page,
                 (after, limit) -> CatalogEntity.<CatalogEntity>find("name > ?1", Sort.by("name"), after)

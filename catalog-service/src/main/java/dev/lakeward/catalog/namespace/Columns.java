@@ -1,5 +1,6 @@
 package dev.lakeward.catalog.namespace;
 
+import dev.lakeward.catalog.edge.ClientText;
 import dev.lakeward.catalog.error.InvalidParameter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,11 +37,10 @@ final class Columns {
                 throw new InvalidParameter(where + " is null.");
             }
             String name = column.name();
-            if (name == null || name.isEmpty() || name.length() > Names.MAX_NAME_LENGTH
-                    || name.chars().anyMatch(Character::isISOControl)) {
-                throw new InvalidParameter(where + ".name must be 1 to " + Names.MAX_NAME_LENGTH
-                        + " characters without control characters.");
+            if (name == null || name.isEmpty() || name.length() > Names.MAX_NAME_LENGTH) {
+                throw new InvalidParameter(where + ".name must be 1 to " + Names.MAX_NAME_LENGTH + " characters.");
             }
+            ClientText.requireName(where + ".name", name);
             if (!names.add(name.toLowerCase(Locale.ROOT))) {
                 throw new InvalidParameter("Column '" + Names.printable(name) + "' appears more than once.");
             }

@@ -1,5 +1,6 @@
 package dev.lakeward.catalog.namespace;
 
+import dev.lakeward.catalog.edge.ClientText;
 import dev.lakeward.catalog.error.InvalidParameter;
 import java.util.List;
 import java.util.Locale;
@@ -28,13 +29,10 @@ public final class Names {
             throw new InvalidParameter(what + " is " + value.length() + " characters long; at most "
                     + MAX_NAME_LENGTH + " are allowed.");
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '.' || c == '/' || Character.isISOControl(c)) {
-                throw new InvalidParameter("Invalid " + what + " '" + printable(value)
-                        + "': names may not contain '.', '/' or control characters.");
-            }
+        if (value.indexOf('.') >= 0 || value.indexOf('/') >= 0) {
+            throw new InvalidParameter("Invalid " + what + " '" + printable(value) + "': names may not contain '.' or '/'.");
         }
+        ClientText.requireName(what + " '" + printable(value) + "'", value);
         return value.toLowerCase(Locale.ROOT);
     }
 
@@ -86,16 +84,8 @@ public final class Names {
         return properties;
     }
 
-    /** The value as it can be shown in a message: control characters escaped, long values cut. */
+    /** The value as it can be shown in a message ({@link ClientText#printable}). */
     public static String printable(String value) {
-        StringBuilder out = new StringBuilder();
-        value.codePoints().limit(80).forEach(cp -> {
-            if (Character.isISOControl(cp)) {
-                out.append(String.format("\\u%04x", cp));
-            } else {
-                out.appendCodePoint(cp);
-            }
-        });
-        return value.length() > 80 ? out + "…" : out.toString();
+        return ClientText.printable(value);
     }
 }

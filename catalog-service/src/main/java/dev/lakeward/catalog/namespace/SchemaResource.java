@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/2.1/unity-catalog/schemas")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,11 +31,16 @@ public class SchemaResource {
     CurrentCaller caller;
 
     @POST
+    @APIResponse(responseCode = "200", description = "The schema as created.")
+    @APIResponse(responseCode = "404", description = "The catalog does not exist.")
+    @APIResponse(responseCode = "409", description = "A schema of that name exists in the catalog.")
     public SchemaInfo create(CreateSchema request) {
         return schemas.create(caller.get(), request);
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "A page of the schemas the caller may see.")
+    @APIResponse(responseCode = "404", description = "The catalog does not exist.")
     public ListSchemasResponse list(@QueryParam("catalog_name") String catalogName,
             @QueryParam("max_results") String maxResults, @QueryParam("page_token") String pageToken) {
         Page<SchemaInfo> page = schemas.list(caller.get(), catalogName, maxResults, pageToken);
@@ -49,6 +55,8 @@ public class SchemaResource {
 
     @PATCH
     @Path("{full_name}")
+    @APIResponse(responseCode = "200", description = "The schema as changed.")
+    @APIResponse(responseCode = "409", description = "new_name is taken by another schema of the catalog.")
     public SchemaInfo update(@PathParam("full_name") String fullName, UpdateSecurable request) {
         return schemas.update(caller.get(), fullName, request);
     }

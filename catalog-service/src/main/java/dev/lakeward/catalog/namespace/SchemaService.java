@@ -1,6 +1,5 @@
 package dev.lakeward.catalog.namespace;
 
-import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.error.InvalidParameter;
@@ -9,6 +8,7 @@ import dev.lakeward.catalog.namespace.Requests.CreateSchema;
 import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
+import dev.lakeward.catalog.persistence.PageTokens;
 import dev.lakeward.catalog.persistence.UniqueNames;
 import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.policy.Action;
@@ -31,7 +31,7 @@ public class SchemaService {
     EntityManager em;
 
     @Inject
-    LakewardConfig config;
+    PageTokens pageTokens;
 
     @Inject
     AccessControl access;
@@ -82,7 +82,7 @@ public class SchemaService {
     public Page<SchemaInfo> list(Caller caller, String catalogName, String maxResults, String pageToken) {
         CatalogEntity catalog = named.catalog(caller, Action.READ_METADATA, Names.identifier("catalog_name", catalogName));
         Securable parent = Securables.catalog(Securables.metastore(), catalog);
-        PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());
+        PageRequest page = pageTokens.request(maxResults, pageToken);
         return Page.filtered(page,
                 (after, limit) -> SchemaEntity.<SchemaEntity>find("catalogId = ?1 and name > ?2", Sort.by("name"),
                         catalog.id, after).range(0, limit - 1).list(),

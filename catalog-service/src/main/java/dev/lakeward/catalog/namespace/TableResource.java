@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/2.1/unity-catalog/tables")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,11 +30,16 @@ public class TableResource {
     CurrentCaller caller;
 
     @POST
+    @APIResponse(responseCode = "200", description = "The table as created.")
+    @APIResponse(responseCode = "404", description = "The catalog or the schema does not exist.")
+    @APIResponse(responseCode = "409", description = "A table of that name exists in the schema.")
     public TableInfo create(CreateTable request) {
         return tables.create(caller.get(), request);
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "A page of the tables the caller may see.")
+    @APIResponse(responseCode = "404", description = "The catalog or the schema does not exist.")
     public ListTablesResponse list(@QueryParam("catalog_name") String catalogName,
             @QueryParam("schema_name") String schemaName, @QueryParam("max_results") String maxResults,
             @QueryParam("page_token") String pageToken) {

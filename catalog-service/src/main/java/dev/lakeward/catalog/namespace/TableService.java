@@ -1,6 +1,5 @@
 package dev.lakeward.catalog.namespace;
 
-import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
@@ -8,6 +7,7 @@ import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.namespace.Requests.CreateTable;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
+import dev.lakeward.catalog.persistence.PageTokens;
 import dev.lakeward.catalog.persistence.UniqueNames;
 import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.policy.Action;
@@ -31,7 +31,7 @@ public class TableService {
     EntityManager em;
 
     @Inject
-    LakewardConfig config;
+    PageTokens pageTokens;
 
     @Inject
     AccessControl access;
@@ -134,7 +134,7 @@ public class TableService {
         CatalogEntity catalog = path.catalog();
         SchemaEntity schema = path.schema();
         Securable parent = path.securable();
-        PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());
+        PageRequest page = pageTokens.request(maxResults, pageToken);
         return Page.filtered(page,
                 (after, limit) -> TableEntity.<TableEntity>find("schemaId = ?1 and name > ?2", Sort.by("name"),
                         schema.id, after).range(0, limit - 1).list(),
@@ -151,7 +151,7 @@ public class TableService {
             String tableNamePattern, String maxResults, String pageToken) {
         CatalogEntity catalog = named.catalog(caller, Action.READ_METADATA, Names.identifier("catalog_name", catalogName));
         Securable catalogSecurable = Securables.catalog(Securables.metastore(), catalog);
-        PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());
+        PageRequest page = pageTokens.request(maxResults, pageToken);
         return Page.filtered(page,
                 (after, limit) -> summaryRows(catalog, schemaNamePattern, tableNamePattern, after, limit),
                 chunk -> access.visible(caller, chunk, row -> row.securable(catalogSecurable)),

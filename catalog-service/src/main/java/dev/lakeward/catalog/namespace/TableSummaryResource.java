@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Databricks' {@code table-summaries}: a cheap listing of a whole catalog's tables. */
 @Path("/api/2.1/unity-catalog/table-summaries")
@@ -23,6 +24,8 @@ public class TableSummaryResource {
     CurrentCaller caller;
 
     @GET
+    @APIResponse(responseCode = "200", description = "A page of the tables the caller may see.")
+    @APIResponse(responseCode = "404", description = "The catalog does not exist.")
     public ListTableSummariesResponse list(@QueryParam("catalog_name") String catalogName,
             @QueryParam("schema_name_pattern") String schemaNamePattern,
             @QueryParam("table_name_pattern") String tableNamePattern,

@@ -18,7 +18,7 @@ public record Page<T>(List<T> items, String nextPageToken) {
             return new Page<>(fetched, null);
         }
         List<T> items = fetched.subList(0, request.size());
-        return new Page<>(items, PageRequest.tokenAfter(key.apply(items.get(items.size() - 1))));
+        return new Page<>(items, request.tokenAfter(key.apply(items.get(items.size() - 1))));
     }
 
     /**
@@ -38,7 +38,7 @@ public record Page<T>(List<T> items, String nextPageToken) {
             List<T> chunk = fetch.apply(after, chunkSize);
             for (T item : visible.apply(chunk)) {
                 if (page.size() == request.size()) {
-                    return new Page<>(page, PageRequest.tokenAfter(key.apply(page.get(page.size() - 1))));
+                    return new Page<>(page, request.tokenAfter(key.apply(page.get(page.size() - 1))));
                 }
                 page.add(item);
             }

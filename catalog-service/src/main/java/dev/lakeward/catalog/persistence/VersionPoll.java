@@ -1,11 +1,13 @@
 package dev.lakeward.catalog.persistence;
 
+import dev.lakeward.catalog.error.DatabaseOutage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
 
 /**
  * How other replicas' changes reach this one: every {@code lakeward.authz.refresh-interval}, one
@@ -16,6 +18,8 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class VersionPoll {
 
+    private static final Logger LOG = Logger.getLogger(VersionPoll.class);
+
     @Inject
     EntityManager em;
 
@@ -24,9 +28,19 @@ public class VersionPoll {
 
     @Scheduled(every = "${lakeward.authz.refresh-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("""
-                select (select version from authz_version), (select version from identity_version),
-                       (select version from namespace_version)""").getSingleResult());
+        Object[] row;
+        try {
+            row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("""
+                    select (select version from authz_version), (select version from identity_version),
+                           (select version from namespace_version)""").getSingleResult());
+        } catch (RuntimeException e) {
+            if (DatabaseOutage.of(e).isEmpty()) {
+                throw e;
+            }
+            // the next poll catches up; a stack trace per interval would drown the outage's own lines
+            LOG.warnf("Other replicas' changes not read, the database is unavailable: %s", e.getMessage());
+            return;
+        }
         read.fire(new StoredVersions(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
                 ((Number) row[2]).longValue()));
     }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Unity Catalog's {@code /external-locations}, for metastore admins. */
 @Path("/api/2.1/unity-catalog/external-locations")
@@ -32,6 +33,9 @@ public class ExternalLocationResource {
     CurrentCaller caller;
 
     @POST
+    @APIResponse(responseCode = "200", description = "The external location as created.")
+    @APIResponse(responseCode = "404", description = "The credential named by credential_name does not exist.")
+    @APIResponse(responseCode = "409", description = "An external location of that name exists.")
     public ExternalLocationInfo create(CreateExternalLocation request) {
         return locations.create(caller.get(), request);
     }
@@ -51,6 +55,8 @@ public class ExternalLocationResource {
 
     @PATCH
     @Path("{name}")
+    @APIResponse(responseCode = "200", description = "The external location as changed.")
+    @APIResponse(responseCode = "409", description = "new_name is taken by another external location.")
     public ExternalLocationInfo update(@PathParam("name") String name, UpdateExternalLocation request) {
         return locations.update(caller.get(), name, request);
     }

@@ -2,7 +2,6 @@ package dev.lakeward.catalog.storage;
 
 import static dev.lakeward.catalog.persistence.SecurableEntity.epochMillis;
 
-import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.audit.AuditLog;
 import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.error.InvalidParameter;
@@ -14,6 +13,7 @@ import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
 import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
+import dev.lakeward.catalog.persistence.PageTokens;
 import dev.lakeward.catalog.persistence.UniqueNames;
 import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.policy.Action;
@@ -51,7 +51,7 @@ public class ExternalLocations {
     EntityManager em;
 
     @Inject
-    LakewardConfig config;
+    PageTokens pageTokens;
 
     @Inject
     AccessControl access;
@@ -88,7 +88,7 @@ public class ExternalLocations {
     @Transactional
     public Page<ExternalLocationInfo> list(Caller caller, String maxResults, String pageToken) {
         access.require(caller, Action.MANAGE, Securables.metastore());
-        PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());
+        PageRequest page = pageTokens.request(maxResults, pageToken);
         return Page.fromLookahead(ExternalLocationEntity.<ExternalLocationEntity>find("name > ?1 order by name",
                 page.after()).range(0, page.size()).list(), page, l -> l.name).map(this::info);
     }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Unity Catalog's {@code /credentials}: storage credentials, for metastore admins. */
 @Path("/api/2.1/unity-catalog/credentials")
@@ -32,6 +33,8 @@ public class StorageCredentialResource {
     CurrentCaller caller;
 
     @POST
+    @APIResponse(responseCode = "200", description = "The credential as registered, without its secret.")
+    @APIResponse(responseCode = "409", description = "A credential of that name exists.")
     public CredentialInfo create(CreateCredential request) {
         return credentials.create(caller.get(), request);
     }
@@ -51,6 +54,8 @@ public class StorageCredentialResource {
 
     @PATCH
     @Path("{name}")
+    @APIResponse(responseCode = "200", description = "The credential as changed, without its secret.")
+    @APIResponse(responseCode = "409", description = "new_name is taken by another credential.")
     public CredentialInfo update(@PathParam("name") String name, UpdateSecurable request) {
         return credentials.update(caller.get(), name, request);
     }

@@ -4,7 +4,6 @@ import static dev.lakeward.catalog.persistence.SecurableEntity.epochMillis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lakeward.catalog.LakewardConfig;
 import dev.lakeward.catalog.audit.AuditLog;
 import dev.lakeward.catalog.authz.AccessControl;
 import dev.lakeward.catalog.error.FailedPrecondition;
@@ -17,6 +16,7 @@ import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
 import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
+import dev.lakeward.catalog.persistence.PageTokens;
 import dev.lakeward.catalog.persistence.UniqueNames;
 import dev.lakeward.credentials.StorageCredential;
 import dev.lakeward.policy.Action;
@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Storage credentials (Unity Catalog's {@code /credentials}): an AWS IAM role, an Azure service
@@ -39,7 +40,7 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class StorageCredentials {
 
-    /** What a create or update may carry; exactly one kind on create. */
+    /** What a create or update may carry; exactly one kind on create. Secrets are written, never answered. */
     public record CreateCredential(String name, String comment, String purpose, AwsIamRole awsIamRole,
             AzureServicePrincipal azureServicePrincipal, AzureStorageKey azureStorageKey,
             GcpServiceAccountKey gcpServiceAccountKey, String endpoint, String region) {
@@ -48,14 +49,14 @@ public class StorageCredentials {
     public record AwsIamRole(String roleArn, String externalId) {
     }
 
-    public record AzureServicePrincipal(String directoryId, String applicationId, String clientSecret) {
+    public record AzureServicePrincipal(String directoryId, String applicationId, @Schema(writeOnly = true) String clientSecret) {
     }
 
-    public record AzureStorageKey(String accountName, String accountKey) {
+    public record AzureStorageKey(String accountName, @Schema(writeOnly = true) String accountKey) {
     }
 
     /** {@code private_key} is the service account's whole JSON key file. */
-    public record GcpServiceAccountKey(String email, String privateKey) {
+    public record GcpServiceAccountKey(String email, @Schema(writeOnly = true) String privateKey) {
     }
 
     /** The answer: what was registered, without its secret. */
@@ -74,7 +75,7 @@ public class StorageCredentials {
     EntityManager em;
 
     @Inject
-    LakewardConfig config;
+    PageTokens pageTokens;
 
     @Inject
     AccessControl access;
@@ -125,7 +126,7 @@ public class StorageCredentials {
     @Transactional
     public Page<CredentialInfo> list(Caller caller, String maxResults, String pageToken) {
         access.require(caller, Action.MANAGE, Securables.metastore());
-        PageRequest page = PageRequest.of(maxResults, pageToken, config.page().maxResults());
+        PageRequest page = pageTokens.request(maxResults, pageToken);
         return Page.fromLookahead(StorageCredentialEntity.<StorageCredentialEntity>find("name > ?1 order by name",
                 page.after()).range(0, page.size()).list(), page, c -> c.name).map(this::info);
     }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Unity Catalog's {@code POST /temporary-table-credentials} and {@code /temporary-path-credentials}
@@ -68,6 +69,8 @@ public class TemporaryCredentialsResource {
 
     @POST
     @Path("temporary-table-credentials")
+    @APIResponse(responseCode = "200", description = "A credential scoped to the table's location.")
+    @APIResponse(responseCode = "404", description = "No table has the table_id.")
     public TemporaryCredentials generate(GenerateTemporaryTableCredential request) {
         InvalidParameter.requireBody(request);
         return TemporaryCredentials.of(tables.tableCredential(caller.get(), request.tableId(),

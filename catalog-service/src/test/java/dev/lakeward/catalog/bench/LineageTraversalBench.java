@@ -9,6 +9,8 @@ import dev.lakeward.catalog.support.EmbeddedPostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URI;
@@ -34,7 +36,16 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
+@TestProfile(LineageTraversalBench.LongStatements.class)
 class LineageTraversalBench {
+
+    /** Building the graph takes single statements of many seconds, beyond the service's database timeouts. */
+    public static class LongStatements implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("lakeward.db.statement-timeout", "10m", "lakeward.db.socket-timeout", "10m");
+        }
+    }
 
     private static final int PIPELINES = 1_000;
     private static final int LAYERS = 10;

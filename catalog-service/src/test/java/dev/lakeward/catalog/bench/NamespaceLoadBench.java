@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A load harness, not a test: starts the packaged service on its embedded PostgreSQL, fills a
- * schema with tables, then drives get-table and list-tables from concurrent clients for a fixed
- * time and prints throughput and latency. Run with {@code ./mvnw verify -Pbench} (README).
+ * schema with tables, then drives create-table, get-table and list-tables from concurrent clients
+ * for a fixed time and prints throughput and latency; once durable (the default) and once not, so
+ * that the cost of commits on disk is measured in one run. Run with {@code ./mvnw verify -Pbench} (README).
  * Sizes: {@code -Dbench.tables}, {@code -Dbench.clients}, {@code -Dbench.seconds}.
  */
 class NamespaceLoadBench {
@@ -43,36 +45,48 @@ class NamespaceLoadBench {
     private final HttpClient http = load.http();
 
     @Test
-    void getTableAndListTables() throws Exception {
-        try (ServiceProcess service = ServiceProcess.start(Files.createDirectories(work.resolve("data")))) {
+    void createTableGetTableAndListTables() throws Exception {
+        List<String> report = new ArrayList<>();
+        report.add("Lakeward namespace load: %d tables of 10 columns, %d clients, %d s per run, %d cores, embedded PostgreSQL"
+                .formatted(TABLES, CLIENTS, SECONDS, Runtime.getRuntime().availableProcessors()));
+        // the default, then the same without commits on disk: what durability costs, measured side by side
+        for (boolean durable : new boolean[] {true, false}) {
+            report.add("lakeward.db.embedded.durable=" + durable);
+            report.addAll(measure(durable));
+        }
+        report.forEach(System.out::println);
+        Files.write(Path.of("target", "namespace-load-bench.txt"), report);
+    }
+
+    private List<String> measure(boolean durable) throws Exception {
+        Path dataDir = Files.createDirectories(work.resolve("data-" + durable));
+        try (ServiceProcess service = ServiceProcess.start(dataDir, "lakeward.db.embedded.durable=" + durable)) {
             String token = service.adminToken();
             send(service, token, "POST", "/catalogs", "{\"name\": \"bench\"}");
             send(service, token, "POST", "/schemas", "{\"name\": \"s\", \"catalog_name\": \"bench\"}");
+            send(service, token, "POST", "/schemas", "{\"name\": \"created\", \"catalog_name\": \"bench\"}");
             fill(service, token);
 
             List<String> report = new ArrayList<>();
-            report.add("Lakeward namespace load: %d tables of 10 columns, %d clients, %d s per run, %d cores, embedded PostgreSQL"
-                    .formatted(TABLES, CLIENTS, SECONDS, Runtime.getRuntime().availableProcessors()));
             run(service, token, "warm-up", i -> "/tables/bench.s." + tableName(i));
+            AtomicInteger created = new AtomicInteger();
+            report.add(load.run("create-table", i -> HttpRequest.newBuilder(URI.create(service.baseUri() + BASE + "/tables"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(createTable("created", tableName(created.getAndIncrement()))))
+                    .build()));
             report.add(run(service, token, "get-table", i -> "/tables/bench.s." + tableName(i)));
             List<String> pages = pageQueries(service, token);
             report.add(run(service, token, "list-tables (page of " + LIST_PAGE + ")",
                     i -> pages.get(i % pages.size())));
-            report.forEach(System.out::println);
-            Files.write(Path.of("target", "namespace-load-bench.txt"), report);
+            return report;
         }
     }
 
     private void fill(ServiceProcess service, String token) throws Exception {
-        String columns = IntStream.range(0, 10)
-                .mapToObj(c -> "{\"name\": \"c" + c + "\", \"type_name\": \"STRING\", \"type_text\": \"string\"}")
-                .collect(Collectors.joining(", "));
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         try {
             List<Future<Integer>> creates = IntStream.range(0, TABLES).mapToObj(i -> pool.submit(() -> send(service, token,
-                    "POST", "/tables", """
-                            {"name": "%s", "catalog_name": "bench", "schema_name": "s", "table_type": "MANAGED",
-                             "columns": [%s]}""".formatted(tableName(i), columns)))).toList();
+                    "POST", "/tables", createTable("s", tableName(i))))).toList();
             for (Future<Integer> create : creates) {
                 assertThat(create.get()).isEqualTo(200);
             }
@@ -96,6 +110,15 @@ class NamespaceLoadBench {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String createTable(String schema, String name) {
+        String columns = IntStream.range(0, 10)
+                .mapToObj(c -> "{\"name\": \"c" + c + "\", \"type_name\": \"STRING\", \"type_text\": \"string\"}")
+                .collect(Collectors.joining(", "));
+        return """
+                {"name": "%s", "catalog_name": "bench", "schema_name": "%s", "table_type": "MANAGED", "columns": [%s]}"""
+                .formatted(name, schema, columns);
     }
 
     private static String tableName(int i) {

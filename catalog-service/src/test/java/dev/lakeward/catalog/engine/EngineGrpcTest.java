@@ -97,6 +97,22 @@ class EngineGrpcTest {
                 .withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
+    @Test
+    void aControlCharacterInAnyStringOfARequestIsInvalidArgumentNamingTheField() {
+        String nul = "U+0000 (a control character) at position";
+        assertStatus(() -> engine(reader).resolveTable(resolve(catalog + ".s.orders\u0000", TableOperation.READ, true)),
+                Status.Code.INVALID_ARGUMENT, "Field 'full_name' contains " + nul);
+        assertStatus(() -> engine(reader).checkAccess(CheckAccessRequest.newBuilder()
+                        .addChecks(check("table", catalog + ".s.orders", "SELECT"))
+                        .addChecks(check("table", catalog + ".s.orders", "SEL\u001bECT")).build()),
+                Status.Code.INVALID_ARGUMENT, "Field 'checks[1].privilege' contains U+001B");
+        assertStatus(() -> engine(reader).generateTemporaryPathCredentials(GenerateTemporaryPathCredentialsRequest
+                        .newBuilder().setUrl("s3://lake/\u0000").setOperation(PathOperation.PATH_READ).build()),
+                Status.Code.INVALID_ARGUMENT, "Field 'url' contains " + nul);
+        assertThat(engine(reader).resolveTable(resolve(catalog + ".s.orders", TableOperation.READ, false))
+                .getFullName()).as("the next call on the channel is served").isEqualTo(catalog + ".s.orders");
+    }
+
     private static ResolveTableRequest resolve(String fullName, TableOperation operation, boolean credentials) {
         return ResolveTableRequest.newBuilder().setFullName(fullName).setOperation(operation)
                 .setWantCredentials(credentials).build();

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.lakeward.catalog.support.EmbeddedPostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -87,8 +88,9 @@ class OktaScimSpecTest {
         // 10. Verify Groups endpoint
         okta().get(SCIM + "/Groups").then().statusCode(200).body("schemas", hasItem(LIST))
                 .body("Resources", instanceOf(List.class));
-        // and without credentials, nothing
-        given().get(SCIM + "/Users").then().statusCode(401);
+        // and without credentials, nothing: in SCIM's error shape, as every error on SCIM's paths
+        given().get(SCIM + "/Users").then().statusCode(401).contentType("application/scim+json")
+                .body("schemas", hasItem(ERROR)).body("status", equalTo("401")).body("error_code", nullValue());
     }
 
     @Test

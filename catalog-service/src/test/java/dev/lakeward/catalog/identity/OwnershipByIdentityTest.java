@@ -32,10 +32,7 @@ class OwnershipByIdentityTest {
     void anOwnerIsNotDeletedWithoutAnHeirAndItsNameOwnsNothingAfterwards() {
         String bobName = unique("bob");
         String bob = userWithToken(bobName);
-        grant("metastore", "lakeward", bobName, "CREATE CATALOG");
-        String catalog = unique("bobs");
-        as(bob).body(Map.of("name", catalog)).post(BASE + "/catalogs").then().statusCode(200)
-                .body("owner", equalTo(bobName));
+        String catalog = catalogOwnedBy(bobName, bob);
         as(bob).body(Map.of("name", "s", "catalog_name", catalog)).post(BASE + "/schemas").then().statusCode(200);
 
         asAdmin().delete(PRINCIPALS + bobName).then().statusCode(409)
@@ -68,9 +65,7 @@ class OwnershipByIdentityTest {
     void aRenamedOwnerStillOwns() {
         String userName = unique("dana");
         String token = userWithToken(userName);
-        grant("metastore", "lakeward", userName, "CREATE CATALOG");
-        String catalog = unique("danas");
-        as(token).body(Map.of("name", catalog)).post(BASE + "/catalogs").then().statusCode(200);
+        String catalog = catalogOwnedBy(userName, token);
         String scimId = given().auth().oauth2(adminToken()).queryParam("filter", "userName eq \"" + userName + "\"")
                 .get("/scim/v2/Users").then().statusCode(200).extract().path("Resources[0].id");
         String renamed = userName + "_renamed";
@@ -84,5 +79,14 @@ class OwnershipByIdentityTest {
         // the old name, taken by someone else, owns nothing
         String impostor = userWithToken(userName);
         as(impostor).body(Map.of("comment", "mine?")).patch(BASE + "/catalogs/" + catalog).then().statusCode(404);
+    }
+
+    /** A new catalog created by the user, who owns it. */
+    private static String catalogOwnedBy(String userName, String token) {
+        grant("metastore", "lakeward", userName, "CREATE CATALOG");
+        String catalog = unique("owned");
+        as(token).body(Map.of("name", catalog)).post(BASE + "/catalogs").then().statusCode(200)
+                .body("owner", equalTo(userName));
+        return catalog;
     }
 }

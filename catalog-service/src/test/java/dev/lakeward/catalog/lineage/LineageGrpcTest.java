@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,8 +116,9 @@ class LineageGrpcTest {
 
         LineageGraph graph = blocking(adminToken()).getLineage(GetLineageRequest.newBuilder()
                 .setNode(catalog + ".s.t3.z").setDirection(Direction.UPSTREAM).setDepth(5).build());
+        // the join on t1.k is reported for z and for the whole of t3 (the facet's dataset array)
         assertThat(graph.getEdgesList()).extracting(LineageEdge::getSubtype)
-                .containsExactlyInAnyOrder("IDENTITY", "TRANSFORMATION", "JOIN");
+                .containsExactlyInAnyOrder("IDENTITY", "TRANSFORMATION", "JOIN", "JOIN");
         assertThat(graph.getNodesList()).extracting(LineageNode::getName).contains(catalog + ".s.t2", "y");
         // what came in over gRPC reads back over REST too
         assertThat(asAdmin().queryParam("table_name", catalog + ".s.t3").queryParam("column_name", "z")
@@ -139,6 +141,22 @@ class LineageGrpcTest {
         assertThat(masked.getNodesList()).filteredOn(LineageNode::getMasked).extracting(LineageNode::getKind)
                 .contains("TABLE", "COLUMN");
         assertThat(masked.getEdgesCount()).isEqualTo(graph.getEdgesCount());
+    }
+
+    @Test
+    void getLineageAnswersIndirectEdgesWithTheirSubtypes() throws Exception {
+        String spark = SparkJoinLineage.createTables();
+        report(adminToken(), List.of(SparkJoinLineage.event(spark)));
+
+        LineageGraph graph = blocking(adminToken()).getLineage(GetLineageRequest.newBuilder()
+                .setNode(spark + ".s.out.id").setDirection(Direction.UPSTREAM).build());
+        Map<String, LineageNode> nodes = graph.getNodesList().stream()
+                .collect(Collectors.toMap(LineageNode::getId, n -> n));
+        assertThat(graph.getEdgesList()).extracting(e -> nodes.get(e.getSource()).getName() + " -> "
+                        + nodes.get(e.getTarget()).getKind() + " " + e.getType() + "/" + e.getSubtype())
+                .containsExactlyInAnyOrder("id -> COLUMN DIRECT/IDENTITY", "customer_id -> COLUMN INDIRECT/JOIN",
+                        "country -> COLUMN INDIRECT/FILTER", "id -> TABLE INDIRECT/JOIN",
+                        "active -> TABLE INDIRECT/FILTER", "placed_at -> TABLE INDIRECT/SORT");
     }
 
     @Test

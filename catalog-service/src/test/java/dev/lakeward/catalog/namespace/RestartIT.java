@@ -10,12 +10,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The one-command default keeps its data: across a clean stop (SIGTERM stops the embedded
- * PostgreSQL too) and across a crash (SIGKILL leaves PostgreSQL running; the next start copes).
+ * PostgreSQL too) and across crashes (SIGKILL leaves PostgreSQL running, or PostgreSQL is killed
+ * too; either way the next start takes over the data folder its lock and pid files name).
  */
 class RestartIT {
 
@@ -50,9 +52,17 @@ class RestartIT {
         second.kill();
         assertThat(postmasterPid).as("a killed JVM leaves its PostgreSQL behind").exists();
 
-        try (ServiceProcess third = ServiceProcess.start(dataDir)) {
-            assertThat(get(third, token, "/tables/kept.s.t")).isEqualTo(200);
-            assertThat(post(third, token, "/catalogs", "{\"name\": \"after_crash\"}")).isEqualTo(200);
+        ServiceProcess third = ServiceProcess.start(dataDir);
+        assertThat(get(third, token, "/tables/kept.s.t")).isEqualTo(200);
+        assertThat(post(third, token, "/catalogs", "{\"name\": \"after_crash\"}")).isEqualTo(200);
+        ProcessHandle postmaster = third.postmaster();
+        third.kill();
+        postmaster.destroyForcibly();
+        postmaster.onExit().get(30, TimeUnit.SECONDS);
+        assertThat(dataDir.resolve("lakeward.lock")).as("a killed start's lock file").exists();
+
+        try (ServiceProcess fourth = ServiceProcess.start(dataDir)) {
+            assertThat(get(fourth, token, "/catalogs/after_crash")).isEqualTo(200);
         }
     }
 

@@ -65,16 +65,8 @@ class S3VendingTest {
 
     @Test
     void aReaderGetsASessionForItsTableOnly() {
-        String credential = unique("rgw");
-        asAdmin().body(Map.of("name", credential, "aws_iam_role", Map.of("role_arn", Radosgw.ROLE_ARN),
-                "endpoint", radosgw.endpoint().toString(), "region", "us-east-1")).post(BASE + "/credentials").then()
-                .statusCode(200);
-        String lake = unique("lake");
-        asAdmin().body(Map.of("name", lake, "url", "s3://lake/tables", "credential_name", credential))
-                .post(BASE + "/external-locations").then().statusCode(200);
-        String catalog = unique("s3cat");
-        asAdmin().body(Map.of("name", catalog)).post(BASE + "/catalogs").then().statusCode(200);
-        asAdmin().body(Map.of("name", "s", "catalog_name", catalog)).post(BASE + "/schemas").then().statusCode(200);
+        String lake = externalLocation("s3://lake/tables");
+        String catalog = catalogWithSchemaS("s3cat");
         String tableId = asAdmin().body(Map.of("name", "t1", "catalog_name", catalog, "schema_name", "s",
                 "table_type", "EXTERNAL", "data_source_format", "PARQUET", "storage_location", "s3://lake/tables/t1",
                 "columns", List.of())).post(BASE + "/tables").then().statusCode(200).extract().path("table_id");
@@ -92,14 +84,7 @@ class S3VendingTest {
                 vended.getString("aws_temp_credentials.session_token")));
         assertThat(engine.getObjectAsBytes(g -> g.bucket("lake").key("tables/t1/part-0.parquet")).asUtf8String())
                 .isEqualTo("rows of tables/t1/part-0.parquet");
-        int sibling;
-        try {
-            engine.getObjectAsBytes(g -> g.bucket("lake").key("tables/t2/part-0.parquet"));
-            sibling = 200;
-        } catch (S3Exception e) {
-            sibling = e.statusCode();
-        }
-        assertThat(sibling).isEqualTo(403);
+        assertThat(statusOfGet(engine, "tables/t2/part-0.parquet")).isEqualTo(403);
 
         // the same (cached) session for the next task; READ_WRITE needs MODIFY
         assertThat(as(reader).body(Map.of("table_id", tableId, "operation", "READ"))
@@ -166,16 +151,8 @@ class S3VendingTest {
 
     @Test
     void aTableIsNoWayToAnotherTablesCredentials() {
-        String credential = unique("rgw");
-        asAdmin().body(Map.of("name", credential, "aws_iam_role", Map.of("role_arn", Radosgw.ROLE_ARN),
-                "endpoint", radosgw.endpoint().toString(), "region", "us-east-1")).post(BASE + "/credentials").then()
-                .statusCode(200);
-        String location = unique("governed");
-        asAdmin().body(Map.of("name", location, "url", "s3://lake/governed", "credential_name", credential))
-                .post(BASE + "/external-locations").then().statusCode(200);
-        String catalog = unique("s3gov");
-        asAdmin().body(Map.of("name", catalog)).post(BASE + "/catalogs").then().statusCode(200);
-        asAdmin().body(Map.of("name", "s", "catalog_name", catalog)).post(BASE + "/schemas").then().statusCode(200);
+        String location = externalLocation("s3://lake/governed");
+        String catalog = catalogWithSchemaS("s3gov");
         asAdmin().body(Map.of("name", "m", "catalog_name", catalog, "storage_root", "s3://lake/governed/managed"))
                 .post(BASE + "/schemas").then().statusCode(200);
         String managed = asAdmin().body(Map.of("name", "mt", "catalog_name", catalog, "schema_name", "m",
@@ -213,18 +190,40 @@ class S3VendingTest {
         S3Client engine = s3(AwsSessionCredentials.create(vended.getString("aws_temp_credentials.access_key_id"),
                 vended.getString("aws_temp_credentials.secret_access_key"),
                 vended.getString("aws_temp_credentials.session_token")));
-        int victim;
-        try {
-            engine.getObjectAsBytes(g -> g.bucket("lake").key("governed/victim/part-0.parquet"));
-            victim = 200;
-        } catch (S3Exception e) {
-            victim = e.statusCode();
-        }
-        assertThat(victim).isEqualTo(403);
+        assertThat(statusOfGet(engine, "governed/victim/part-0.parquet")).isEqualTo(403);
         String audit = asAdmin().queryParam("principal", attackerName).queryParam("action", "VEND_CREDENTIAL")
                 .get("/api/lakeward/v1/audit").then().statusCode(200).extract().asString();
         assertThat(audit).contains("s3://lake/governed/mine").doesNotContain("governed/victim")
                 .doesNotContain("\"s3://lake\"").doesNotContain("s3://lake/governed\"");
+    }
+
+    /** What S3 answers the session for a read of this key of the lake bucket. */
+    private static int statusOfGet(S3Client engine, String key) {
+        try {
+            engine.getObjectAsBytes(g -> g.bucket("lake").key(key));
+            return 200;
+        } catch (S3Exception e) {
+            return e.statusCode();
+        }
+    }
+
+    /** An external location at the URL through a new storage credential for radosgw's role; its name. */
+    private static String externalLocation(String url) {
+        String credential = unique("rgw");
+        asAdmin().body(Map.of("name", credential, "aws_iam_role", Map.of("role_arn", Radosgw.ROLE_ARN),
+                "endpoint", radosgw.endpoint().toString(), "region", "us-east-1")).post(BASE + "/credentials").then()
+                .statusCode(200);
+        String name = unique("location");
+        asAdmin().body(Map.of("name", name, "url", url, "credential_name", credential))
+                .post(BASE + "/external-locations").then().statusCode(200);
+        return name;
+    }
+
+    private static String catalogWithSchemaS(String prefix) {
+        String catalog = unique(prefix);
+        asAdmin().body(Map.of("name", catalog)).post(BASE + "/catalogs").then().statusCode(200);
+        asAdmin().body(Map.of("name", "s", "catalog_name", catalog)).post(BASE + "/schemas").then().statusCode(200);
+        return catalog;
     }
 
     private static Map<String, Object> externalTable(String catalog, String name, String location) {

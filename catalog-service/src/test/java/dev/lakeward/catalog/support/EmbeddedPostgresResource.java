@@ -42,7 +42,8 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         Map<String, String> config = new HashMap<>();
         config.put("lakeward.data-dir", dataDir.toString());
         if (System.getenv("LAKEWARD_DB_URL") == null) {
-            database = EmbeddedDatabase.start(dataDir);
+            // temporary data: speed over durability
+            database = EmbeddedDatabase.start(dataDir, false);
             config.put("lakeward.db.url", database.jdbcUrl());
             config.put("lakeward.db.user", database.user());
         }

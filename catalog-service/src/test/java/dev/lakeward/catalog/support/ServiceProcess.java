@@ -47,24 +47,74 @@ public final class ServiceProcess implements AutoCloseable {
             int port = freePort();
             int grpcPort = freePort();
             Path log = Files.createTempFile(dataDir.getParent(), "service-", ".log");
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dquarkus.http.port=" + port,
-                    "-Dquarkus.grpc.server.port=" + grpcPort,
-                    "-Dlakeward.data-dir=" + dataDir));
-            Arrays.stream(settings).map(setting -> "-D" + setting).forEach(command::add);
-            command.addAll(List.of("-jar", jar().toString()));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            // the packaged default: no external database, whatever the surrounding build uses
-            builder.environment().keySet().removeIf(key -> key.startsWith("LAKEWARD_DB_"));
-            ServiceProcess service = new ServiceProcess(builder.start(), dataDir, log, port, grpcPort);
+            ServiceProcess service = new ServiceProcess(launch(dataDir, log, port, grpcPort, settings), dataDir, log,
+                    port, grpcPort);
             service.awaitReady();
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What a start that is expected to fail printed, and its exit status. */
+    public record Exit(int status, String output) {
+    }
+
+    /** Starts the service as {@link #start} does, expecting it to exit by itself within a minute. */
+    public static Exit startExpectingExit(Path dataDir, String... settings) {
+        try {
+            Path log = Files.createTempFile(dataDir.getParent(), "refused-", ".log");
+            Process process = launch(dataDir, log, freePort(), freePort(), settings);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("The service did not exit within 60 s:\n" + Files.readString(log));
+            }
+            return new Exit(process.exitValue(), Files.readString(log));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Process launch(Path dataDir, Path log, int port, int grpcPort, String... settings) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.grpc.server.port=" + grpcPort,
+                "-Dlakeward.data-dir=" + dataDir));
+        Arrays.stream(settings).map(setting -> "-D" + setting).forEach(command::add);
+        command.addAll(List.of("-jar", jar().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // the packaged default: no external database, whatever the surrounding build uses
+        builder.environment().keySet().removeIf(key -> key.startsWith("LAKEWARD_DB_"));
+        return builder.start();
+    }
+
+    /** The embedded PostgreSQL's postmaster: the first line of {@code postmaster.pid}. */
+    public ProcessHandle postmaster() {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
+            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("PostgreSQL " + pid + " is not running"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The embedded PostgreSQL's port, the fourth line of {@code postmaster.pid}. */
+    public int postgresPort() {
+        try {
+            return Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(3).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path dataDir() {
+        return dataDir;
     }
 
     public String baseUri() {

@@ -3,9 +3,12 @@ package dev.lakeward.catalog.identity.scim;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakeward.catalog.edge.ClientText;
+import dev.lakeward.catalog.edge.ClientText.Kind;
 import dev.lakeward.catalog.identity.PrincipalEntity;
 import dev.lakeward.catalog.identity.PrincipalType;
 import dev.lakeward.catalog.identity.scim.ScimLinks.Links;
+import dev.lakeward.scim.ScimError;
 import dev.lakeward.scim.ScimFilter;
 import dev.lakeward.scim.ScimProjection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,15 +37,16 @@ class ScimListing {
      * providers' {@code userName eq "…"}) is looked up by it first; any other filter reads the
      * type whole, with the directory's memberships in two queries.
      */
-    ObjectNode list(ScimType type, String filter, Integer startIndex, Integer count, ScimProjection projection,
+    ObjectNode list(ScimType type, String filter, String startIndex, String count, ScimProjection projection,
             String base) {
-        int start = startIndex == null || startIndex < 1 ? 1 : startIndex;
-        int size = count == null ? DEFAULT_COUNT : Math.max(0, Math.min(count, MAX_COUNT));
+        // RFC 7644 §3.4.2.4: a startIndex below 1 means 1, a negative count means 0
+        int start = Math.max(1, whole("startIndex", startIndex, 1));
+        int size = Math.max(0, Math.min(whole("count", count, DEFAULT_COUNT), MAX_COUNT));
         if (filter == null || filter.isBlank()) {
             long total = PrincipalEntity.count("type", type.type());
-            List<PrincipalEntity> page = size == 0 ? List.of()
+            List<PrincipalEntity> page = size == 0 || start > total ? List.of()
                     : PrincipalEntity.<PrincipalEntity>find("type = ?1 order by lower(name), id", type.type())
-                            .range(start - 1, start - 2 + size).list();
+                            .range(start - 1, (int) Math.min(Integer.MAX_VALUE, start - 2L + size)).list();
             Links memberships = links.of(page.stream().map(p -> p.id).toList());
             return response(total, start, page.stream().map(p -> type.toJson(p, base, memberships)).toList(),
                     projection);
@@ -52,6 +56,11 @@ class ScimListing {
         for (Map.Entry<String, String> indexed : type.indexedEqualities().entrySet()) {
             Optional<String> value = parsed.requiredEquality(indexed.getKey());
             if (value.isPresent()) {
+                // a literal's escapes (\u0000) are decoded by the parser, after the edge saw the parameter
+                ClientText.problem(value.get(), Kind.LINE).ifPresent(problem -> {
+                    throw ScimError.invalidFilter("The filter's value for " + indexed.getKey() + " contains "
+                            + problem + "; control characters are not allowed.");
+                });
                 candidates = lookup(type.type(), indexed.getValue(), value.get());
                 break;
             }
@@ -68,8 +77,21 @@ class ScimListing {
             }
         }
         List<ObjectNode> page = matching.subList(Math.min(start - 1, matching.size()),
-                Math.min(start - 1 + size, matching.size()));
+                (int) Math.min(start - 1L + size, matching.size()));
         return response(matching.size(), start, page, projection);
+    }
+
+    /** A SCIM paging parameter: absent is the default; anything but a 32-bit whole number is a 400 {@code invalidValue}. */
+    private static int whole(String name, String value, int ifAbsent) {
+        if (value == null || value.isEmpty()) {
+            return ifAbsent;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw ScimError.invalidValue(name + " must be a whole number from " + Integer.MIN_VALUE + " to "
+                    + Integer.MAX_VALUE + "; got '" + value + "'.");
+        }
     }
 
     /** A whole list of resources as one ListResponse, as the discovery endpoints answer. */

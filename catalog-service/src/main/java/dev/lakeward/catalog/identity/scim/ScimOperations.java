@@ -97,7 +97,7 @@ class ScimOperations {
     }
 
     @Transactional
-    public ObjectNode list(Caller caller, ScimType type, String filter, Integer startIndex, Integer count,
+    public ObjectNode list(Caller caller, ScimType type, String filter, String startIndex, String count,
             ScimProjection projection, String base) {
         requireProvisioner(caller);
         return listing.list(type, filter, startIndex, count, projection, base);

@@ -22,6 +22,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * SCIM 2.0 at {@code /scim/v2} (and, through {@link DatabricksScimResource}, Databricks'
@@ -55,10 +60,11 @@ public class ScimResource {
     @Inject
     CurrentCaller caller;
 
+    /** {@code startIndex} and {@code count} are read as text: JAX-RS answers a malformed number with a bare 404. */
     @GET
     @Path(RESOURCES)
     public ObjectNode list(@PathParam("resources") String resources, @QueryParam("filter") String filter,
-            @QueryParam("startIndex") Integer startIndex, @QueryParam("count") Integer count,
+            @QueryParam("startIndex") String startIndex, @QueryParam("count") String count,
             @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excluded,
             UriInfo uri) {
         return scim.list(caller.get(), type(resources), filter, startIndex, count,
@@ -67,7 +73,11 @@ public class ScimResource {
 
     @POST
     @Path(RESOURCES)
-    public Response create(@PathParam("resources") String resources, String body, UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "The resource as created, with its Location and ETag.",
+            content = @Content(mediaType = SCIM_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "409", description = "uniqueness: the userName or displayName is taken.")
+    public Response create(@PathParam("resources") String resources,
+            @RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT))) String body, UriInfo uri) {
         ObjectNode resource = scim.create(caller.get(), type(resources), parse(body), base(uri));
         return Response.status(201).type(SCIM_JSON).entity(resource)
                 .header("Location", resource.at("/meta/location").asText())
@@ -84,22 +94,36 @@ public class ScimResource {
 
     @PUT
     @Path(RESOURCES + "/{id}")
+    @APIResponse(responseCode = "200", description = "The resource as changed.",
+            content = @Content(mediaType = SCIM_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "409",
+            description = "uniqueness: the new name is taken; mutability: the change is refused.")
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is not the resource's.")
     public Response replace(@PathParam("resources") String resources, @PathParam("id") String id,
-            @HeaderParam("If-Match") String ifMatch, String body, UriInfo uri) {
+            @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT))) String body, UriInfo uri) {
         return ok(scim.replace(caller.get(), type(resources), id, parse(body), ifMatch, base(uri)),
                 ScimProjection.of(null, null));
     }
 
     @PATCH
     @Path(RESOURCES + "/{id}")
+    @APIResponse(responseCode = "200", description = "The resource as changed.",
+            content = @Content(mediaType = SCIM_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "409",
+            description = "uniqueness: the new name is taken; mutability: the change is refused.")
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is not the resource's.")
     public Response patch(@PathParam("resources") String resources, @PathParam("id") String id,
-            @HeaderParam("If-Match") String ifMatch, String body, UriInfo uri) {
+            @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT))) String body, UriInfo uri) {
         return ok(scim.patch(caller.get(), type(resources), id, parse(body), ifMatch, base(uri)),
                 ScimProjection.of(null, null));
     }
 
     @DELETE
     @Path(RESOURCES + "/{id}")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "409", description = "mutability: the principal owns the metastore.")
     public Response delete(@PathParam("resources") String resources, @PathParam("id") String id) {
         scim.delete(caller.get(), type(resources), id);
         return Response.noContent().build();

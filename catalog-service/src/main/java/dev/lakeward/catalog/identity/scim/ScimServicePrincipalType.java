@@ -28,7 +28,8 @@ class ScimServicePrincipalType extends ScimType {
     @Override
     String name(JsonNode body) {
         String applicationId = ScimJson.text(body, "applicationId");
-        return applicationId == null || applicationId.isBlank() ? UUID.randomUUID().toString() : applicationId;
+        return applicationId == null || applicationId.isBlank() ? UUID.randomUUID().toString()
+                : checkedName("applicationId", applicationId);
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.lakeward.catalog.identity.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakeward.catalog.edge.ClientText;
+import dev.lakeward.catalog.edge.ClientText.Kind;
 import dev.lakeward.catalog.identity.PrincipalEntity;
 import dev.lakeward.catalog.identity.PrincipalType;
 import dev.lakeward.catalog.identity.scim.ScimLinks.Links;
@@ -47,6 +49,14 @@ abstract class ScimType {
         if (name == null || name.isBlank()) {
             throw ScimError.invalidValue(nameAttribute + " is required and cannot be removed.");
         }
+        return checkedName(nameAttribute, name);
+    }
+
+    /** A principal's name from the attribute, refused if it holds what a name may not ({@link ClientText}). */
+    static String checkedName(String attribute, String name) {
+        ClientText.problem(name, Kind.NAME).ifPresent(problem -> {
+            throw ScimError.invalidValue(ClientText.nameMessage(attribute, problem));
+        });
         return name;
     }
 
