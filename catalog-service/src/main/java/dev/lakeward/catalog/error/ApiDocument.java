@@ -18,10 +18,10 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 /**
  * What {@code /q/openapi} says beyond what smallrye-openapi reads from the resources: every
  * operation takes the bearer token, and answers its errors in Unity Catalog's shape
- * ({@link ErrorResponse}), or SCIM's on SCIM paths (but for the token check's 401, which comes
- * before SCIM). The statuses any operation can answer are added here, by what the operation takes;
- * those only some can (a 404 for an object named in the body or the query, a 409) are declared
- * with {@code @APIResponse} on the resource method, and get their body's shape here.
+ * ({@link ErrorResponse}), or SCIM's on SCIM paths (all of them, the token check's 401 too). The
+ * statuses any operation can answer are added here, by what the operation takes; those only some
+ * can (a 404 for an object named in the body or the query, a 409) are declared with
+ * {@code @APIResponse} on the resource method, and get their body's shape here.
  */
 public class ApiDocument implements OASFilter {
 
@@ -78,9 +78,7 @@ public class ApiDocument implements OASFilter {
         boolean scim = path.contains("/scim/v2");
         responses.getAPIResponses().forEach((status, response) -> {
             if (status.startsWith("4") || status.startsWith("5")) {
-                // the bearer check answers before SCIM does, in Unity Catalog's shape
-                boolean scimShaped = scim && !status.equals("401");
-                response.setContent(errorContent(scimShaped));
+                response.setContent(errorContent(scim));
             }
         });
     }

@@ -145,11 +145,10 @@ class OpenApiContractTest {
                         }
                     }
                 });
-                if (!shapes.contains("unity-catalog")) {
-                    problems.add(where + " documents no error in Unity Catalog's shape");
-                }
-                if (scim && !shapes.contains("scim")) {
-                    problems.add(where + " documents no error in SCIM's shape");
+                // every error of a SCIM path has SCIM's shape; every other one Unity Catalog's
+                if (!shapes.equals(Set.of(scim ? "scim" : "unity-catalog"))) {
+                    problems.add(where + " documents errors in " + shapes + ", not only in "
+                            + (scim ? "SCIM's" : "Unity Catalog's") + " shape");
                 }
                 if (!op.getValue().path("responses").has("401")) {
                     problems.add(where + " does not document 401");
