@@ -1,7 +1,7 @@
 package dev.lakeward.catalog.audit;
 
+import dev.lakeward.catalog.access.CurrentCaller;
 import dev.lakeward.catalog.error.InvalidParameter;
-import dev.lakeward.catalog.identity.CurrentCaller;
 import dev.lakeward.catalog.persistence.Page;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,9 +1,11 @@
 package dev.lakeward.catalog.audit;
 
-import dev.lakeward.catalog.authz.AccessControl;
+import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.AuditEventEntity;
+import dev.lakeward.catalog.access.AuditLog;
+import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.catalog.error.InvalidParameter;
-import dev.lakeward.catalog.identity.Caller;
-import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
 import dev.lakeward.catalog.persistence.PageTokens;
@@ -22,6 +24,9 @@ import java.util.Map;
 public class AuditService {
 
     @Inject
+    Metastore metastore;
+
+    @Inject
     PageTokens pageTokens;
 
     @Inject
@@ -33,7 +38,7 @@ public class AuditService {
 
     @Transactional
     public Page<AuditEvent> list(Caller caller, Filter filter, String maxResults, String pageToken) {
-        access.require(caller, Action.MANAGE, Securables.metastore());
+        access.require(caller, Action.MANAGE, metastore.securable());
         PageRequest page = pageTokens.request(maxResults, pageToken);
         List<String> where = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
@@ -72,7 +77,7 @@ public class AuditService {
         // range() is inclusive: size + 1 rows, the last only telling whether another page exists
         return Page.fromLookahead(AuditEventEntity.<AuditEventEntity>find(query, parameters)
                         .range(0, page.size()).list(),
-                page, e -> e.id.toString()).map(AuditEventEntity::toEvent);
+                page, e -> e.id.toString()).map(AuditService::event);
     }
 
     private static long parseId(String after) {
@@ -81,5 +86,10 @@ public class AuditService {
         } catch (NumberFormatException e) {
             throw new InvalidParameter("page_token is not a token this server issued.");
         }
+    }
+
+    private static AuditEvent event(AuditEventEntity e) {
+        return new AuditEvent(e.id, e.at.toEpochMilli(), e.principal, e.action, e.securableType, e.securableName,
+                e.decision, e.reason, e.requestId, e.details);
     }
 }

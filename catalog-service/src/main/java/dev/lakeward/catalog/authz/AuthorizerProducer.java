@@ -1,6 +1,6 @@
 package dev.lakeward.catalog.authz;
 
-import dev.lakeward.catalog.LakewardConfig;
+import dev.lakeward.catalog.config.LakewardConfig;
 import dev.lakeward.policy.Authorizer;
 import dev.lakeward.policy.BuiltInAuthorizer;
 import dev.lakeward.policy.RoleGroups;

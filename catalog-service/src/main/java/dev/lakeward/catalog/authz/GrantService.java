@@ -1,6 +1,9 @@
 package dev.lakeward.catalog.authz;
 
-import dev.lakeward.catalog.audit.AuditLog;
+import dev.lakeward.catalog.access.AccessChanged;
+import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.AuditLog;
+import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.authz.Permissions.EffectivePermissionsList;
 import dev.lakeward.catalog.authz.Permissions.EffectivePrivilege;
 import dev.lakeward.catalog.authz.Permissions.EffectivePrivilegeAssignment;
@@ -9,10 +12,7 @@ import dev.lakeward.catalog.authz.Permissions.PermissionsList;
 import dev.lakeward.catalog.authz.Permissions.PrivilegeAssignment;
 import dev.lakeward.catalog.authz.Permissions.UpdatePermissions;
 import dev.lakeward.catalog.error.InvalidParameter;
-import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.identity.PrincipalEntity;
-import dev.lakeward.catalog.namespace.NamedObjects;
-import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.BuiltInAuthorizer;
 import dev.lakeward.policy.Holding;
@@ -50,7 +50,7 @@ public class GrantService {
     AccessControl access;
 
     @Inject
-    NamedObjects named;
+    SecurableNames securables;
 
     @Inject
     AuditLog audit;
@@ -182,7 +182,7 @@ public class GrantService {
         SecurableType type = SecurableType.parse(securableType).orElseThrow(() -> new InvalidParameter(
                 "Unknown securable_type '" + securableType + "'. Known: " + Arrays.stream(SecurableType.values())
                         .map(SecurableType::apiName).collect(Collectors.joining(", ")) + "."));
-        return named.securable(caller, action, type, fullName);
+        return securables.visible(caller, action, type, fullName);
     }
 
     @SuppressWarnings("unchecked")

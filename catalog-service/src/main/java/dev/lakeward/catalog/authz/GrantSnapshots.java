@@ -1,5 +1,6 @@
 package dev.lakeward.catalog.authz;
 
+import dev.lakeward.catalog.access.AccessChanged;
 import dev.lakeward.catalog.persistence.StoredVersions;
 import dev.lakeward.policy.Grant;
 import dev.lakeward.policy.GrantSnapshot;

@@ -1,7 +1,8 @@
 package dev.lakeward.catalog.authz;
 
-import dev.lakeward.catalog.identity.CurrentCaller;
-import dev.lakeward.catalog.namespace.Securables;
+import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.CurrentCaller;
+import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.GrantSnapshot;
 import dev.lakeward.policy.RoleGroups;
@@ -34,6 +35,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 @Path("/api/lakeward/v1/opa/bundle.tar.gz")
 public class OpaBundleResource {
 
+    @Inject
+    Metastore metastore;
+
     private static final String POLICY = "dev/lakeward/policy/rego/lakeward/authz.rego";
 
     @Inject
@@ -52,7 +56,7 @@ public class OpaBundleResource {
     @Produces("application/gzip")
     @Transactional
     public Response bundle(@HeaderParam("If-None-Match") String ifNoneMatch) {
-        access.require(caller.get(), Action.MANAGE, Securables.metastore());
+        access.require(caller.get(), Action.MANAGE, metastore.securable());
         GrantSnapshot snapshot = snapshots.get();
         EntityTag etag = new EntityTag("v" + snapshot.version() + "-" + Integer.toHexString(roles.hashCode()));
         if (ifNoneMatch != null && ifNoneMatch.contains(etag.toString())) {

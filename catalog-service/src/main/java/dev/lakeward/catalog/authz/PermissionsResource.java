@@ -1,9 +1,9 @@
 package dev.lakeward.catalog.authz;
 
+import dev.lakeward.catalog.access.CurrentCaller;
 import dev.lakeward.catalog.authz.Permissions.EffectivePermissionsList;
 import dev.lakeward.catalog.authz.Permissions.PermissionsList;
 import dev.lakeward.catalog.authz.Permissions.UpdatePermissions;
-import dev.lakeward.catalog.identity.CurrentCaller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

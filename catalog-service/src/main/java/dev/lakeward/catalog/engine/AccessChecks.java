@@ -1,13 +1,12 @@
 package dev.lakeward.catalog.engine;
 
-import dev.lakeward.catalog.authz.AccessControl;
+import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.authz.SecurableNames;
+import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.ApiException;
-import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.error.InvalidParameter;
-import dev.lakeward.catalog.identity.Caller;
-import dev.lakeward.catalog.namespace.NamedObjects;
-import dev.lakeward.catalog.namespace.Securables;
-import dev.lakeward.catalog.namespace.TableCache;
+import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Check;
 import dev.lakeward.policy.Decision;
@@ -23,7 +22,7 @@ import java.util.Map;
 /**
  * A batch of (securable, privilege) questions answered in order with one authorization batch.
  * A securable that does not exist is a denial saying so, not a failure of the whole batch. Tables,
- * what engines ask about most, come from the table cache ResolveTable fills.
+ * what engines ask about most, come from the namespace cache ResolveTable fills.
  */
 @ApplicationScoped
 public class AccessChecks {
@@ -40,10 +39,7 @@ public class AccessChecks {
     AccessControl access;
 
     @Inject
-    NamedObjects named;
-
-    @Inject
-    TableCache tables;
+    SecurableNames securables;
 
     @Transactional
     public List<Decision> check(Caller caller, List<Question> questions) {
@@ -57,8 +53,7 @@ public class AccessChecks {
             SecurableType type = SecurableType.parse(question.securableType()).orElseThrow(() -> new InvalidParameter(
                     "Check " + index + ": unknown securable type '" + question.securableType() + "'."));
             try {
-                checks.add(new Check(action, type == SecurableType.TABLE ? tables.locate(question.fullName()).securable()
-                        : Securables.resolve(type, question.fullName())));
+                checks.add(new Check(action, securables.find(type, question.fullName())));
                 positions.add(i);
                 answers.add(null);
             } catch (NotFound missing) {
@@ -77,8 +72,9 @@ public class AccessChecks {
     /** What a missing object is answered for this caller: the 404 of the top-most level it may not see, or of what is missing. */
     private ApiException hiddenOrMissing(Caller caller, SecurableType type, String fullName) {
         try {
-            named.securable(caller, Action.READ_METADATA, type, fullName);
-            throw new IllegalStateException(fullName + " was missing a moment ago");
+            securables.visible(caller, Action.READ_METADATA, type, fullName);
+            // created since it was looked for: it was missing when the question was asked
+            return new NotFound("'" + Names.printable(fullName) + "' did not exist when it was asked about.");
         } catch (ApiException answer) {
             return answer;
         }

@@ -1,11 +1,12 @@
 package dev.lakeward.catalog.engine;
 
+import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.engine.AccessChecks.Question;
 import dev.lakeward.catalog.engine.TableResolver.Resolved;
-import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.namespace.ColumnInfo;
 import dev.lakeward.catalog.namespace.TableInfo;
 import dev.lakeward.catalog.storage.PathCredentials;
+import dev.lakeward.catalog.storage.TableCredentials;
 import dev.lakeward.credentials.AccessLevel;
 import dev.lakeward.credentials.TemporaryCredential;
 import dev.lakeward.proto.v1.AwsCredentials;
@@ -39,6 +40,9 @@ public class EngineGrpcService extends EngineServiceGrpc.EngineServiceImplBase {
 
     @Inject
     TableResolver tables;
+
+    @Inject
+    TableCredentials tableCredentials;
 
     @Inject
     AccessChecks checks;
@@ -86,7 +90,7 @@ public class EngineGrpcService extends EngineServiceGrpc.EngineServiceImplBase {
     @Override
     public void generateTemporaryTableCredentials(GenerateTemporaryTableCredentialsRequest request,
             StreamObserver<TemporaryCredentials> response) {
-        answer(response, caller -> credentials(tables.tableCredential(caller, request.getTableId(),
+        answer(response, caller -> credentials(tableCredentials.vend(caller, request.getTableId(),
                 access(request.getOperation()))));
     }
 

@@ -1,8 +1,8 @@
 package dev.lakeward.catalog.engine;
 
+import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.error.Unauthenticated;
 import dev.lakeward.catalog.identity.Authenticator;
-import dev.lakeward.catalog.identity.Caller;
 import io.grpc.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

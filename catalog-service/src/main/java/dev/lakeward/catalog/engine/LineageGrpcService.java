@@ -1,6 +1,6 @@
 package dev.lakeward.catalog.engine;
 
-import dev.lakeward.catalog.identity.Caller;
+import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.lineage.LineageIngest;
 import dev.lakeward.catalog.lineage.LineageIngest.Ingested;
 import dev.lakeward.catalog.lineage.LineageQueries;

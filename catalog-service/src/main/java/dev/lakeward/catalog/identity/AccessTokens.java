@@ -1,5 +1,6 @@
 package dev.lakeward.catalog.identity;
 
+import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.Unauthenticated;
 import io.quarkus.narayana.jta.QuarkusTransaction;

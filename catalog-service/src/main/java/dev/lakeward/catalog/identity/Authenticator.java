@@ -1,5 +1,6 @@
 package dev.lakeward.catalog.identity;
 
+import dev.lakeward.catalog.access.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

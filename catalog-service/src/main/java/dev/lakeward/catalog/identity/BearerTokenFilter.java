@@ -1,5 +1,6 @@
 package dev.lakeward.catalog.identity;
 
+import dev.lakeward.catalog.access.CurrentCaller;
 import dev.lakeward.catalog.error.Unauthenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;

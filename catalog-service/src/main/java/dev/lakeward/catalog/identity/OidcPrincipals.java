@@ -1,8 +1,10 @@
 package dev.lakeward.catalog.identity;
 
-import dev.lakeward.catalog.LakewardConfig;
-import dev.lakeward.catalog.audit.AuditLog;
-import dev.lakeward.catalog.authz.AccessChanged;
+import dev.lakeward.catalog.access.AccessChanged;
+import dev.lakeward.catalog.access.AuditLog;
+import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.access.PrincipalType;
+import dev.lakeward.catalog.config.LakewardConfig;
 import dev.lakeward.catalog.error.Unauthenticated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

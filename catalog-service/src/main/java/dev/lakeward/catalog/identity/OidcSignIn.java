@@ -1,5 +1,6 @@
 package dev.lakeward.catalog.identity;
 
+import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.error.Unauthenticated;
 import dev.lakeward.catalog.error.Unavailable;
 import io.quarkus.oidc.AccessTokenCredential;

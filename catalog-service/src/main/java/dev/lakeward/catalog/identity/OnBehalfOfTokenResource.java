@@ -1,5 +1,6 @@
 package dev.lakeward.catalog.identity;
 
+import dev.lakeward.catalog.access.CurrentCaller;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.identity.Principals.CreateOboToken;
 import dev.lakeward.catalog.identity.Principals.CreatedToken;

@@ -1,7 +1,8 @@
 package dev.lakeward.catalog.identity;
 
-import dev.lakeward.catalog.audit.AuditLog;
-import dev.lakeward.catalog.authz.AccessChanged;
+import dev.lakeward.catalog.access.AccessChanged;
+import dev.lakeward.catalog.access.AuditLog;
+import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.identity.AccessTokens.Issued;

@@ -1,5 +1,6 @@
 package dev.lakeward.catalog.identity;
 
+import dev.lakeward.catalog.access.PrincipalType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

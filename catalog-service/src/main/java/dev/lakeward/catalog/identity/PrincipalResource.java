@@ -1,5 +1,6 @@
 package dev.lakeward.catalog.identity;
 
+import dev.lakeward.catalog.access.CurrentCaller;
 import dev.lakeward.catalog.identity.Principals.CreatePrincipal;
 import dev.lakeward.catalog.identity.Principals.CreateToken;
 import dev.lakeward.catalog.identity.Principals.CreatedToken;

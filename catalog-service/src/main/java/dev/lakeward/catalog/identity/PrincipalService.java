@@ -1,9 +1,14 @@
 package dev.lakeward.catalog.identity;
 
-import dev.lakeward.catalog.audit.AuditLog;
-import dev.lakeward.catalog.authz.AccessControl;
-import dev.lakeward.catalog.authz.AccessChanged;
+import dev.lakeward.catalog.access.AccessChanged;
+import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.AuditLog;
+import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.access.Metastore;
+import dev.lakeward.catalog.access.NamespaceChanged;
+import dev.lakeward.catalog.access.PrincipalType;
 import dev.lakeward.catalog.edge.ClientText;
+import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.identity.AccessTokens.Issued;
@@ -12,9 +17,6 @@ import dev.lakeward.catalog.identity.Principals.CreatedToken;
 import dev.lakeward.catalog.identity.Principals.PrincipalInfo;
 import dev.lakeward.catalog.identity.Principals.TokenInfo;
 import dev.lakeward.catalog.identity.Principals.UpdateMembers;
-import dev.lakeward.catalog.namespace.NamespaceChanged;
-import dev.lakeward.catalog.namespace.Names;
-import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
 import dev.lakeward.catalog.persistence.PageTokens;
@@ -37,6 +39,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class PrincipalService {
+
+    @Inject
+    Metastore metastore;
 
     private static final int MAX_NAME_LENGTH = 255;
 
@@ -67,7 +72,7 @@ public class PrincipalService {
     @Transactional
     public PrincipalInfo create(Caller caller, CreatePrincipal request) {
         InvalidParameter.requireBody(request);
-        access.require(caller, Action.MANAGE, Securables.metastore());
+        access.require(caller, Action.MANAGE, metastore.securable());
         if (request.type() == null) {
             throw new InvalidParameter("type is required: one of USER, GROUP, SERVICE_PRINCIPAL.");
         }
@@ -106,7 +111,7 @@ public class PrincipalService {
     @Transactional
     public PrincipalInfo updateMembers(Caller caller, String groupName, UpdateMembers request) {
         InvalidParameter.requireBody(request);
-        access.require(caller, Action.MANAGE, Securables.metastore());
+        access.require(caller, Action.MANAGE, metastore.securable());
         PrincipalEntity group = existing(groupName);
         if (group.type != PrincipalType.GROUP) {
             throw new InvalidParameter("'" + group.name + "' is a " + group.type + ", not a GROUP.");
@@ -138,7 +143,7 @@ public class PrincipalService {
      */
     @Transactional
     public void delete(Caller caller, String name, String newOwner) {
-        access.require(caller, Action.MANAGE, Securables.metastore());
+        access.require(caller, Action.MANAGE, metastore.securable());
         PrincipalEntity principal = existing(name);
         Map<String, Object> details = new HashMap<>(Map.of("principal", principal.name));
         if (newOwner != null) {
@@ -162,7 +167,7 @@ public class PrincipalService {
     @Transactional
     public CreatedToken issueToken(Caller caller, String principalName, Long lifetimeSeconds, String comment,
             boolean servicePrincipalOnly) {
-        access.require(caller, Action.MANAGE, Securables.metastore());
+        access.require(caller, Action.MANAGE, metastore.securable());
         if (principalName == null || principalName.isEmpty()) {
             throw new InvalidParameter("application_id is required: the service principal's application id.");
         }

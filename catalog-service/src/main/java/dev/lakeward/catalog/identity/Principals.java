@@ -1,5 +1,6 @@
 package dev.lakeward.catalog.identity;
 
+import dev.lakeward.catalog.access.PrincipalType;
 import java.util.List;
 
 /** The bodies of Lakeward's principal and token APIs. */

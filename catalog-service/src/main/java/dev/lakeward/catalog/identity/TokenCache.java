@@ -1,7 +1,7 @@
 package dev.lakeward.catalog.identity;
 
-import dev.lakeward.catalog.LakewardConfig;
-import dev.lakeward.catalog.authz.AccessChanged;
+import dev.lakeward.catalog.access.AccessChanged;
+import dev.lakeward.catalog.config.LakewardConfig;
 import dev.lakeward.catalog.persistence.StoredVersions;
 import dev.lakeward.catalog.persistence.VersionedCache;
 import jakarta.annotation.PostConstruct;

@@ -1,12 +1,12 @@
 package dev.lakeward.catalog.lineage;
 
-import dev.lakeward.catalog.LakewardConfig;
-import dev.lakeward.catalog.audit.AuditLog;
-import dev.lakeward.catalog.authz.AccessControl;
+import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.AuditLog;
+import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.access.Metastore;
+import dev.lakeward.catalog.config.LakewardConfig;
 import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.error.Unavailable;
-import dev.lakeward.catalog.identity.Caller;
-import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.lineage.ColumnEdge;
 import dev.lakeward.lineage.ColumnRef;
 import dev.lakeward.lineage.DatasetRef;
@@ -33,6 +33,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class AtlasExport {
 
+    @Inject
+    Metastore metastore;
+
     private static final int TARGETS_PER_CHUNK = 100;
 
     @Inject
@@ -52,7 +55,7 @@ public class AtlasExport {
 
     @Transactional
     public Exported export(Caller caller) {
-        access.require(caller, Action.MANAGE, Securables.metastore());
+        access.require(caller, Action.MANAGE, metastore.securable());
         LakewardConfig.Lineage.Atlas atlas = config.lineage().atlas();
         AtlasExporter exporter = new AtlasExporter(new AtlasClient(new AtlasConfig(
                 atlas.url().orElseThrow(() -> new FailedPrecondition(

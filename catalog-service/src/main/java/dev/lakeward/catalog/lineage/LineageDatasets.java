@@ -1,5 +1,6 @@
 package dev.lakeward.catalog.lineage;
 
+import dev.lakeward.catalog.namespace.NamespaceStore;
 import dev.lakeward.catalog.namespace.TablePath;
 import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.lineage.DatasetNames;
@@ -30,9 +31,9 @@ public class LineageDatasets {
     }
 
     public Optional<TablePath> table(DatasetRef dataset) {
-        Optional<TablePath> byName = DatasetNames.tableName(dataset).flatMap(TablePath::find);
+        Optional<TablePath> byName = DatasetNames.tableName(dataset).flatMap(NamespaceStore::tablePath);
         return byName.isPresent() ? byName
-                : DatasetNames.storageLocation(dataset).flatMap(LineageDatasets::canonical).flatMap(TablePath::findByLocation);
+                : DatasetNames.storageLocation(dataset).flatMap(LineageDatasets::canonical).flatMap(NamespaceStore::tableAt);
     }
 
     /** Tables store canonical locations; an event may spell one any way ({@code file:/x}, {@code s3a://}, escapes). */

@@ -1,8 +1,9 @@
 package dev.lakeward.catalog.lineage;
 
-import dev.lakeward.catalog.authz.AccessControl;
+import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.catalog.error.InvalidParameter;
-import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.lineage.LineageDatasets.Node;
 import dev.lakeward.lineage.ColumnEdge;
 import dev.lakeward.lineage.DatasetDependency;
@@ -13,6 +14,7 @@ import dev.lakeward.lineage.TableEdge;
 import dev.lakeward.lineage.openlineage.RunEvents;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Check;
+import dev.lakeward.policy.Securable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,6 +35,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class LineageIngest {
+
+    @Inject
+    Metastore metastore;
 
     @Inject
     EntityManager em;
@@ -62,12 +67,13 @@ public class LineageIngest {
         }
         List<Map<DatasetRef, Node>> nodesOf = new ArrayList<>(batches.size());
         Set<Check> outputs = new LinkedHashSet<>();
+        Securable metastore = this.metastore.securable();
         for (LineageBatch batch : batches) {
             Map<DatasetRef, Node> nodes = new HashMap<>();
             batch.datasets().forEach(d -> nodes.put(d, datasets.node(d)));
             nodesOf.add(nodes);
             batch.tableEdges().stream().map(TableEdge::target).map(nodes::get).forEach(node -> node.table()
-                    .ifPresent(t -> outputs.add(new Check(Action.WRITE_LINEAGE, t.securable()))));
+                    .ifPresent(t -> outputs.add(new Check(Action.WRITE_LINEAGE, t.securable(metastore)))));
         }
         access.requireAll(caller, List.copyOf(outputs));
         int columnEdges = 0;

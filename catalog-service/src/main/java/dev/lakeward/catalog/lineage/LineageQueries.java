@@ -1,8 +1,9 @@
 package dev.lakeward.catalog.lineage;
 
-import dev.lakeward.catalog.authz.AccessControl;
+import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.catalog.error.InvalidParameter;
-import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.lineage.LineageViews.ColumnLineage;
 import dev.lakeward.catalog.lineage.LineageViews.ColumnRef;
 import dev.lakeward.catalog.lineage.LineageViews.FileRef;
@@ -13,8 +14,8 @@ import dev.lakeward.catalog.lineage.LineageViews.TableLineage;
 import dev.lakeward.catalog.lineage.LineageViews.TableLineageEntry;
 import dev.lakeward.catalog.lineage.LineageViews.TableRef;
 import dev.lakeward.catalog.lineage.LineageViews.Transformation;
-import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.catalog.namespace.NamedObjects;
+import dev.lakeward.catalog.namespace.NamespaceStore;
 import dev.lakeward.catalog.namespace.TablePath;
 import dev.lakeward.lineage.Direction;
 import dev.lakeward.lineage.Traversal;
@@ -46,6 +47,9 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class LineageQueries {
+
+    @Inject
+    Metastore metastore;
 
     @Inject
     EntityManager em;
@@ -281,14 +285,14 @@ public class LineageQueries {
                 tableIdOfNode.put((UUID) row[0], (UUID) row[3]);
             }
         }
-        Map<UUID, TablePath> byTableId = TablePath.findAllById(tableIdOfNode.values());
+        Map<UUID, TablePath> byTableId = NamespaceStore.tablesById(tableIdOfNode.values());
         Map<UUID, TablePath> tables = new HashMap<>();
         tableIdOfNode.forEach((node, tableId) -> {
             if (byTableId.containsKey(tableId)) {
                 tables.put(node, byTableId.get(tableId));
             }
         });
-        Securable metastore = Securables.metastore();
+        Securable metastore = this.metastore.securable();
         Set<UUID> visible = new HashSet<>(access.visible(caller, new ArrayList<>(tables.keySet()),
                 id -> tables.get(id).securable(metastore)));
         Map<UUID, Dataset> loaded = new LinkedHashMap<>();

@@ -1,7 +1,7 @@
 package dev.lakeward.catalog.lineage;
 
+import dev.lakeward.catalog.access.CurrentCaller;
 import dev.lakeward.catalog.error.InvalidParameter;
-import dev.lakeward.catalog.identity.CurrentCaller;
 import dev.lakeward.catalog.lineage.LineageViews.ColumnLineage;
 import dev.lakeward.catalog.lineage.LineageViews.Graph;
 import dev.lakeward.catalog.lineage.LineageViews.TableLineage;

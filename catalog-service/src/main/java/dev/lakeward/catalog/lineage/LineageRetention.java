@@ -1,6 +1,6 @@
 package dev.lakeward.catalog.lineage;
 
-import dev.lakeward.catalog.LakewardConfig;
+import dev.lakeward.catalog.config.LakewardConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

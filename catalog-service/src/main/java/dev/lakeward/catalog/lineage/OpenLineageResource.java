@@ -2,8 +2,8 @@ package dev.lakeward.catalog.lineage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lakeward.catalog.access.CurrentCaller;
 import dev.lakeward.catalog.error.InvalidParameter;
-import dev.lakeward.catalog.identity.CurrentCaller;
 import dev.lakeward.catalog.lineage.LineageIngest.Ingested;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,9 +1,12 @@
 package dev.lakeward.catalog.namespace;
 
-import dev.lakeward.catalog.authz.AccessControl;
+import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.access.Metastore;
+import dev.lakeward.catalog.access.NamespaceChanged;
+import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.error.InvalidParameter;
-import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.namespace.Requests.CreateCatalog;
 import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
 import dev.lakeward.catalog.persistence.Page;
@@ -25,6 +28,9 @@ import java.util.HashMap;
 /** Catalogs: the first level of the namespace. Each call is one transaction, authorized first. */
 @ApplicationScoped
 public class CatalogService {
+
+    @Inject
+    Metastore metastore;
 
     @Inject
     EntityManager em;
@@ -51,7 +57,7 @@ public class CatalogService {
     public CatalogInfo create(Caller caller, CreateCatalog request) {
         InvalidParameter.requireBody(request);
         String name = Names.identifier("catalog name", request.name());
-        access.require(caller, Action.CREATE_CATALOG, Securables.metastore());
+        access.require(caller, Action.CREATE_CATALOG, metastore.securable());
         CatalogEntity catalog = new CatalogEntity();
         catalog.createdBy(caller.name());
         catalog.name = name;
@@ -68,16 +74,15 @@ public class CatalogService {
         return catalog.toInfo();
     }
 
-    @Transactional
     public CatalogInfo get(Caller caller, String name) {
-        return named.catalog(caller, Action.READ_METADATA, Names.identifier("catalog name", name)).toInfo();
+        return named.readCatalog(caller, Action.READ_METADATA, Names.identifier("catalog name", name)).info();
     }
 
     /** The catalogs the caller may see, a full page at a time. */
     @Transactional
     public Page<CatalogInfo> list(Caller caller, String maxResults, String pageToken) {
         PageRequest page = pageTokens.request(maxResults, pageToken);
-        Securable metastore = Securables.metastore();
+        Securable metastore = this.metastore.securable();
         return Page.filtered(page,
                 (after, limit) -> CatalogEntity.<CatalogEntity>find("name > ?1", Sort.by("name"), after)
                         .range(0, limit - 1).list(),
@@ -89,7 +94,7 @@ public class CatalogService {
     public CatalogInfo update(Caller caller, String name, UpdateSecurable request) {
         InvalidParameter.requireBody(request);
         CatalogEntity catalog = named.catalog(caller, Action.MANAGE, Names.identifier("catalog name", name));
-        Securable securable = Securables.catalog(Securables.metastore(), catalog);
+        Securable securable = Securables.catalog(metastore.securable(), catalog);
         String previousOwner = catalog.owner;
         request.applyTo(catalog, caller);
         UniqueNames.flush(em, () -> "Catalog '" + catalog.name + "' already exists.");

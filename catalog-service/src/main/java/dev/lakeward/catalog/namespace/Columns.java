@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.namespace;
 
 import dev.lakeward.catalog.edge.ClientText;
+import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.InvalidParameter;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,9 +1,10 @@
 package dev.lakeward.catalog.namespace;
 
-import dev.lakeward.catalog.LakewardConfig;
+import dev.lakeward.catalog.access.MetastoreEntity;
+import dev.lakeward.catalog.access.PrincipalType;
+import dev.lakeward.catalog.config.LakewardConfig;
 import dev.lakeward.catalog.identity.AccessTokens;
 import dev.lakeward.catalog.identity.PrincipalEntity;
-import dev.lakeward.catalog.identity.PrincipalType;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,5 +1,6 @@
 package dev.lakeward.catalog.namespace;
 
+import dev.lakeward.catalog.access.MetastoreEntity;
 import dev.lakeward.catalog.namespace.Responses.MetastoreSummary;
 import dev.lakeward.catalog.persistence.SecurableEntity;
 import jakarta.transaction.Transactional;

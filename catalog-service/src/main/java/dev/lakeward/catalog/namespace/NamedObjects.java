@@ -1,10 +1,10 @@
 package dev.lakeward.catalog.namespace;
 
-import dev.lakeward.catalog.authz.AccessControl;
-import dev.lakeward.catalog.error.InvalidParameter;
+import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.access.Metastore;
+import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.NotFound;
-import dev.lakeward.catalog.identity.Caller;
-import dev.lakeward.catalog.storage.ExternalLocationEntity;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Securable;
 import dev.lakeward.policy.SecurableType;
@@ -13,10 +13,12 @@ import jakarta.inject.Inject;
 import java.util.List;
 
 /**
- * Resolve, then decide: the objects a request names, found for a caller and an action. What the
- * caller may not see is answered exactly as what does not exist ({@link AccessControl#requireVisible},
- * {@link AccessControl#missing}), so that no endpoint is an oracle for the existence of objects a
- * caller may not see; a visible object without the privilege is a 403.
+ * Resolve, then decide: the one way a request finds the catalogs, schemas and tables it names,
+ * for a caller and an action. Reads come from {@link NamespaceCache}; writes find the entities
+ * of their transaction. What the caller may not see is answered exactly as what does not exist
+ * ({@link AccessControl#requireVisible}, {@link AccessControl#missing}), so that no endpoint is an
+ * oracle for the existence of objects a caller may not see; a visible object without the
+ * privilege is a 403.
  */
 @ApplicationScoped
 public class NamedObjects {
@@ -27,82 +29,122 @@ public class NamedObjects {
     @Inject
     AccessControl access;
 
-    /** A schema with its catalog, as a request found it. */
-    public record SchemaPath(CatalogEntity catalog, SchemaEntity schema, Securable securable) {
-    }
+    @Inject
+    Metastore metastore;
 
-    /** A catalog by its validated name. */
+    @Inject
+    NamespaceCache cache;
+
+    /** A catalog by its validated name, to change or to write into. */
     public CatalogEntity catalog(Caller caller, Action action, String name) {
-        CatalogEntity catalog = findCatalog(name);
-        access.requireVisible(caller, action, Securables.catalog(Securables.metastore(), catalog));
+        CatalogEntity catalog = NamespaceStore.catalog(name).orElseThrow(() -> NamespaceStore.missingCatalog(name));
+        access.requireVisible(caller, action, Securables.catalog(metastore.securable(), catalog));
         return catalog;
     }
 
-    /** {@code catalog.schema}. */
+    /** {@code catalog.schema}, to change or to write into. */
     public SchemaPath schema(Caller caller, Action action, String fullName) {
         List<String> names = Names.fullName(fullName, SCHEMA_NAME);
         return schema(caller, action, names.get(0), names.get(1));
     }
 
-    /** A schema by its validated catalog and schema names. */
+    /** A schema by its validated catalog and schema names, to change or to write into. */
     public SchemaPath schema(Caller caller, Action action, String catalogName, String schemaName) {
         SchemaPath schema = findSchema(caller, catalogName, schemaName);
+        access.requireVisible(caller, action, schema.securable(metastore.securable()));
+        return schema;
+    }
+
+    /** {@code catalog.schema.table}, to change. */
+    public TablePath table(Caller caller, Action action, String fullName) {
+        List<String> names = Names.fullName(fullName, TABLE_NAME);
+        SchemaPath schema = findSchema(caller, names.get(0), names.get(1));
+        TableEntity table = NamespaceStore.table(schema.schema(), names.get(2)).orElseThrow(() -> access.missing(
+                caller, schema.securable(metastore.securable()),
+                NamespaceStore.missingTable(names.get(0), names.get(1), names.get(2))));
+        TablePath path = new TablePath(schema.catalog(), schema.schema(), table);
+        access.requireVisible(caller, action, path.securable(metastore.securable()));
+        return path;
+    }
+
+    /** A table by its id; one the caller may not see is answered as an id that names none. */
+    public TablePath tableById(Caller caller, Action action, String tableId) {
+        TablePath path = NamespaceStore.tableById(tableId).orElseThrow(() -> NamespaceStore.missingTableId(tableId));
+        try {
+            access.requireVisible(caller, action, path.securable(metastore.securable()));
+        } catch (NotFound hidden) {
+            throw NamespaceStore.missingTableId(tableId);
+        }
+        return path;
+    }
+
+    /** A catalog by its validated name, to read. */
+    public Found<CatalogInfo> readCatalog(Caller caller, Action action, String name) {
+        Found<CatalogInfo> catalog = cache.catalog(name).orElseThrow(() -> NamespaceStore.missingCatalog(name));
+        access.requireVisible(caller, action, catalog.securable());
+        return catalog;
+    }
+
+    /** {@code catalog.schema}, to read. */
+    public Found<SchemaInfo> readSchema(Caller caller, Action action, String fullName) {
+        List<String> names = Names.fullName(fullName, SCHEMA_NAME);
+        return readSchema(caller, action, names.get(0), names.get(1));
+    }
+
+    /** A schema by its validated catalog and schema names, to read. */
+    public Found<SchemaInfo> readSchema(Caller caller, Action action, String catalogName, String schemaName) {
+        Found<SchemaInfo> schema = cache.schema(catalogName, schemaName)
+                .orElseGet(() -> found(findSchema(caller, catalogName, schemaName)));
         access.requireVisible(caller, action, schema.securable());
         return schema;
     }
 
-    /** {@code catalog.schema.table}. */
-    public TablePath table(Caller caller, Action action, String fullName) {
+    /** {@code catalog.schema.table}, to read: the REST and engine APIs' hot path. */
+    public Found<TableInfo> readTable(Caller caller, Action action, String fullName) {
         List<String> names = Names.fullName(fullName, TABLE_NAME);
-        SchemaPath schema = findSchema(caller, names.get(0), names.get(1));
-        TableEntity table = Lookup.findTable(schema.schema(), names.get(2)).orElseThrow(() -> access.missing(caller,
-                schema.securable(), Lookup.missingTable(schema.catalog(), schema.schema(), names.get(2))));
-        TablePath path = new TablePath(schema.catalog(), schema.schema(), table);
-        access.requireVisible(caller, action, path.securable());
-        return path;
+        Found<TableInfo> table = cache.table(names.get(0), names.get(1), names.get(2))
+                .orElseGet(() -> table(caller, Action.READ_METADATA, fullName).found(metastore.securable()));
+        access.requireVisible(caller, action, table.securable());
+        return table;
     }
 
     /**
-     * The securable a grants call names: the {@code metastore} (by its name or id), a catalog, a
-     * {@code catalog.schema}, a {@code catalog.schema.table} or an external location.
+     * A catalog, schema or table by full name with no decision yet, for a caller who decides many
+     * in one batch; an unknown one is {@link NotFound}, and what a caller is answered for it is
+     * still to be found with {@link #catalog}, {@link #schema} or {@link #table}.
      */
-    public Securable securable(Caller caller, Action action, SecurableType type, String fullName) {
+    public Securable securable(SecurableType type, String fullName) {
         return switch (type) {
-            case METASTORE -> {
-                Securable metastore = Securables.metastore();
-                if (!metastore.fullName().equalsIgnoreCase(fullName) && !metastore.id().equalsIgnoreCase(fullName)) {
-                    throw new NotFound("Metastore '" + Names.printable(fullName)
-                            + "' does not exist; this one is '" + metastore.fullName() + "'.");
-                }
-                access.requireVisible(caller, action, metastore);
-                yield metastore;
+            case CATALOG -> {
+                String name = Names.identifier("catalog name", fullName);
+                yield cache.catalog(name).orElseThrow(() -> NamespaceStore.missingCatalog(name)).securable();
             }
-            case CATALOG -> Securables.catalog(Securables.metastore(),
-                    catalog(caller, action, Names.identifier("catalog name", fullName)));
-            case SCHEMA -> schema(caller, action, fullName).securable();
-            case TABLE -> table(caller, action, fullName).securable();
-            case EXTERNAL_LOCATION -> {
-                String name = Names.identifier("external location name", fullName);
-                Securable securable = Securables.externalLocation(Securables.metastore(), ExternalLocationEntity
-                        .<ExternalLocationEntity>find("name", name).firstResultOptional()
-                        .orElseThrow(() -> new NotFound("External location '" + name + "' does not exist.")));
-                access.requireVisible(caller, action, securable);
-                yield securable;
+            case SCHEMA -> {
+                List<String> names = Names.fullName(fullName, SCHEMA_NAME);
+                yield cache.schema(names.get(0), names.get(1))
+                        .orElseThrow(() -> NamespaceStore.missingSchema(names.get(0), names.get(1))).securable();
             }
-            default -> throw new InvalidParameter("Grants on " + type.apiName() + " securables are not supported yet.");
+            case TABLE -> {
+                List<String> names = Names.fullName(fullName, TABLE_NAME);
+                yield cache.table(names.get(0), names.get(1), names.get(2))
+                        .orElseThrow(() -> NamespaceStore.missingTable(names.get(0), names.get(1), names.get(2)))
+                        .securable();
+            }
+            default -> throw new IllegalArgumentException(type.apiName() + " is not a namespace object.");
         };
     }
 
-    /** Every caller may list catalogs, so a missing one is plainly missing. */
-    private static CatalogEntity findCatalog(String name) {
-        return Lookup.findCatalog(name).orElseThrow(() -> Lookup.missingCatalog(name));
+    /** What a read the cache cannot answer finds: the uncached lookup answers this caller's 404. */
+    private Found<SchemaInfo> found(SchemaPath path) {
+        return new Found<>(path.schema().toInfo(path.catalog().name), path.securable(metastore.securable()));
     }
 
     private SchemaPath findSchema(Caller caller, String catalogName, String schemaName) {
-        CatalogEntity catalog = findCatalog(catalogName);
-        Securable catalogSecurable = Securables.catalog(Securables.metastore(), catalog);
-        SchemaEntity schema = Lookup.findSchema(catalog, schemaName).orElseThrow(() -> access.missing(caller,
-                catalogSecurable, Lookup.missingSchema(catalog, schemaName)));
-        return new SchemaPath(catalog, schema, Securables.schema(catalogSecurable, schema));
+        // every caller may list catalogs, so a missing one is plainly missing
+        CatalogEntity catalog = NamespaceStore.catalog(catalogName)
+                .orElseThrow(() -> NamespaceStore.missingCatalog(catalogName));
+        SchemaEntity schema = NamespaceStore.schema(catalog, schemaName).orElseThrow(() -> access.missing(caller,
+                Securables.catalog(metastore.securable(), catalog), NamespaceStore.missingSchema(catalogName, schemaName)));
+        return new SchemaPath(catalog, schema);
     }
 }

@@ -1,7 +1,7 @@
 package dev.lakeward.catalog.namespace;
 
-import dev.lakeward.catalog.audit.AuditLog;
-import dev.lakeward.catalog.identity.Caller;
+import dev.lakeward.catalog.access.AuditLog;
+import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.policy.Securable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.namespace;
 
-import dev.lakeward.catalog.identity.Caller;
+import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.persistence.SecurableEntity;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class Requests {
                 entity.properties = new HashMap<>(Names.properties(properties));
             }
             if (owner != null) {
-                entity.owner = Lookup.owner(owner);
+                entity.owner = NamespaceStore.owner(owner);
             }
             entity.updatedBy(caller.name());
         }

@@ -1,6 +1,6 @@
 package dev.lakeward.catalog.namespace;
 
-import dev.lakeward.catalog.identity.CurrentCaller;
+import dev.lakeward.catalog.access.CurrentCaller;
 import dev.lakeward.catalog.namespace.Requests.CreateSchema;
 import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
 import dev.lakeward.catalog.namespace.Responses.ListSchemasResponse;

@@ -1,9 +1,12 @@
 package dev.lakeward.catalog.namespace;
 
-import dev.lakeward.catalog.authz.AccessControl;
+import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.access.Metastore;
+import dev.lakeward.catalog.access.NamespaceChanged;
+import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.error.InvalidParameter;
-import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.namespace.Requests.CreateSchema;
 import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
 import dev.lakeward.catalog.persistence.Page;
@@ -21,11 +24,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
-import java.util.List;
 
 /** Schemas, addressed as {@code catalog.schema}. Each call is one transaction, authorized first. */
 @ApplicationScoped
 public class SchemaService {
+
+    @Inject
+    Metastore metastore;
 
     @Inject
     EntityManager em;
@@ -71,32 +76,30 @@ public class SchemaService {
         return schema.toInfo(catalog.name);
     }
 
-    @Transactional
     public SchemaInfo get(Caller caller, String fullName) {
-        NamedObjects.SchemaPath path = named.schema(caller, Action.READ_METADATA, fullName);
-        return path.schema().toInfo(path.catalog().name);
+        return named.readSchema(caller, Action.READ_METADATA, fullName).info();
     }
 
     /** The schemas of a catalog the caller may see, a full page at a time. */
-    @Transactional
     public Page<SchemaInfo> list(Caller caller, String catalogName, String maxResults, String pageToken) {
-        CatalogEntity catalog = named.catalog(caller, Action.READ_METADATA, Names.identifier("catalog_name", catalogName));
-        Securable parent = Securables.catalog(Securables.metastore(), catalog);
+        Found<CatalogInfo> catalog = named.readCatalog(caller, Action.READ_METADATA,
+                Names.identifier("catalog_name", catalogName));
+        Securable parent = catalog.securable();
         PageRequest page = pageTokens.request(maxResults, pageToken);
         return Page.filtered(page,
                 (after, limit) -> SchemaEntity.<SchemaEntity>find("catalogId = ?1 and name > ?2", Sort.by("name"),
-                        catalog.id, after).range(0, limit - 1).list(),
+                        catalog.id(), after).range(0, limit - 1).list(),
                 chunk -> access.visible(caller, chunk, s -> Securables.schema(parent, s)),
-                s -> s.name).map(s -> s.toInfo(catalog.name));
+                s -> s.name).map(s -> s.toInfo(parent.fullName()));
     }
 
     @Transactional
     public SchemaInfo update(Caller caller, String fullName, UpdateSecurable request) {
         InvalidParameter.requireBody(request);
-        NamedObjects.SchemaPath path = named.schema(caller, Action.MANAGE, fullName);
+        SchemaPath path = named.schema(caller, Action.MANAGE, fullName);
         CatalogEntity catalog = path.catalog();
         SchemaEntity schema = path.schema();
-        Securable securable = path.securable();
+        Securable securable = path.securable(metastore.securable());
         String previousOwner = schema.owner;
         request.applyTo(schema, caller);
         UniqueNames.flush(em, () -> "Schema '" + catalog.name + "." + schema.name + "' already exists.");
@@ -108,7 +111,7 @@ public class SchemaService {
     /** Deletes the schema; with {@code force}, its tables too, else only when it is empty. */
     @Transactional
     public void delete(Caller caller, String fullName, boolean force) {
-        NamedObjects.SchemaPath path = named.schema(caller, Action.MANAGE, fullName);
+        SchemaPath path = named.schema(caller, Action.MANAGE, fullName);
         CatalogEntity catalog = path.catalog();
         SchemaEntity schema = path.schema();
         em.lock(schema, LockModeType.PESSIMISTIC_WRITE);

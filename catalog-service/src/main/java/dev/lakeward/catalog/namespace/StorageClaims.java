@@ -1,6 +1,6 @@
 package dev.lakeward.catalog.namespace;
 
-import dev.lakeward.catalog.identity.Caller;
+import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.credentials.StorageLocation;
 
 /**

@@ -1,6 +1,6 @@
 package dev.lakeward.catalog.namespace;
 
-import dev.lakeward.catalog.identity.CurrentCaller;
+import dev.lakeward.catalog.access.CurrentCaller;
 import dev.lakeward.catalog.namespace.Requests.CreateTable;
 import dev.lakeward.catalog.namespace.Responses.ListTablesResponse;
 import dev.lakeward.catalog.namespace.Responses.TableExistsResponse;

@@ -1,10 +1,15 @@
 package dev.lakeward.catalog.namespace;
 
-import dev.lakeward.catalog.authz.AccessControl;
+import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.access.Metastore;
+import dev.lakeward.catalog.access.MetastoreEntity;
+import dev.lakeward.catalog.access.NamespaceChanged;
+import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
-import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.namespace.Requests.CreateTable;
+import dev.lakeward.catalog.namespace.Responses.TableSummary;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
 import dev.lakeward.catalog.persistence.PageTokens;
@@ -19,13 +24,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
-import dev.lakeward.catalog.namespace.Responses.TableSummary;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /** Tables and views, addressed as {@code catalog.schema.table}. Each write is one transaction. */
 @ApplicationScoped
 public class TableService {
+
+    @Inject
+    Metastore metastore;
 
     @Inject
     EntityManager em;
@@ -49,7 +57,7 @@ public class TableService {
     public TableInfo create(Caller caller, CreateTable request) {
         InvalidParameter.requireBody(request);
         String name = Names.identifier("table name", request.name());
-        NamedObjects.SchemaPath path = named.schema(caller, Action.CREATE_TABLE,
+        SchemaPath path = named.schema(caller, Action.CREATE_TABLE,
                 Names.identifier("catalog_name", request.catalogName()), Names.identifier("schema_name", request.schemaName()));
         CatalogEntity catalog = path.catalog();
         SchemaEntity schema = path.schema();
@@ -120,43 +128,39 @@ public class TableService {
         return MetastoreEntity.current().storageRoot;
     }
 
-    @Transactional
     public TableInfo get(Caller caller, String fullName) {
-        return named.table(caller, Action.READ_METADATA, fullName).toInfo();
+        return named.readTable(caller, Action.READ_METADATA, fullName).info();
     }
 
     /** The tables of a schema the caller may see, a full page at a time. */
-    @Transactional
     public Page<TableInfo> list(Caller caller, String catalogName, String schemaName, String maxResults,
             String pageToken) {
-        NamedObjects.SchemaPath path = named.schema(caller, Action.READ_METADATA,
+        Found<SchemaInfo> schema = named.readSchema(caller, Action.READ_METADATA,
                 Names.identifier("catalog_name", catalogName), Names.identifier("schema_name", schemaName));
-        CatalogEntity catalog = path.catalog();
-        SchemaEntity schema = path.schema();
-        Securable parent = path.securable();
+        Securable parent = schema.securable();
         PageRequest page = pageTokens.request(maxResults, pageToken);
         return Page.filtered(page,
                 (after, limit) -> TableEntity.<TableEntity>find("schemaId = ?1 and name > ?2", Sort.by("name"),
-                        schema.id, after).range(0, limit - 1).list(),
+                        schema.id(), after).range(0, limit - 1).list(),
                 chunk -> access.visible(caller, chunk, t -> Securables.table(parent, t)),
-                t -> t.name).map(t -> t.toInfo(catalog.name, schema.name));
+                t -> t.name).map(t -> t.toInfo(schema.info().catalogName(), schema.info().name()));
     }
 
     /**
      * Databricks' table summaries: the full name and type of every table of a catalog whose schema
      * and table names match SQL LIKE patterns, in full-name order, paged.
      */
-    @Transactional
     public Page<TableSummary> listSummaries(Caller caller, String catalogName, String schemaNamePattern,
             String tableNamePattern, String maxResults, String pageToken) {
-        CatalogEntity catalog = named.catalog(caller, Action.READ_METADATA, Names.identifier("catalog_name", catalogName));
-        Securable catalogSecurable = Securables.catalog(Securables.metastore(), catalog);
+        Found<CatalogInfo> catalog = named.readCatalog(caller, Action.READ_METADATA,
+                Names.identifier("catalog_name", catalogName));
+        Securable catalogSecurable = catalog.securable();
         PageRequest page = pageTokens.request(maxResults, pageToken);
         return Page.filtered(page,
-                (after, limit) -> summaryRows(catalog, schemaNamePattern, tableNamePattern, after, limit),
+                (after, limit) -> summaryRows(catalog.id(), schemaNamePattern, tableNamePattern, after, limit),
                 chunk -> access.visible(caller, chunk, row -> row.securable(catalogSecurable)),
                 SummaryRow::key)
-                .map(row -> new TableSummary(catalog.name + "." + row.key(), row.table().tableType));
+                .map(row -> new TableSummary(catalogSecurable.fullName() + "." + row.key(), row.table().tableType));
     }
 
     /** A table of a summary listing with its schema, for authorization. */
@@ -172,7 +176,7 @@ public class TableService {
         }
     }
 
-    private List<SummaryRow> summaryRows(CatalogEntity catalog, String schemaNamePattern, String tableNamePattern,
+    private List<SummaryRow> summaryRows(UUID catalogId, String schemaNamePattern, String tableNamePattern,
             String after, int limit) {
         int dot = after.indexOf('.');
         String afterSchema = dot < 0 ? after : after.substring(0, dot);
@@ -183,7 +187,7 @@ public class TableService {
                   and s.name like :schemaPattern and t.name like :tablePattern
                   and (s.name > :afterSchema or (s.name = :afterSchema and t.name > :afterTable))
                 order by s.name, t.name""", Object[].class)
-                .setParameter("catalog", catalog.id)
+                .setParameter("catalog", catalogId)
                 .setParameter("schemaPattern", likePattern(schemaNamePattern))
                 .setParameter("tablePattern", likePattern(tableNamePattern))
                 .setParameter("afterSchema", afterSchema)
@@ -202,10 +206,9 @@ public class TableService {
      * Whether the table exists; a missing catalog or schema means it does not, and so does a table
      * the caller may not see: the answer is no way to learn of it.
      */
-    @Transactional
     public boolean exists(Caller caller, String fullName) {
         try {
-            named.table(caller, Action.READ_METADATA, fullName);
+            named.readTable(caller, Action.READ_METADATA, fullName);
             return true;
         } catch (NotFound missingOrHidden) {
             return false;

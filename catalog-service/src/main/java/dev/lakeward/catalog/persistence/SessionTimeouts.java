@@ -1,6 +1,6 @@
 package dev.lakeward.catalog.persistence;
 
-import dev.lakeward.catalog.LakewardConfig;
+import dev.lakeward.catalog.config.LakewardConfig;
 import io.agroal.api.AgroalPoolInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

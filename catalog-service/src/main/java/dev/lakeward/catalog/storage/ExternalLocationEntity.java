@@ -1,6 +1,10 @@
 package dev.lakeward.catalog.storage;
 
+import dev.lakeward.catalog.edge.Names;
+import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.persistence.SecurableEntity;
+import dev.lakeward.policy.Securable;
+import dev.lakeward.policy.SecurableType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.util.UUID;
@@ -13,4 +17,20 @@ public class ExternalLocationEntity extends SecurableEntity {
     public String url;
 
     public UUID credentialId;
+
+    /** By its name, as a request names it: validated, or NOT_FOUND. */
+    public static ExternalLocationEntity named(String name) {
+        String valid = Names.identifier("external location name", name);
+        return ExternalLocationEntity.<ExternalLocationEntity>find("name", valid).firstResultOptional()
+                .orElseThrow(() -> new NotFound("External location '" + valid + "' does not exist."));
+    }
+
+    /** An external location sits directly under the metastore: it has no USE path. */
+    public static Securable securable(Securable metastore, UUID id, String name, String owner) {
+        return new Securable(SecurableType.EXTERNAL_LOCATION, id.toString(), name, owner, metastore);
+    }
+
+    public Securable securable(Securable metastore) {
+        return securable(metastore, id, name, owner);
+    }
 }

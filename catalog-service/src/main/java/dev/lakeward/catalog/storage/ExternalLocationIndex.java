@@ -1,7 +1,6 @@
 package dev.lakeward.catalog.storage;
 
-import dev.lakeward.catalog.namespace.NamespaceChanged;
-import dev.lakeward.catalog.namespace.Securables;
+import dev.lakeward.catalog.access.NamespaceChanged;
 import dev.lakeward.catalog.persistence.StoredVersions;
 import dev.lakeward.catalog.persistence.VersionedCache;
 import dev.lakeward.credentials.StorageLocation;
@@ -26,7 +25,7 @@ public class ExternalLocationIndex {
     public record Bound(UUID id, String name, String owner, UUID credentialId, StorageLocation location) {
 
         Securable securable(Securable metastore) {
-            return Securables.externalLocation(metastore, id, name, owner);
+            return ExternalLocationEntity.securable(metastore, id, name, owner);
         }
     }
 

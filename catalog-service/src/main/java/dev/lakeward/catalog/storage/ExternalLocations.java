@@ -2,15 +2,14 @@ package dev.lakeward.catalog.storage;
 
 import static dev.lakeward.catalog.persistence.SecurableEntity.epochMillis;
 
-import dev.lakeward.catalog.audit.AuditLog;
-import dev.lakeward.catalog.authz.AccessControl;
+import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.AuditLog;
+import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.access.Metastore;
+import dev.lakeward.catalog.access.NamespaceChanged;
+import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.InvalidParameter;
-import dev.lakeward.catalog.error.NotFound;
-import dev.lakeward.catalog.identity.Caller;
-import dev.lakeward.catalog.namespace.NamespaceChanged;
-import dev.lakeward.catalog.namespace.Names;
 import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
-import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
 import dev.lakeward.catalog.persistence.PageTokens;
@@ -32,6 +31,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ExternalLocations {
+
+    @Inject
+    Metastore metastore;
 
     public record CreateExternalLocation(String name, String url, String credentialName, String comment) {
     }
@@ -65,7 +67,7 @@ public class ExternalLocations {
     @Transactional
     public ExternalLocationInfo create(Caller caller, CreateExternalLocation request) {
         InvalidParameter.requireBody(request);
-        access.require(caller, Action.MANAGE, Securables.metastore());
+        access.require(caller, Action.MANAGE, metastore.securable());
         ExternalLocationEntity entity = new ExternalLocationEntity();
         entity.createdBy(caller.name());
         entity.name = Names.identifier("external location name", request.name());
@@ -81,13 +83,13 @@ public class ExternalLocations {
 
     @Transactional
     public ExternalLocationInfo get(Caller caller, String name) {
-        access.require(caller, Action.MANAGE, Securables.metastore());
-        return info(existing(name));
+        access.require(caller, Action.MANAGE, metastore.securable());
+        return info(ExternalLocationEntity.named(name));
     }
 
     @Transactional
     public Page<ExternalLocationInfo> list(Caller caller, String maxResults, String pageToken) {
-        access.require(caller, Action.MANAGE, Securables.metastore());
+        access.require(caller, Action.MANAGE, metastore.securable());
         PageRequest page = pageTokens.request(maxResults, pageToken);
         return Page.fromLookahead(ExternalLocationEntity.<ExternalLocationEntity>find("name > ?1 order by name",
                 page.after()).range(0, page.size()).list(), page, l -> l.name).map(this::info);
@@ -96,8 +98,8 @@ public class ExternalLocations {
     @Transactional
     public ExternalLocationInfo update(Caller caller, String name, UpdateExternalLocation request) {
         InvalidParameter.requireBody(request);
-        access.require(caller, Action.MANAGE, Securables.metastore());
-        ExternalLocationEntity entity = existing(name);
+        access.require(caller, Action.MANAGE, metastore.securable());
+        ExternalLocationEntity entity = ExternalLocationEntity.named(name);
         if (request.url() != null || request.credentialName() != null) {
             bind(entity, request.url() == null ? entity.url : request.url(),
                     request.credentialName() == null && entity.credentialId != null
@@ -115,8 +117,8 @@ public class ExternalLocations {
 
     @Transactional
     public void delete(Caller caller, String name) {
-        access.require(caller, Action.MANAGE, Securables.metastore());
-        ExternalLocationEntity entity = existing(name);
+        access.require(caller, Action.MANAGE, metastore.securable());
+        ExternalLocationEntity entity = ExternalLocationEntity.named(name);
         entity.delete();
         audit.change(caller.name(), "DELETE_EXTERNAL_LOCATION", "external_location", entity.name,
                 Map.of("url", entity.url));
@@ -155,12 +157,6 @@ public class ExternalLocations {
                     + location.scheme() + ":// locations.");
         }
         entity.credentialId = credential.id;
-    }
-
-    private static ExternalLocationEntity existing(String name) {
-        return ExternalLocationEntity.<ExternalLocationEntity>find("name",
-                Names.identifier("external location name", name)).firstResultOptional()
-                .orElseThrow(() -> new NotFound("External location '" + name + "' does not exist."));
     }
 
     private ExternalLocationInfo info(ExternalLocationEntity entity) {

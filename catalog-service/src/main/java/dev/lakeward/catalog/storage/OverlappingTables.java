@@ -1,10 +1,10 @@
 package dev.lakeward.catalog.storage;
 
+import dev.lakeward.catalog.namespace.NamespaceStore;
 import dev.lakeward.catalog.namespace.TableEntity;
 import dev.lakeward.catalog.namespace.TablePath;
 import dev.lakeward.credentials.StorageLocation;
 import jakarta.persistence.EntityManager;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,7 +22,7 @@ final class OverlappingTables {
 
     static List<TablePath> of(StorageLocation location) {
         List<UUID> overlapping = claims(TableEntity.getEntityManager(), "catalog_table", "storage_location", location);
-        return List.copyOf(TablePath.findAllById(overlapping).values());
+        return List.copyOf(NamespaceStore.tablesById(overlapping).values());
     }
 
     /** Whether the location overlaps managed storage, of the metastore or of any catalog or schema. */

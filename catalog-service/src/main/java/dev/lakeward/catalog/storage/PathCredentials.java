@@ -1,12 +1,12 @@
 package dev.lakeward.catalog.storage;
 
-import dev.lakeward.catalog.audit.AuditLog;
-import dev.lakeward.catalog.authz.AccessControl;
+import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.AuditLog;
+import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.PermissionDenied;
-import dev.lakeward.catalog.identity.Caller;
-import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.catalog.namespace.TablePath;
 import dev.lakeward.credentials.AccessLevel;
 import dev.lakeward.credentials.StorageLocation;
@@ -30,6 +30,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class PathCredentials {
+
+    @Inject
+    Metastore metastore;
 
     public enum PathOperation {
         PATH_READ(AccessLevel.READ, List.of(Action.READ_FILES)),
@@ -77,7 +80,7 @@ public class PathCredentials {
         }
         ExternalLocationIndex.Bound external = externalLocations.covering(location).orElseThrow(() ->
                 new FailedPrecondition("'" + location.url() + "' lies within no external location."));
-        Securable metastore = Securables.metastore();
+        Securable metastore = this.metastore.securable();
         Securable securable = external.securable(metastore);
         List<TablePath> tables = OverlappingTables.of(location);
         boolean creating = operation == PathOperation.PATH_CREATE_TABLE;

@@ -1,9 +1,9 @@
 package dev.lakeward.catalog.storage;
 
-import dev.lakeward.catalog.authz.AccessControl;
+import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.catalog.error.InvalidParameter;
-import dev.lakeward.catalog.identity.Caller;
-import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.catalog.namespace.StorageClaims;
 import dev.lakeward.catalog.namespace.TablePath;
 import dev.lakeward.catalog.namespace.TableType;
@@ -29,6 +29,9 @@ import java.util.List;
 public class StorageAdmission implements StorageClaims {
 
     @Inject
+    Metastore metastore;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -40,7 +43,7 @@ public class StorageAdmission implements StorageClaims {
     @Override
     public void admitTable(Caller caller, StorageLocation location, TableType type) {
         takeTurn(location);
-        Securable metastore = Securables.metastore();
+        Securable metastore = this.metastore.securable();
         if (type == TableType.EXTERNAL) {
             Check check = externalLocations.covering(location)
                     .map(covering -> new Check(Action.CREATE_EXTERNAL_TABLE, covering.securable(metastore)))

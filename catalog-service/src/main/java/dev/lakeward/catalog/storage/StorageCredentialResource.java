@@ -1,6 +1,6 @@
 package dev.lakeward.catalog.storage;
 
-import dev.lakeward.catalog.identity.CurrentCaller;
+import dev.lakeward.catalog.access.CurrentCaller;
 import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.storage.StorageCredentials.CreateCredential;

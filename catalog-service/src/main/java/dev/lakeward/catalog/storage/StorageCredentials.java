@@ -4,16 +4,16 @@ import static dev.lakeward.catalog.persistence.SecurableEntity.epochMillis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lakeward.catalog.audit.AuditLog;
-import dev.lakeward.catalog.authz.AccessControl;
+import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.AuditLog;
+import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.access.Metastore;
+import dev.lakeward.catalog.access.NamespaceChanged;
+import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
-import dev.lakeward.catalog.identity.Caller;
-import dev.lakeward.catalog.namespace.NamespaceChanged;
-import dev.lakeward.catalog.namespace.Names;
 import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
-import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
 import dev.lakeward.catalog.persistence.PageTokens;
@@ -39,6 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @ApplicationScoped
 public class StorageCredentials {
+
+    @Inject
+    Metastore metastore;
 
     /** What a create or update may carry; exactly one kind on create. Secrets are written, never answered. */
     public record CreateCredential(String name, String comment, String purpose, AwsIamRole awsIamRole,
@@ -92,7 +95,7 @@ public class StorageCredentials {
     @Transactional
     public CredentialInfo create(Caller caller, CreateCredential request) {
         InvalidParameter.requireBody(request);
-        access.require(caller, Action.MANAGE, Securables.metastore());
+        access.require(caller, Action.MANAGE, metastore.securable());
         if (request.purpose() != null && !request.purpose().equals("STORAGE")) {
             throw new InvalidParameter("purpose must be STORAGE.");
         }
@@ -119,13 +122,13 @@ public class StorageCredentials {
 
     @Transactional
     public CredentialInfo get(Caller caller, String name) {
-        access.require(caller, Action.MANAGE, Securables.metastore());
+        access.require(caller, Action.MANAGE, metastore.securable());
         return info(existing(name));
     }
 
     @Transactional
     public Page<CredentialInfo> list(Caller caller, String maxResults, String pageToken) {
-        access.require(caller, Action.MANAGE, Securables.metastore());
+        access.require(caller, Action.MANAGE, metastore.securable());
         PageRequest page = pageTokens.request(maxResults, pageToken);
         return Page.fromLookahead(StorageCredentialEntity.<StorageCredentialEntity>find("name > ?1 order by name",
                 page.after()).range(0, page.size()).list(), page, c -> c.name).map(this::info);
@@ -134,7 +137,7 @@ public class StorageCredentials {
     @Transactional
     public CredentialInfo update(Caller caller, String name, UpdateSecurable request) {
         InvalidParameter.requireBody(request);
-        access.require(caller, Action.MANAGE, Securables.metastore());
+        access.require(caller, Action.MANAGE, metastore.securable());
         StorageCredentialEntity entity = existing(name);
         request.applyTo(entity, caller);
         UniqueNames.flush(em, () -> "A credential named '" + entity.name + "' already exists.");
@@ -145,7 +148,7 @@ public class StorageCredentials {
     /** A credential external locations use is deleted only with {@code force}, and them with it. */
     @Transactional
     public void delete(Caller caller, String name, boolean force) {
-        access.require(caller, Action.MANAGE, Securables.metastore());
+        access.require(caller, Action.MANAGE, metastore.securable());
         StorageCredentialEntity entity = existing(name);
         long users = ExternalLocationEntity.count("credentialId", entity.id);
         if (users > 0 && !force) {

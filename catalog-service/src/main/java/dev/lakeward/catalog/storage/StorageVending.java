@@ -1,11 +1,11 @@
 package dev.lakeward.catalog.storage;
 
-import dev.lakeward.catalog.LakewardConfig;
-import dev.lakeward.catalog.audit.AuditLog;
+import dev.lakeward.catalog.access.AuditLog;
+import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.config.LakewardConfig;
 import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.Unavailable;
-import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.credentials.AccessLevel;
 import dev.lakeward.credentials.AzureCredentialVendor;
 import dev.lakeward.credentials.CredentialCache;

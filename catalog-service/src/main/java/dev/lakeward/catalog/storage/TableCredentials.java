@@ -1,12 +1,14 @@
 package dev.lakeward.catalog.storage;
 
-import dev.lakeward.catalog.audit.AuditLog;
-import dev.lakeward.catalog.authz.AccessControl;
+import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.AuditLog;
+import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.PermissionDenied;
-import dev.lakeward.catalog.identity.Caller;
+import dev.lakeward.catalog.namespace.Found;
+import dev.lakeward.catalog.namespace.NamedObjects;
 import dev.lakeward.catalog.namespace.TableInfo;
-import dev.lakeward.catalog.namespace.TablePath;
 import dev.lakeward.catalog.namespace.TableType;
 import dev.lakeward.credentials.AccessLevel;
 import dev.lakeward.credentials.TemporaryCredential;
@@ -36,6 +38,12 @@ public class TableCredentials {
     @Inject
     StorageVending vending;
 
+    @Inject
+    NamedObjects named;
+
+    @Inject
+    Metastore metastore;
+
     /** Whether the caller may perform the operation on the table; a denial names the first missing privilege. */
     public Decision decide(Caller caller, Securable table, AccessLevel access) {
         Check external = new Check(Action.EXTERNAL_USE_SCHEMA, table.parent());
@@ -45,14 +53,14 @@ public class TableCredentials {
         return decisions.stream().filter(d -> !d.allowed()).findFirst().orElse(decisions.getLast());
     }
 
-    /** Inside the caller's transaction: authorizes, then vends. */
-    public TemporaryCredential vend(Caller caller, TablePath path, AccessLevel access) {
-        TablePath.Located table = path.located();
+    /** For a table by its id: one the caller may not see is answered as an id that names none. */
+    public TemporaryCredential vend(Caller caller, String tableId, AccessLevel access) {
+        Found<TableInfo> table = named.tableById(caller, Action.READ_METADATA, tableId).found(metastore.securable());
         return vend(caller, table, decide(caller, table.securable(), access), access);
     }
 
     /** With the table located and the caller's decision at hand: a denial is audited and mints nothing. */
-    public TemporaryCredential vend(Caller caller, TablePath.Located located, Decision decision, AccessLevel access) {
+    public TemporaryCredential vend(Caller caller, Found<TableInfo> located, Decision decision, AccessLevel access) {
         Securable table = located.securable();
         TableInfo info = located.info();
         if (!decision.allowed()) {

@@ -1,8 +1,7 @@
 package dev.lakeward.catalog.storage;
 
-import dev.lakeward.catalog.engine.TableResolver;
+import dev.lakeward.catalog.access.CurrentCaller;
 import dev.lakeward.catalog.error.InvalidParameter;
-import dev.lakeward.catalog.identity.CurrentCaller;
 import dev.lakeward.credentials.AccessLevel;
 import dev.lakeward.credentials.TemporaryCredential;
 import jakarta.inject.Inject;
@@ -59,7 +58,7 @@ public class TemporaryCredentialsResource {
     }
 
     @Inject
-    TableResolver tables;
+    TableCredentials tables;
 
     @Inject
     PathCredentials paths;
@@ -73,7 +72,7 @@ public class TemporaryCredentialsResource {
     @APIResponse(responseCode = "404", description = "No table has the table_id.")
     public TemporaryCredentials generate(GenerateTemporaryTableCredential request) {
         InvalidParameter.requireBody(request);
-        return TemporaryCredentials.of(tables.tableCredential(caller.get(), request.tableId(),
+        return TemporaryCredentials.of(tables.vend(caller.get(), request.tableId(),
                 operation(request.operation())));
     }
 

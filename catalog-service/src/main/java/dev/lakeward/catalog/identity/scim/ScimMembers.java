@@ -1,9 +1,9 @@
 package dev.lakeward.catalog.identity.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lakeward.catalog.access.PrincipalType;
 import dev.lakeward.catalog.identity.GroupMembers;
 import dev.lakeward.catalog.identity.PrincipalEntity;
-import dev.lakeward.catalog.identity.PrincipalType;
 import dev.lakeward.scim.ScimError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,18 +2,18 @@ package dev.lakeward.catalog.identity.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lakeward.catalog.LakewardConfig;
-import dev.lakeward.catalog.audit.AuditLog;
-import dev.lakeward.catalog.authz.AccessControl;
-import dev.lakeward.catalog.authz.AccessChanged;
+import dev.lakeward.catalog.access.AccessChanged;
+import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.AuditLog;
+import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.access.Metastore;
+import dev.lakeward.catalog.access.PrincipalType;
+import dev.lakeward.catalog.config.LakewardConfig;
 import dev.lakeward.catalog.error.AlreadyExists;
 import dev.lakeward.catalog.error.Conflict;
 import dev.lakeward.catalog.error.PermissionDenied;
-import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.catalog.identity.OwnedObjects;
 import dev.lakeward.catalog.identity.PrincipalEntity;
-import dev.lakeward.catalog.identity.PrincipalType;
-import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.catalog.persistence.UniqueNames;
 import dev.lakeward.policy.Action;
 import dev.lakeward.scim.ScimError;
@@ -35,6 +35,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 class ScimOperations {
+
+    @Inject
+    Metastore metastore;
 
     @Inject
     EntityManager em;
@@ -129,7 +132,7 @@ class ScimOperations {
     /** Asked of the engine, as every decision: the provisioners' group is a role it decides. */
     private void requireProvisioner(Caller caller) {
         try {
-            access.require(caller, Action.PROVISION_IDENTITIES, Securables.metastore());
+            access.require(caller, Action.PROVISION_IDENTITIES, metastore.securable());
         } catch (PermissionDenied denied) {
             throw new ScimError(403, null, "SCIM is for metastore admins and members of '"
                     + config.identity().provisionersGroup() + "': " + denied.getMessage());

@@ -3,7 +3,7 @@ package dev.lakeward.catalog.identity.scim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lakeward.catalog.identity.CurrentCaller;
+import dev.lakeward.catalog.access.CurrentCaller;
 import dev.lakeward.scim.ScimError;
 import dev.lakeward.scim.ScimProjection;
 import dev.lakeward.scim.ScimSchemas;

@@ -2,8 +2,8 @@ package dev.lakeward.catalog.identity.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakeward.catalog.access.PrincipalType;
 import dev.lakeward.catalog.identity.PrincipalEntity;
-import dev.lakeward.catalog.identity.PrincipalType;
 import dev.lakeward.catalog.identity.scim.ScimLinks.Links;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

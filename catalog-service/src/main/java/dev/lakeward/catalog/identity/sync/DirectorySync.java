@@ -1,14 +1,14 @@
 package dev.lakeward.catalog.identity.sync;
 
-import dev.lakeward.catalog.audit.AuditLog;
-import dev.lakeward.catalog.authz.AccessChanged;
+import dev.lakeward.catalog.access.AccessChanged;
+import dev.lakeward.catalog.access.AuditLog;
+import dev.lakeward.catalog.access.Metastore;
+import dev.lakeward.catalog.access.PrincipalType;
 import dev.lakeward.catalog.identity.GroupMembers;
 import dev.lakeward.catalog.identity.OwnedObjects;
 import dev.lakeward.catalog.identity.PrincipalEntity;
-import dev.lakeward.catalog.identity.PrincipalType;
 import dev.lakeward.catalog.identity.sync.DirectorySnapshot.Group;
 import dev.lakeward.catalog.identity.sync.DirectorySnapshot.User;
-import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.catalog.persistence.UniqueNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -38,6 +38,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DirectorySync {
 
+    @Inject
+    Metastore metastore;
+
     private static final Logger LOG = Logger.getLogger(DirectorySync.class);
 
 
@@ -61,7 +64,7 @@ public class DirectorySync {
         for (User user : snapshot.users()) {
             syncUser(source, user, principals, changes).ifPresent(id -> userIds.put(user.externalId(), id));
         }
-        for (PrincipalEntity stale : principals.unseen(PrincipalType.USER)) {
+        for (PrincipalEntity stale : principals.unseen(PrincipalType.USER, metastore.securable().owner())) {
             if (stale.active) {
                 stale.active = false;
                 stale.touch();
@@ -75,7 +78,7 @@ public class DirectorySync {
                 groups.put(group.externalId(), synced);
             }
         }
-        for (PrincipalEntity stale : principals.unseen(PrincipalType.GROUP)) {
+        for (PrincipalEntity stale : principals.unseen(PrincipalType.GROUP, metastore.securable().owner())) {
             if (OwnedObjects.any(em, stale)) {
                 // deleting it would leave its objects to a name a later group could claim
                 LOG.warnf("Group '%s' is gone from %s but owns objects in Lakeward; it is kept until they have"
@@ -219,9 +222,9 @@ public class DirectorySync {
         }
 
         /** What an earlier sync from this source brought in and this one did not find; never the metastore's owner. */
-        List<PrincipalEntity> unseen(PrincipalType type) {
+        List<PrincipalEntity> unseen(PrincipalType type, String metastoreOwner) {
             return synced.stream().filter(p -> p.type == type && !seen.contains(p.id)
-                    && !p.name.equalsIgnoreCase(Securables.metastore().owner())).toList();
+                    && !p.name.equalsIgnoreCase(metastoreOwner)).toList();
         }
 
         private static String key(String name) {

@@ -1,8 +1,8 @@
 package dev.lakeward.catalog.identity.sync;
 
-import dev.lakeward.catalog.authz.AccessControl;
-import dev.lakeward.catalog.identity.CurrentCaller;
-import dev.lakeward.catalog.namespace.Securables;
+import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.CurrentCaller;
+import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.policy.Action;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 public class IdentitySyncResource {
 
     @Inject
+    Metastore metastore;
+
+    @Inject
     KeycloakSync sync;
 
     @Inject
@@ -26,7 +29,7 @@ public class IdentitySyncResource {
 
     @POST
     public SyncReport sync() {
-        access.require(caller.get(), Action.MANAGE, Securables.metastore());
+        access.require(caller.get(), Action.MANAGE, metastore.securable());
         return sync.syncNow(caller.get().name());
     }
 }

@@ -1,6 +1,6 @@
 package dev.lakeward.catalog.identity.sync;
 
-import dev.lakeward.catalog.LakewardConfig;
+import dev.lakeward.catalog.config.LakewardConfig;
 import dev.lakeward.catalog.identity.sync.DirectorySnapshot.Group;
 import dev.lakeward.catalog.identity.sync.DirectorySnapshot.User;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package dev.lakeward.catalog.identity.sync;
 
-import dev.lakeward.catalog.LakewardConfig;
+import dev.lakeward.catalog.config.LakewardConfig;
 import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.error.Unavailable;
 import io.quarkus.runtime.StartupEvent;

@@ -1,4 +1,4 @@
-package dev.lakeward.catalog.identity;
+package dev.lakeward.catalog.access;
 
 public enum PrincipalType {
     USER, GROUP, SERVICE_PRINCIPAL

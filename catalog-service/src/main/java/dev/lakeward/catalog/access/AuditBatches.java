@@ -1,4 +1,4 @@
-package dev.lakeward.catalog.audit;
+package dev.lakeward.catalog.access;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

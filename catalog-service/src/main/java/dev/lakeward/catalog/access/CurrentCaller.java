@@ -1,14 +1,14 @@
-package dev.lakeward.catalog.identity;
+package dev.lakeward.catalog.access;
 
 import jakarta.enterprise.context.RequestScoped;
 
-/** Holds the caller that {@link BearerTokenFilter} authenticated for the current request. */
+/** Holds the caller that identity's bearer-token filter authenticated for the current request. */
 @RequestScoped
 public class CurrentCaller {
 
     private Caller caller;
 
-    void set(Caller caller) {
+    public void set(Caller caller) {
         this.caller = caller;
     }
 

@@ -1,4 +1,4 @@
-package dev.lakeward.catalog.identity;
+package dev.lakeward.catalog.access;
 
 import dev.lakeward.policy.Principal;
 import java.util.UUID;

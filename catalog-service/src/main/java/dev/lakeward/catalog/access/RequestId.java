@@ -1,4 +1,4 @@
-package dev.lakeward.catalog.audit;
+package dev.lakeward.catalog.access;
 
 import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.lakeward.catalog.audit;
+package dev.lakeward.catalog.access;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -31,9 +31,4 @@ public class AuditEventEntity extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public Map<String, Object> details;
-
-    AuditEvent toEvent() {
-        return new AuditEvent(id, at.toEpochMilli(), principal, action, securableType, securableName, decision, reason,
-                requestId, details);
-    }
 }

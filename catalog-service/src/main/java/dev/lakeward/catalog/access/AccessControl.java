@@ -1,9 +1,7 @@
-package dev.lakeward.catalog.authz;
+package dev.lakeward.catalog.access;
 
-import dev.lakeward.catalog.audit.AuditLog;
 import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.error.PermissionDenied;
-import dev.lakeward.catalog.identity.Caller;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Authorizer;
 import dev.lakeward.policy.Check;

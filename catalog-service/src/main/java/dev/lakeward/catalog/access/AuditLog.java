@@ -1,4 +1,4 @@
-package dev.lakeward.catalog.audit;
+package dev.lakeward.catalog.access;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,4 +1,4 @@
-package dev.lakeward.catalog.namespace;
+package dev.lakeward.catalog.access;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package dev.lakeward.catalog.namespace;
+package dev.lakeward.catalog.access;
 
 /**
  * A CDI event: this transaction changed or dropped a metastore, catalog, schema or table, or

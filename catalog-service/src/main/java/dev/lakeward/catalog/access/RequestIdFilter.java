@@ -1,4 +1,4 @@
-package dev.lakeward.catalog.audit;
+package dev.lakeward.catalog.access;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -1,8 +1,8 @@
-package dev.lakeward.catalog;
+package dev.lakeward.catalog.config;
 
+import dev.lakeward.policy.opa.OpaConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import dev.lakeward.policy.opa.OpaConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

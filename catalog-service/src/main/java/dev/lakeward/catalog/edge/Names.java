@@ -1,6 +1,5 @@
-package dev.lakeward.catalog.namespace;
+package dev.lakeward.catalog.edge;
 
-import dev.lakeward.catalog.edge.ClientText;
 import dev.lakeward.catalog.error.InvalidParameter;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +11,7 @@ import java.util.Map;
  */
 public final class Names {
 
-    static final int MAX_NAME_LENGTH = 255;
+    public static final int MAX_NAME_LENGTH = 255;
     static final int MAX_COMMENT_LENGTH = 65_536;
     static final int MAX_PROPERTIES = 1_000;
     static final int MAX_PROPERTY_VALUE_LENGTH = 65_536;

@@ -1,4 +1,4 @@
-package dev.lakeward.catalog.authz;
+package dev.lakeward.catalog.access;
 
 /**
  * A CDI event: this transaction changed who may do what: grants, group memberships, principals

@@ -1,0 +1,117 @@
+package dev.lakeward.catalog.namespace;
+
+import dev.lakeward.catalog.edge.Names;
+import dev.lakeward.catalog.error.InvalidParameter;
+import dev.lakeward.catalog.error.NotFound;
+import dev.lakeward.catalog.identity.PrincipalEntity;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.jpa.HibernateHints;
+
+/**
+ * Every way the namespace is looked up: catalogs, schemas and tables by their validated
+ * (lower-case) names or by id, each in one query, and the one NOT_FOUND each miss is answered.
+ */
+public final class NamespaceStore {
+
+    private NamespaceStore() {
+    }
+
+    static Optional<CatalogEntity> catalog(String name) {
+        return CatalogEntity.<CatalogEntity>find("name", name).firstResultOptional();
+    }
+
+    static Optional<SchemaEntity> schema(CatalogEntity catalog, String name) {
+        return SchemaEntity.<SchemaEntity>find("catalogId = ?1 and name = ?2", catalog.id, name).firstResultOptional();
+    }
+
+    static Optional<TableEntity> table(SchemaEntity schema, String name) {
+        return TableEntity.<TableEntity>find("schemaId = ?1 and name = ?2", schema.id, name).firstResultOptional();
+    }
+
+    /** A schema with its catalog, in one read-only query. */
+    static Optional<SchemaPath> schemaPath(String catalog, String schema) {
+        return TableEntity.getEntityManager().createQuery("""
+                        select c, s from CatalogEntity c, SchemaEntity s
+                        where c.name = :catalog and s.catalogId = c.id and s.name = :schema""", Object[].class)
+                .setParameter("catalog", catalog).setParameter("schema", schema)
+                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultStream().findFirst()
+                .map(row -> new SchemaPath((CatalogEntity) row[0], (SchemaEntity) row[1]));
+    }
+
+    /** A table with its schema and catalog, in one read-only query. */
+    static Optional<TablePath> tablePath(String catalog, String schema, String table) {
+        return TableEntity.getEntityManager().createQuery("""
+                        select c, s, t from CatalogEntity c, SchemaEntity s, TableEntity t
+                        where c.name = :catalog and s.catalogId = c.id and s.name = :schema
+                          and t.schemaId = s.id and t.name = :table""", Object[].class)
+                .setParameter("catalog", catalog).setParameter("schema", schema).setParameter("table", table)
+                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultStream().findFirst()
+                .map(row -> new TablePath((CatalogEntity) row[0], (SchemaEntity) row[1], (TableEntity) row[2]));
+    }
+
+    /** The table a dataset name such as {@code catalog.schema.table} names, if it is one. */
+    public static Optional<TablePath> tablePath(String fullName) {
+        List<String> names = List.of(fullName.split("\\.", -1));
+        return names.size() == 3 ? tablePath(names.get(0), names.get(1), names.get(2)) : Optional.empty();
+    }
+
+    /** The table stored at exactly this (canonical) location, if there is one. */
+    public static Optional<TablePath> tableAt(String location) {
+        return TableEntity.<TableEntity>find("storageLocation", location).firstResultOptional()
+                .map(table -> tablesById(List.of(table.id)).get(table.id));
+    }
+
+    /** The tables of these ids that still exist, with their schemas and catalogs, in one query. */
+    public static Map<UUID, TablePath> tablesById(Collection<UUID> tableIds) {
+        if (tableIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, TablePath> found = new HashMap<>();
+        TableEntity.getEntityManager().createQuery("""
+                select t, s, c from TableEntity t, SchemaEntity s, CatalogEntity c
+                where t.schemaId = s.id and s.catalogId = c.id and t.id in :ids""", Object[].class)
+                .setParameter("ids", tableIds).getResultList()
+                .forEach(row -> found.put(((TableEntity) row[0]).id,
+                        new TablePath((CatalogEntity) row[2], (SchemaEntity) row[1], (TableEntity) row[0])));
+        return found;
+    }
+
+    /** A table by its id (Unity Catalog's {@code table_id}). */
+    static Optional<TablePath> tableById(String tableId) {
+        UUID id;
+        try {
+            id = UUID.fromString(tableId == null ? "" : tableId);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameter("table_id must be a table's UUID.");
+        }
+        return Optional.ofNullable(tablesById(List.of(id)).get(id));
+    }
+
+    static NotFound missingCatalog(String name) {
+        return new NotFound("Catalog '" + name + "' does not exist.");
+    }
+
+    static NotFound missingSchema(String catalog, String name) {
+        return new NotFound("Schema '" + catalog + "." + name + "' does not exist.");
+    }
+
+    static NotFound missingTable(String catalog, String schema, String name) {
+        return new NotFound("Table '" + catalog + "." + schema + "." + name + "' does not exist.");
+    }
+
+    /** What a table id that names no table the caller may see is answered. */
+    static NotFound missingTableId(String tableId) {
+        return new NotFound("Table '" + Names.printable(tableId) + "' does not exist.");
+    }
+
+    /** The canonical name of an existing principal, for a new owner. */
+    static String owner(String name) {
+        return PrincipalEntity.findByName(name).map(p -> p.name)
+                .orElseThrow(() -> new InvalidParameter("owner '" + Names.printable(name) + "' is not a known principal."));
+    }
+}
