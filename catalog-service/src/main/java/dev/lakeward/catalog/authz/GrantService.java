@@ -13,6 +13,7 @@ import dev.lakeward.catalog.authz.Permissions.PrivilegeAssignment;
 import dev.lakeward.catalog.authz.Permissions.UpdatePermissions;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.identity.PrincipalEntity;
+import dev.lakeward.catalog.persistence.AdvisoryLocks;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.BuiltInAuthorizer;
 import dev.lakeward.policy.Holding;
@@ -85,8 +86,7 @@ public class GrantService {
         UUID securableId = UUID.fromString(securable.id());
         // changes to one securable's grants take turns until commit, so that the audit log's order
         // (event ids are drawn inside the turn) is the order in which they took effect
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "grants:" + securableId).getSingleResult();
+        AdvisoryLocks.exclusive(em, "grants:" + securableId);
         Instant now = Instant.now();
         for (ResolvedChange change : changes) {
             for (Privilege privilege : change.add()) {

@@ -24,6 +24,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
+import org.hibernate.jpa.HibernateHints;
 
 /** Catalogs: the first level of the namespace. Each call is one transaction, authorized first. */
 @ApplicationScoped
@@ -79,13 +80,12 @@ public class CatalogService {
     }
 
     /** The catalogs the caller may see, a full page at a time. */
-    @Transactional
     public Page<CatalogInfo> list(Caller caller, String maxResults, String pageToken) {
         PageRequest page = pageTokens.request(maxResults, pageToken);
         Securable metastore = this.metastore.securable();
         return Page.filtered(page,
                 (after, limit) -> CatalogEntity.<CatalogEntity>find("name > ?1", Sort.by("name"), after)
-                        .range(0, limit - 1).list(),
+                        .withHint(HibernateHints.HINT_READ_ONLY, true).range(0, limit - 1).list(),
                 chunk -> access.visible(caller, chunk, c -> Securables.catalog(metastore, c)),
                 c -> c.name).map(CatalogEntity::toInfo);
     }

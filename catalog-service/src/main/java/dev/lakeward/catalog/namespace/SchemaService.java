@@ -24,6 +24,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
+import org.hibernate.jpa.HibernateHints;
 
 /** Schemas, addressed as {@code catalog.schema}. Each call is one transaction, authorized first. */
 @ApplicationScoped
@@ -88,7 +89,7 @@ public class SchemaService {
         PageRequest page = pageTokens.request(maxResults, pageToken);
         return Page.filtered(page,
                 (after, limit) -> SchemaEntity.<SchemaEntity>find("catalogId = ?1 and name > ?2", Sort.by("name"),
-                        catalog.id(), after).range(0, limit - 1).list(),
+                        catalog.id(), after).withHint(HibernateHints.HINT_READ_ONLY, true).range(0, limit - 1).list(),
                 chunk -> access.visible(caller, chunk, s -> Securables.schema(parent, s)),
                 s -> s.name).map(s -> s.toInfo(parent.fullName()));
     }

@@ -16,6 +16,9 @@ public interface StorageClaims {
     /** A table of this type (not a view) at this location; the caller may already create tables in its schema. */
     void admitTable(Caller caller, StorageLocation location, TableType type);
 
+    /** A MANAGED table at the fresh location the service assigned it within managed storage. */
+    void admitAssignedLocation(Caller caller, StorageLocation location);
+
     /** New managed storage (a catalog's or schema's) at this location. */
     void admitManagedStorage(StorageLocation location);
 }

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.hibernate.jpa.HibernateHints;
 
 /** Tables and views, addressed as {@code catalog.schema.table}. Each write is one transaction. */
 @ApplicationScoped
@@ -104,16 +105,19 @@ public class TableService {
             if (location == null) {
                 throw new InvalidParameter("storage_location is required for an EXTERNAL table.");
             }
+            storageClaims.admitTable(caller, location, table.tableType);
         } else {
             StorageLocation root = StorageLocation.parse(managedRoot(catalog, schema));
             if (location == null) {
                 location = StorageLocations.managedLocation(root.url(), "tables", table.id);
-            } else if (!location.isWithin(root)) {
+                storageClaims.admitAssignedLocation(caller, location);
+            } else if (location.isWithin(root)) {
+                storageClaims.admitTable(caller, location, table.tableType);
+            } else {
                 throw new InvalidParameter("A MANAGED table's storage_location must lie within its managed storage, '"
                         + root.url() + "'; leave it out to have one assigned, or create an EXTERNAL table.");
             }
         }
-        storageClaims.admitTable(caller, location, table.tableType);
         table.storageLocation = location.url();
     }
 
@@ -141,7 +145,7 @@ public class TableService {
         PageRequest page = pageTokens.request(maxResults, pageToken);
         return Page.filtered(page,
                 (after, limit) -> TableEntity.<TableEntity>find("schemaId = ?1 and name > ?2", Sort.by("name"),
-                        schema.id(), after).range(0, limit - 1).list(),
+                        schema.id(), after).withHint(HibernateHints.HINT_READ_ONLY, true).range(0, limit - 1).list(),
                 chunk -> access.visible(caller, chunk, t -> Securables.table(parent, t)),
                 t -> t.name).map(t -> t.toInfo(schema.info().catalogName(), schema.info().name()));
     }
@@ -192,7 +196,7 @@ public class TableService {
                 .setParameter("tablePattern", likePattern(tableNamePattern))
                 .setParameter("afterSchema", afterSchema)
                 .setParameter("afterTable", afterTable)
-                .setMaxResults(limit)
+                .setMaxResults(limit).setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultList().stream()
                 .map(row -> new SummaryRow((SchemaEntity) row[0], (TableEntity) row[1]))
                 .toList();

@@ -7,6 +7,7 @@ import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.namespace.StorageClaims;
 import dev.lakeward.catalog.namespace.TablePath;
 import dev.lakeward.catalog.namespace.TableType;
+import dev.lakeward.catalog.persistence.AdvisoryLocks;
 import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Check;
@@ -23,7 +24,8 @@ import java.util.List;
  * covers it (a location no external location covers is for metastore admins only, as the
  * embedded default's {@code file://} tables are); new managed storage covers no table. Claims on one
  * bucket take turns (a transaction-scoped advisory lock), so that two overlapping claims made at
- * once cannot both pass.
+ * once cannot both pass; locations the service assigns (a fresh id under managed storage) cannot
+ * overlap one another, so those claims share the lock and only wait for the others.
  */
 @ApplicationScoped
 public class StorageAdmission implements StorageClaims {
@@ -42,7 +44,7 @@ public class StorageAdmission implements StorageClaims {
 
     @Override
     public void admitTable(Caller caller, StorageLocation location, TableType type) {
-        takeTurn(location);
+        AdvisoryLocks.exclusive(em, bucket(location));
         Securable metastore = this.metastore.securable();
         if (type == TableType.EXTERNAL) {
             Check check = externalLocations.covering(location)
@@ -56,6 +58,16 @@ public class StorageAdmission implements StorageClaims {
                         + " EXTERNAL table lies outside the metastore's, catalogs' and schemas' managed storage.");
             }
         }
+        refuseOverlap(caller, location, metastore);
+    }
+
+    @Override
+    public void admitAssignedLocation(Caller caller, StorageLocation location) {
+        AdvisoryLocks.shared(em, bucket(location));
+        refuseOverlap(caller, location, metastore.securable());
+    }
+
+    private void refuseOverlap(Caller caller, StorageLocation location, Securable metastore) {
         List<TablePath> tables = OverlappingTables.of(location);
         if (!tables.isEmpty()) {
             List<TablePath> visible = access.visible(caller, tables, table -> table.securable(metastore));
@@ -67,16 +79,14 @@ public class StorageAdmission implements StorageClaims {
 
     @Override
     public void admitManagedStorage(StorageLocation location) {
-        takeTurn(location);
+        AdvisoryLocks.exclusive(em, bucket(location));
         if (!OverlappingTables.of(location).isEmpty()) {
             throw new InvalidParameter("storage_root: managed storage at '" + location.url()
                     + "' would overlap the location of an existing table.");
         }
     }
 
-    private void takeTurn(StorageLocation location) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:bucket, 0))")
-                .setParameter("bucket", "storage:" + location.scheme() + "://" + location.bucket())
-                .getSingleResult();
+    private static String bucket(StorageLocation location) {
+        return "storage:" + location.scheme() + "://" + location.bucket();
     }
 }

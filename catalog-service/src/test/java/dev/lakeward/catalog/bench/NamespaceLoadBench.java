@@ -3,6 +3,13 @@ package dev.lakeward.catalog.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakeward.catalog.support.ServiceProcess;
+import dev.lakeward.proto.v1.EngineServiceGrpc;
+import dev.lakeward.proto.v1.ResolveTableRequest;
+import dev.lakeward.proto.v1.TableOperation;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,26 +21,31 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A load harness, not a test: starts the packaged service on its embedded PostgreSQL, fills a
- * schema with tables, then drives create-table, get-table and list-tables from concurrent clients
- * for a fixed time and prints throughput and latency; once durable (the default) and once not, so
- * that the cost of commits on disk is measured in one run. Run with {@code ./mvnw verify -Pbench} (README).
- * Sizes: {@code -Dbench.tables}, {@code -Dbench.clients}, {@code -Dbench.seconds}.
+ * schema with tables, then drives create-table (as the admin) and, as a service principal whose
+ * group holds USE CATALOG, USE SCHEMA and SELECT (so every read is authorized through the tree),
+ * REST get-table, gRPC ResolveTable of the same tables and REST list-tables, from concurrent
+ * clients for a fixed time, and prints throughput and latency; once durable (the default) and
+ * once not, so that the cost of commits on disk is measured in one run. Run with
+ * {@code ./mvnw verify -Pbench} (README). Sizes: {@code -Dbench.tables}, {@code -Dbench.clients},
+ * {@code -Dbench.seconds}.
  */
 class NamespaceLoadBench {
 
     private static final String BASE = "/api/2.1/unity-catalog";
-    private static final int TABLES = Integer.getInteger("bench.tables", 10_000);
+    private static final int TABLES = Integer.getInteger("bench.tables", 1_000);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     private static final int LIST_PAGE = 100;
@@ -66,19 +78,63 @@ class NamespaceLoadBench {
             send(service, token, "POST", "/schemas", "{\"name\": \"s\", \"catalog_name\": \"bench\"}");
             send(service, token, "POST", "/schemas", "{\"name\": \"created\", \"catalog_name\": \"bench\"}");
             fill(service, token);
+            String reader = reader(service, token);
 
             List<String> report = new ArrayList<>();
-            run(service, token, "warm-up", i -> "/tables/bench.s." + tableName(i));
+            run(service, reader, "warm-up", i -> "/tables/bench.s." + tableName(i));
             AtomicInteger created = new AtomicInteger();
             report.add(load.run("create-table", i -> HttpRequest.newBuilder(URI.create(service.baseUri() + BASE + "/tables"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(createTable("created", tableName(created.getAndIncrement()))))
                     .build()));
-            report.add(run(service, token, "get-table", i -> "/tables/bench.s." + tableName(i)));
-            List<String> pages = pageQueries(service, token);
-            report.add(run(service, token, "list-tables (page of " + LIST_PAGE + ")",
+            report.add(run(service, reader, "REST get-table", i -> "/tables/bench.s." + tableName(i)));
+            report.add(resolveTable(service, reader));
+            List<String> pages = pageQueries(service, reader);
+            report.add(run(service, reader, "REST list-tables (page of " + LIST_PAGE + ")",
                     i -> pages.get(i % pages.size())));
             return report;
+        }
+    }
+
+    /** A token of a service principal that may read the schema's tables through its group's grants. */
+    private String reader(ServiceProcess service, String token) throws Exception {
+        assertThat(call(service, token, "POST", "/api/lakeward/v1/principals",
+                "{\"type\": \"SERVICE_PRINCIPAL\", \"name\": \"bench-reader\"}")).isEqualTo(200);
+        assertThat(call(service, token, "POST", "/api/lakeward/v1/principals",
+                "{\"type\": \"GROUP\", \"name\": \"bench-readers\", \"members\": [\"bench-reader\"]}"))
+                .isEqualTo(200);
+        grant(service, token, "catalog/bench", "USE CATALOG");
+        grant(service, token, "schema/bench.s", "USE SCHEMA", "SELECT", "EXTERNAL USE SCHEMA");
+        HttpResponse<String> minted = http.send(HttpRequest.newBuilder(URI.create(service.baseUri()
+                        + "/api/2.0/token-management/on-behalf-of/tokens"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"application_id\": \"bench-reader\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher value = Pattern.compile("\"token_value\":\"([^\"]+)\"").matcher(minted.body());
+        assertThat(value.find()).as(minted.body()).isTrue();
+        return value.group(1);
+    }
+
+    private void grant(ServiceProcess service, String token, String securable, String... privileges) throws Exception {
+        String add = Stream.of(privileges).map(p -> "\"" + p + "\"").collect(Collectors.joining(", "));
+        assertThat(send(service, token, "PATCH", "/permissions/" + securable,
+                "{\"changes\": [{\"principal\": \"bench-readers\", \"add\": [" + add + "]}]}")).isEqualTo(200);
+    }
+
+    /** ResolveTable without credentials over gRPC, on the same tables as REST get-table, for comparison in one run. */
+    private String resolveTable(ServiceProcess service, String token) throws Exception {
+        Metadata bearer = new Metadata();
+        bearer.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+        ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", service.grpcPort()).usePlaintext().build();
+        try {
+            EngineServiceGrpc.EngineServiceBlockingStub engine = EngineServiceGrpc.newBlockingStub(channel)
+                    .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(bearer));
+            return load.runCalls("gRPC ResolveTable (same tables)", i -> assertThat(engine
+                    .withDeadlineAfter(10, TimeUnit.SECONDS).resolveTable(ResolveTableRequest.newBuilder()
+                            .setFullName("bench.s." + tableName(i % TABLES)).setOperation(TableOperation.READ).build())
+                    .getFullName()).startsWith("bench.s.t"));
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
     }
 
@@ -102,7 +158,11 @@ class NamespaceLoadBench {
     }
 
     private int send(ServiceProcess service, String token, String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUri() + BASE + path))
+        return call(service, token, method, BASE + path, json);
+    }
+
+    private int call(ServiceProcess service, String token, String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUri() + path))
                 .header("Authorization", "Bearer " + token);
         if (json != null) {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
