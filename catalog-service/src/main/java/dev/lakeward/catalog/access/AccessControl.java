@@ -153,11 +153,8 @@ public class AccessControl {
         return Optional.empty();
     }
 
-    /** What a missing object of this kind is answered, and so a hidden one: {@code Schema 'sales.raw' does not exist.} */
-    public static NotFound notFound(Securable securable) {
-        String kind = securable.type().apiName().replace('_', ' ');
-        return new NotFound(Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " '" + securable.fullName()
-                + "' does not exist.");
+    private static NotFound notFound(Securable securable) {
+        return NotFound.securable(securable.type(), securable.fullName());
     }
 
     private void deny(Caller caller, Action action, Securable securable, String reason) {

@@ -16,7 +16,6 @@ import dev.lakeward.catalog.persistence.UniqueNames;
 import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Securable;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -24,7 +23,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
-import org.hibernate.jpa.HibernateHints;
 
 /** Catalogs: the first level of the namespace. Each call is one transaction, authorized first. */
 @ApplicationScoped
@@ -84,8 +82,7 @@ public class CatalogService {
         PageRequest page = pageTokens.request(maxResults, pageToken);
         Securable metastore = this.metastore.securable();
         return Page.filtered(page,
-                (after, limit) -> CatalogEntity.<CatalogEntity>find("name > ?1", Sort.by("name"), after)
-                        .withHint(HibernateHints.HINT_READ_ONLY, true).range(0, limit - 1).list(),
+                (after, limit) -> NamespaceStore.catalogsAfter(after, limit),
                 chunk -> access.visible(caller, chunk, c -> Securables.catalog(metastore, c)),
                 c -> c.name).map(CatalogEntity::toInfo);
     }
@@ -109,7 +106,7 @@ public class CatalogService {
         CatalogEntity catalog = named.catalog(caller, Action.MANAGE, Names.identifier("catalog name", name));
         em.lock(catalog, LockModeType.PESSIMISTIC_WRITE);
         if (!force) {
-            long schemas = SchemaEntity.count("catalogId", catalog.id);
+            long schemas = NamespaceStore.schemaCount(catalog);
             if (schemas > 0) {
                 throw new FailedPrecondition("Catalog '" + catalog.name + "' is not empty: it holds " + schemas
                         + " schema(s). Delete them first, or pass force=true.");

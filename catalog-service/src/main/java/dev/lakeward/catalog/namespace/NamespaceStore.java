@@ -4,6 +4,9 @@ import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.identity.PrincipalEntity;
+import dev.lakeward.policy.Securable;
+import dev.lakeward.policy.SecurableType;
+import io.quarkus.panache.common.Sort;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -92,21 +95,81 @@ public final class NamespaceStore {
         return Optional.ofNullable(tablesById(List.of(id)).get(id));
     }
 
+    /** Up to {@code limit} catalogs named after {@code after}, in name order, read-only: a listing's chunk. */
+    static List<CatalogEntity> catalogsAfter(String after, int limit) {
+        return CatalogEntity.<CatalogEntity>find("name > ?1", Sort.by("name"), after)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).range(0, limit - 1).list();
+    }
+
+    static List<SchemaEntity> schemasAfter(UUID catalogId, String after, int limit) {
+        return SchemaEntity.<SchemaEntity>find("catalogId = ?1 and name > ?2", Sort.by("name"), catalogId, after)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).range(0, limit - 1).list();
+    }
+
+    static List<TableEntity> tablesAfter(UUID schemaId, String after, int limit) {
+        return TableEntity.<TableEntity>find("schemaId = ?1 and name > ?2", Sort.by("name"), schemaId, after)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).range(0, limit - 1).list();
+    }
+
+    /** A table of a summary listing with its schema, for authorization. */
+    record SummaryRow(SchemaEntity schema, TableEntity table) {
+
+        /** {@code schema.table}: names hold no dots, so the first dot splits it. */
+        String key() {
+            return schema.name + "." + table.name;
+        }
+
+        Securable securable(Securable catalog) {
+            return Securables.table(Securables.schema(catalog, schema), table);
+        }
+    }
+
+    /** Up to {@code limit} tables of a catalog whose names match the LIKE patterns, after a {@code schema.table} key. */
+    static List<SummaryRow> summaryRows(UUID catalogId, String schemaPattern, String tablePattern, String after,
+            int limit) {
+        int dot = after.indexOf('.');
+        String afterSchema = dot < 0 ? after : after.substring(0, dot);
+        String afterTable = dot < 0 ? "" : after.substring(dot + 1);
+        return TableEntity.getEntityManager().createQuery("""
+                select s, t from TableEntity t, SchemaEntity s
+                where t.schemaId = s.id and s.catalogId = :catalog
+                  and s.name like :schemaPattern and t.name like :tablePattern
+                  and (s.name > :afterSchema or (s.name = :afterSchema and t.name > :afterTable))
+                order by s.name, t.name""", Object[].class)
+                .setParameter("catalog", catalogId)
+                .setParameter("schemaPattern", schemaPattern)
+                .setParameter("tablePattern", tablePattern)
+                .setParameter("afterSchema", afterSchema)
+                .setParameter("afterTable", afterTable)
+                .setMaxResults(limit).setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultList().stream()
+                .map(row -> new SummaryRow((SchemaEntity) row[0], (TableEntity) row[1]))
+                .toList();
+    }
+
+    static long schemaCount(CatalogEntity catalog) {
+        return SchemaEntity.count("catalogId", catalog.id);
+    }
+
+    static long tableCount(SchemaEntity schema) {
+        return TableEntity.count("schemaId", schema.id);
+    }
+
     static NotFound missingCatalog(String name) {
-        return new NotFound("Catalog '" + name + "' does not exist.");
+        return NotFound.securable(SecurableType.CATALOG, name);
     }
 
     static NotFound missingSchema(String catalog, String name) {
-        return new NotFound("Schema '" + catalog + "." + name + "' does not exist.");
+        return NotFound.securable(SecurableType.SCHEMA, catalog + "." + name);
     }
 
     static NotFound missingTable(String catalog, String schema, String name) {
-        return new NotFound("Table '" + catalog + "." + schema + "." + name + "' does not exist.");
+        return NotFound.securable(SecurableType.TABLE, catalog + "." + schema + "." + name);
     }
 
     /** What a table id that names no table the caller may see is answered. */
     static NotFound missingTableId(String tableId) {
-        return new NotFound("Table '" + Names.printable(tableId) + "' does not exist.");
+        return NotFound.securable(SecurableType.TABLE, Names.printable(tableId));
     }
 
     /** The canonical name of an existing principal, for a new owner. */

@@ -16,7 +16,6 @@ import dev.lakeward.catalog.persistence.UniqueNames;
 import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Securable;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -24,7 +23,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
-import org.hibernate.jpa.HibernateHints;
 
 /** Schemas, addressed as {@code catalog.schema}. Each call is one transaction, authorized first. */
 @ApplicationScoped
@@ -88,8 +86,7 @@ public class SchemaService {
         Securable parent = catalog.securable();
         PageRequest page = pageTokens.request(maxResults, pageToken);
         return Page.filtered(page,
-                (after, limit) -> SchemaEntity.<SchemaEntity>find("catalogId = ?1 and name > ?2", Sort.by("name"),
-                        catalog.id(), after).withHint(HibernateHints.HINT_READ_ONLY, true).range(0, limit - 1).list(),
+                (after, limit) -> NamespaceStore.schemasAfter(catalog.id(), after, limit),
                 chunk -> access.visible(caller, chunk, s -> Securables.schema(parent, s)),
                 s -> s.name).map(s -> s.toInfo(parent.fullName()));
     }
@@ -117,7 +114,7 @@ public class SchemaService {
         SchemaEntity schema = path.schema();
         em.lock(schema, LockModeType.PESSIMISTIC_WRITE);
         if (!force) {
-            long tables = TableEntity.count("schemaId", schema.id);
+            long tables = NamespaceStore.tableCount(schema);
             if (tables > 0) {
                 throw new FailedPrecondition("Schema '" + catalog.name + "." + schema.name + "' is not empty: it holds "
                         + tables + " table(s). Delete them first, or pass force=true.");

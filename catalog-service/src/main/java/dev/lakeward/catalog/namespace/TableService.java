@@ -17,17 +17,13 @@ import dev.lakeward.catalog.persistence.UniqueNames;
 import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Securable;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
-import org.hibernate.jpa.HibernateHints;
 
 /** Tables and views, addressed as {@code catalog.schema.table}. Each write is one transaction. */
 @ApplicationScoped
@@ -144,8 +140,7 @@ public class TableService {
         Securable parent = schema.securable();
         PageRequest page = pageTokens.request(maxResults, pageToken);
         return Page.filtered(page,
-                (after, limit) -> TableEntity.<TableEntity>find("schemaId = ?1 and name > ?2", Sort.by("name"),
-                        schema.id(), after).withHint(HibernateHints.HINT_READ_ONLY, true).range(0, limit - 1).list(),
+                (after, limit) -> NamespaceStore.tablesAfter(schema.id(), after, limit),
                 chunk -> access.visible(caller, chunk, t -> Securables.table(parent, t)),
                 t -> t.name).map(t -> t.toInfo(schema.info().catalogName(), schema.info().name()));
     }
@@ -161,45 +156,11 @@ public class TableService {
         Securable catalogSecurable = catalog.securable();
         PageRequest page = pageTokens.request(maxResults, pageToken);
         return Page.filtered(page,
-                (after, limit) -> summaryRows(catalog.id(), schemaNamePattern, tableNamePattern, after, limit),
+                (after, limit) -> NamespaceStore.summaryRows(catalog.id(), likePattern(schemaNamePattern),
+                        likePattern(tableNamePattern), after, limit),
                 chunk -> access.visible(caller, chunk, row -> row.securable(catalogSecurable)),
-                SummaryRow::key)
+                NamespaceStore.SummaryRow::key)
                 .map(row -> new TableSummary(catalogSecurable.fullName() + "." + row.key(), row.table().tableType));
-    }
-
-    /** A table of a summary listing with its schema, for authorization. */
-    private record SummaryRow(SchemaEntity schema, TableEntity table) {
-
-        /** {@code schema.table}: names hold no dots, so the first dot splits it. */
-        String key() {
-            return schema.name + "." + table.name;
-        }
-
-        Securable securable(Securable catalog) {
-            return Securables.table(Securables.schema(catalog, schema), table);
-        }
-    }
-
-    private List<SummaryRow> summaryRows(UUID catalogId, String schemaNamePattern, String tableNamePattern,
-            String after, int limit) {
-        int dot = after.indexOf('.');
-        String afterSchema = dot < 0 ? after : after.substring(0, dot);
-        String afterTable = dot < 0 ? "" : after.substring(dot + 1);
-        return em.createQuery("""
-                select s, t from TableEntity t, SchemaEntity s
-                where t.schemaId = s.id and s.catalogId = :catalog
-                  and s.name like :schemaPattern and t.name like :tablePattern
-                  and (s.name > :afterSchema or (s.name = :afterSchema and t.name > :afterTable))
-                order by s.name, t.name""", Object[].class)
-                .setParameter("catalog", catalogId)
-                .setParameter("schemaPattern", likePattern(schemaNamePattern))
-                .setParameter("tablePattern", likePattern(tableNamePattern))
-                .setParameter("afterSchema", afterSchema)
-                .setParameter("afterTable", afterTable)
-                .setMaxResults(limit).setHint(HibernateHints.HINT_READ_ONLY, true)
-                .getResultList().stream()
-                .map(row -> new SummaryRow((SchemaEntity) row[0], (TableEntity) row[1]))
-                .toList();
     }
 
     private static String likePattern(String pattern) {

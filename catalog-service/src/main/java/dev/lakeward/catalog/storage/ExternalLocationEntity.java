@@ -22,7 +22,7 @@ public class ExternalLocationEntity extends SecurableEntity {
     public static ExternalLocationEntity named(String name) {
         String valid = Names.identifier("external location name", name);
         return ExternalLocationEntity.<ExternalLocationEntity>find("name", valid).firstResultOptional()
-                .orElseThrow(() -> new NotFound("External location '" + valid + "' does not exist."));
+                .orElseThrow(() -> NotFound.securable(SecurableType.EXTERNAL_LOCATION, valid));
     }
 
     /** An external location sits directly under the metastore: it has no USE path. */
