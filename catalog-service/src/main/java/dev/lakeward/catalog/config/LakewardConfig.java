@@ -36,13 +36,13 @@ public interface LakewardConfig {
 
     Cache cache();
 
-    /** How much a replica remembers between the database's version moves (TokenCache, TableCache). */
+    /** How much a replica remembers between the database's version moves (TokenCache, NamespaceCache). */
     interface Cache {
         /** Resolved bearer tokens. */
         @WithDefault("100000")
         int tokens();
 
-        /** Tables resolved over the engine API, with their columns. */
+        /** Tables read over REST and the engine API, with their columns; as many catalogs and schemas. */
         @WithDefault("10000")
         int tables();
     }

@@ -106,9 +106,18 @@ public final class NamespaceStore {
                 .withHint(HibernateHints.HINT_READ_ONLY, true).range(0, limit - 1).list();
     }
 
-    static List<TableEntity> tablesAfter(UUID schemaId, String after, int limit) {
-        return TableEntity.<TableEntity>find("schemaId = ?1 and name > ?2", Sort.by("name"), schemaId, after)
-                .withHint(HibernateHints.HINT_READ_ONLY, true).range(0, limit - 1).list();
+    /** The names of up to {@code limit} tables of a schema after {@code after}, in name order: a listing's chunk. */
+    static List<String> tableNamesAfter(UUID schemaId, String after, int limit) {
+        return TableEntity.getEntityManager().createQuery("""
+                        select t.name from TableEntity t where t.schemaId = :schema and t.name > :after
+                        order by t.name""", String.class)
+                .setParameter("schema", schemaId).setParameter("after", after).setMaxResults(limit).getResultList();
+    }
+
+    /** The tables of a schema with these names that exist, read-only, in one query. */
+    static List<TableEntity> tablesNamed(UUID schemaId, Collection<String> names) {
+        return TableEntity.<TableEntity>find("schemaId = ?1 and name in ?2", schemaId, names)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 
     /** A table of a summary listing with its schema, for authorization. */

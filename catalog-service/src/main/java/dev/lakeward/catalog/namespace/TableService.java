@@ -45,6 +45,9 @@ public class TableService {
     NamedObjects named;
 
     @Inject
+    NamespaceCache cache;
+
+    @Inject
     StorageClaims storageClaims;
 
     @Inject
@@ -137,12 +140,11 @@ public class TableService {
             String pageToken) {
         Found<SchemaInfo> schema = named.readSchema(caller, Action.READ_METADATA,
                 Names.identifier("catalog_name", catalogName), Names.identifier("schema_name", schemaName));
-        Securable parent = schema.securable();
         PageRequest page = pageTokens.request(maxResults, pageToken);
         return Page.filtered(page,
-                (after, limit) -> NamespaceStore.tablesAfter(schema.id(), after, limit),
-                chunk -> access.visible(caller, chunk, t -> Securables.table(parent, t)),
-                t -> t.name).map(t -> t.toInfo(schema.info().catalogName(), schema.info().name()));
+                (after, limit) -> NamespaceStore.tableNamesAfter(schema.id(), after, limit),
+                names -> access.visible(caller, cache.tables(schema, names), Found::securable),
+                name -> name, table -> table.info().name()).map(Found::info);
     }
 
     /**

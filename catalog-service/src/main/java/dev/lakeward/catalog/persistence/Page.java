@@ -31,21 +31,31 @@ public record Page<T>(List<T> items, String nextPageToken) {
      */
     public static <T> Page<T> filtered(PageRequest request, BiFunction<String, Integer, List<T>> fetch,
             UnaryOperator<List<T>> visible, Function<T, String> key) {
-        List<T> page = new ArrayList<>(request.size());
+        return filtered(request, fetch, visible, key, key);
+    }
+
+    /**
+     * {@link #filtered} for rows that become the page's items as they are filtered (names read
+     * from an index, then the remembered objects they name): {@code rowKey} continues the scan,
+     * {@code itemKey} the next page.
+     */
+    public static <T, R> Page<R> filtered(PageRequest request, BiFunction<String, Integer, List<T>> fetch,
+            Function<List<T>, List<R>> visible, Function<T, String> rowKey, Function<R, String> itemKey) {
+        List<R> page = new ArrayList<>(request.size());
         int chunkSize = request.size() + 1;
         String after = request.after();
         while (true) {
             List<T> chunk = fetch.apply(after, chunkSize);
-            for (T item : visible.apply(chunk)) {
+            for (R item : visible.apply(chunk)) {
                 if (page.size() == request.size()) {
-                    return new Page<>(page, request.tokenAfter(key.apply(page.get(page.size() - 1))));
+                    return new Page<>(page, request.tokenAfter(itemKey.apply(page.get(page.size() - 1))));
                 }
                 page.add(item);
             }
             if (chunk.size() < chunkSize) {
                 return new Page<>(page, null);
             }
-            after = key.apply(chunk.get(chunk.size() - 1));
+            after = rowKey.apply(chunk.get(chunk.size() - 1));
         }
     }
 

@@ -2,6 +2,9 @@ package dev.lakeward.catalog.persistence;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -39,6 +42,32 @@ public final class VersionedCache<K, V> {
             }
         });
         return loaded;
+    }
+
+    /**
+     * The values of these keys, in their order, the ones not remembered loaded in one call (a
+     * listing's page in one query) and remembered; keys the load did not find are left out.
+     */
+    public List<V> getAll(List<K> keys, Function<List<K>, Map<K, V>> loadMissing) {
+        Map<K, V> known = entries.getAllPresent(keys);
+        Map<K, V> loaded = Map.of();
+        List<K> missing = keys.stream().filter(key -> !known.containsKey(key)).toList();
+        if (!missing.isEmpty()) {
+            long before = generation.get();
+            loaded = loadMissing.apply(missing);
+            entries.putAll(loaded);
+            if (generation.get() != before) {
+                loaded.forEach(entries.asMap()::remove);
+            }
+        }
+        List<V> values = new ArrayList<>(keys.size());
+        for (K key : keys) {
+            V value = known.containsKey(key) ? known.get(key) : loaded.get(key);
+            if (value != null) {
+                values.add(value);
+            }
+        }
+        return values;
     }
 
     public void forget(K key) {
