@@ -24,6 +24,7 @@ import dev.lakeward.proto.v1.ResolveTableResponse;
 import dev.lakeward.proto.v1.TableOperation;
 import dev.lakeward.proto.v1.TemporaryCredentials;
 import io.grpc.Context;
+import io.grpc.Contexts;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
@@ -101,11 +102,21 @@ public class EngineGrpcService extends EngineServiceGrpc.EngineServiceImplBase {
                 PathCredentials.PathOperation.parse(request.getOperation().name()))));
     }
 
-    /** Authenticates, answers, and turns any failure into its status; a cancelled call is not answered. */
+    /**
+     * Authenticates, answers, and turns any failure into its status. A call its client gave up on
+     * before a worker took it (its deadline passed while it queued, or it was cancelled) is
+     * refused with that status and not started: nothing is read, vended or audited for an answer
+     * no one waits for. One given up on while it runs is not answered.
+     */
     private <T> void answer(StreamObserver<T> response, Function<Caller, T> body) {
+        Context call = Context.current();
+        if (call.isCancelled()) {
+            response.onError(Contexts.statusFromCancelled(call).asRuntimeException());
+            return;
+        }
         try {
-            T answer = body.apply(callers.current(Context.current()));
-            if (!Context.current().isCancelled()) {
+            T answer = body.apply(callers.current(call));
+            if (!call.isCancelled()) {
                 response.onNext(answer);
                 response.onCompleted();
             }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -33,6 +34,9 @@ public class AccessTokens {
     @Inject
     TokenCache cache;
 
+    @Inject
+    Clock clock;
+
     /** What a valid token stands for: its caller, until it expires ({@code null}: never), while the principal is active. */
     record Resolution(Caller caller, Instant expiresAt, boolean active) {
 
@@ -54,7 +58,7 @@ public class AccessTokens {
             throw new InvalidParameter("lifetime_seconds must be from 1 to " + MAX_LIFETIME_SECONDS
                     + " (ten years), or absent for a token that does not expire; got " + lifetimeSeconds + ".");
         }
-        Instant createdAt = Instant.now();
+        Instant createdAt = clock.instant();
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -76,7 +80,7 @@ public class AccessTokens {
     public Caller resolve(String token) {
         String tokenHash = hash(token);
         Optional<Resolution> resolution = token.startsWith(PREFIX) ? cache.get(tokenHash, this::load) : Optional.empty();
-        if (resolution.isEmpty() || resolution.get().expiredAt(Instant.now())) {
+        if (resolution.isEmpty() || resolution.get().expiredAt(clock.instant())) {
             cache.forget(tokenHash);
             throw new Unauthenticated("The bearer token is not valid or has expired.");
         }
@@ -90,7 +94,7 @@ public class AccessTokens {
     private Optional<Resolution> load(String tokenHash) {
         return QuarkusTransaction.joiningExisting().call(() -> AccessTokenEntity.<AccessTokenEntity>find(
                         "tokenHash", tokenHash).firstResultOptional()
-                .filter(t -> t.expiresAt == null || t.expiresAt.isAfter(Instant.now()))
+                .filter(t -> t.expiresAt == null || t.expiresAt.isAfter(clock.instant()))
                 .flatMap(t -> PrincipalEntity.<PrincipalEntity>findByIdOptional(t.principalId)
                         .map(p -> new Resolution(new Caller(p.id, p.name, p.type), t.expiresAt, p.active))));
     }

@@ -23,20 +23,27 @@ import dev.lakeward.proto.v1.ResolveTableRequest;
 import dev.lakeward.proto.v1.ResolveTableResponse;
 import dev.lakeward.proto.v1.TableOperation;
 import dev.lakeward.proto.v1.TemporaryCredentials;
+import io.grpc.Context;
+import io.grpc.Deadline;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
+import io.grpc.stub.StreamObserver;
+import io.quarkus.grpc.GrpcService;
 import io.quarkus.grpc.runtime.GrpcServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +56,10 @@ class EngineGrpcTest {
 
     @Inject
     GrpcServer grpcServer;
+
+    @Inject
+    @GrpcService
+    EngineGrpcService service;
 
     private ManagedChannel channel;
     private String catalog;
@@ -171,8 +182,55 @@ class EngineGrpcTest {
                 Status.Code.UNAUTHENTICATED, null);
         assertStatus(() -> engine(reader).resolveTable(resolve(catalog + ".s.cloudy", TableOperation.READ, true)),
                 Status.Code.FAILED_PRECONDITION, "s3://lake/");
-        assertStatus(() -> engine(reader).withDeadlineAfter(1, TimeUnit.NANOSECONDS)
-                .resolveTable(resolve(catalog + ".s.orders", TableOperation.READ, false)), Status.Code.DEADLINE_EXCEEDED, null);
+    }
+
+    /**
+     * The server's side of a deadline, asked of the service itself: a client's timer answers
+     * DEADLINE_EXCEEDED whatever the server does, so a call through the channel proves nothing.
+     */
+    @Test
+    void aCallWhoseDeadlinePassedBeforeItStartedIsRefusedAndNothingIsVended() throws Exception {
+        ResolveTableRequest request = resolve(catalog + ".s.orders", TableOperation.READ, true);
+        Context authenticated = Context.current().withValue(BearerTokenCapture.AUTHORIZATION, "Bearer " + reader);
+        long before = vends(readerName);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try (Context.CancellableContext late = authenticated.withDeadline(Deadline.after(0, TimeUnit.NANOSECONDS), timer)) {
+            Answers<ResolveTableResponse> refused = new Answers<>();
+            late.run(() -> service.resolveTable(request, refused));
+            assertThat(refused.values).as("answers").isEmpty();
+            assertThat(refused.error).as("the refusal").isNotNull();
+            assertThat(Status.fromThrowable(refused.error).getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+        } finally {
+            timer.shutdownNow();
+        }
+        assertThat(vends(readerName)).as("credentials vended for the late call").isEqualTo(before);
+
+        Answers<ResolveTableResponse> answered = new Answers<>();
+        authenticated.run(() -> service.resolveTable(request, answered));
+        assertThat(answered.error).isNull();
+        assertThat(answered.values).singleElement().satisfies(r -> assertThat(r.hasCredentials()).isTrue());
+        assertThat(vends(readerName)).as("credentials vended for the call in time").isEqualTo(before + 1);
+    }
+
+    /** What the service answered a call made on the calling thread. */
+    private static final class Answers<T> implements StreamObserver<T> {
+
+        final List<T> values = new ArrayList<>();
+        Throwable error;
+
+        @Override
+        public void onNext(T value) {
+            values.add(value);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            error = t;
+        }
+
+        @Override
+        public void onCompleted() {
+        }
     }
 
     @Test
