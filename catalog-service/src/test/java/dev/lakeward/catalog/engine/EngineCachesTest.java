@@ -153,6 +153,29 @@ class EngineCachesTest {
         assertLoadedOnce("catalog", catalogPath, "catalog, changed");
     }
 
+    @Test
+    void aListingReadsTheNamesOfItsPageAndTheTablesOnceAndAChangeIsSeenOnTheNextPage() throws SQLException {
+        table("u");
+        grant("table", catalog + ".s.u", readerName, "SELECT");
+        caughtUp();
+        try (Watch loads = SqlStatements.naming("catalog_table")) {
+            for (int i = 0; i < READS; i++) {
+                assertThat(listComments()).containsExactly("first", "first");
+            }
+            // the page's names come from the index each time; the rows, with their columns, once
+            assertThat(loads.statements().stream().filter(sql -> sql.contains("columns")))
+                    .as("row loads of %d listings", READS).hasSizeLessThanOrEqualTo(1);
+
+            replaceTable("second");
+            assertThat(listComments()).as("the listing right after the change").containsExactly("second", "first");
+        }
+    }
+
+    private List<String> listComments() {
+        return as(reader).queryParam("catalog_name", catalog).queryParam("schema_name", "s")
+                .get(BASE + "/tables").then().statusCode(200).extract().jsonPath().getList("tables.comment");
+    }
+
     /** {@link #READS} reads of the path as the reader, each answering the comment, load the table once at most. */
     private void assertLoadedOnce(String table, String path, String comment) {
         try (Watch loads = SqlStatements.naming(table)) {
