@@ -3,13 +3,8 @@ package dev.lakeward.catalog.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakeward.catalog.support.ServiceProcess;
-import dev.lakeward.proto.v1.EngineServiceGrpc;
 import dev.lakeward.proto.v1.ResolveTableRequest;
 import dev.lakeward.proto.v1.TableOperation;
-import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.MetadataUtils;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,12 +46,7 @@ class EngineLoadBench {
                          "columns": [{"name": "id", "type_name": "LONG", "type_text": "bigint"}]}"""
                         .formatted(i, data.resolve("t" + i).toUri()));
             }
-            Metadata bearer = new Metadata();
-            bearer.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-            ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", service.grpcPort()).usePlaintext().build();
-            try {
-                EngineServiceGrpc.EngineServiceBlockingStub engine = EngineServiceGrpc.newBlockingStub(channel)
-                        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(bearer));
+            try (EngineClient engine = new EngineClient(service.grpcPort(), token)) {
                 run(engine, 5, true);
                 String line = run(engine, SECONDS, true);
                 String withoutCredentials = run(engine, SECONDS, false);
@@ -70,16 +59,14 @@ class EngineLoadBench {
                         rest);
                 report.forEach(System.out::println);
                 Files.write(Path.of("target", "engine-load-bench.txt"), report);
-            } finally {
-                channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             }
         }
     }
 
-    private static String run(EngineServiceGrpc.EngineServiceBlockingStub engine, int seconds, boolean credentials)
+    private static String run(EngineClient engine, int seconds, boolean credentials)
             throws Exception {
         return new LoadDriver(CLIENTS, seconds).runCalls("ResolveTable" + (credentials ? " + credentials" : ""), i -> {
-            var table = engine.withDeadlineAfter(10, TimeUnit.SECONDS).resolveTable(ResolveTableRequest.newBuilder()
+            var table = engine.call().resolveTable(ResolveTableRequest.newBuilder()
                     .setFullName("bench.s.t" + (i % TABLES)).setOperation(TableOperation.READ)
                     .setWantCredentials(credentials).build());
             assertThat(table.getFullName()).startsWith("bench.s.t");

@@ -3,13 +3,8 @@ package dev.lakeward.catalog.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakeward.catalog.support.ServiceProcess;
-import dev.lakeward.proto.v1.EngineServiceGrpc;
 import dev.lakeward.proto.v1.ResolveTableRequest;
 import dev.lakeward.proto.v1.TableOperation;
-import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.MetadataUtils;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
@@ -124,21 +118,13 @@ class NamespaceLoadBench {
 
     /** ResolveTable without credentials over gRPC, on the same tables as REST get-table, for comparison in one run. */
     private String resolveTable(ServiceProcess service, String token) throws Exception {
-        Metadata bearer = new Metadata();
-        bearer.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-        ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", service.grpcPort()).usePlaintext().build();
-        try {
-            EngineServiceGrpc.EngineServiceBlockingStub engine = EngineServiceGrpc.newBlockingStub(channel)
-                    .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(bearer));
-            IntConsumer resolve = i -> assertThat(engine.withDeadlineAfter(10, TimeUnit.SECONDS)
-                    .resolveTable(ResolveTableRequest.newBuilder().setFullName("bench.s." + tableName(i % TABLES))
-                            .setOperation(TableOperation.READ).build())
+        try (EngineClient engine = new EngineClient(service.grpcPort(), token)) {
+            IntConsumer resolve = i -> assertThat(engine.call().resolveTable(ResolveTableRequest.newBuilder()
+                    .setFullName("bench.s." + tableName(i % TABLES)).setOperation(TableOperation.READ).build())
                     .getFullName()).startsWith("bench.s.t");
             // the REST warm-up left the gRPC path cold
             new LoadDriver(CLIENTS, 5).runCalls("warm-up", resolve);
             return load.runCalls("gRPC ResolveTable (same tables)", resolve);
-        } finally {
-            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
     }
 
