@@ -195,9 +195,16 @@ public interface LakewardConfig {
     }
 
     interface Authz {
-        /** {@code builtin} (the default) or {@code opa}. */
+        /** Who decides: {@code builtin} (the default) or {@code opa}; another value fails the start, naming both. */
         @WithDefault("builtin")
-        String engine();
+        Engine engine();
+
+        enum Engine {
+            /** The built-in evaluator, on the grants this replica holds. */
+            BUILTIN,
+            /** An Open Policy Agent at {@code lakeward.authz.opa.url}. */
+            OPA
+        }
 
         Opa opa();
 
