@@ -36,8 +36,17 @@ public interface LakewardConfig {
 
     Cache cache();
 
-    /** How much a replica remembers between the database's version moves (TokenCache, TableCache). */
+    /** How often a replica reads the database's versions, and how much it remembers between their moves. */
     interface Cache {
+        /**
+         * How often a replica reads the stored versions to catch up with other replicas' changes
+         * (VersionPoll): grants, tokens, principals and the namespace; its own changes reach its
+         * caches when they commit. Formerly
+         * {@code lakeward.authz.refresh-interval}, still read where this is unset (RenamedProperties).
+         */
+        @WithDefault("5s")
+        Duration refreshInterval();
+
         /** Resolved bearer tokens. */
         @WithDefault("100000")
         int tokens();
@@ -207,10 +216,6 @@ public interface LakewardConfig {
         }
 
         Opa opa();
-
-        /** How often a replica looks for grant changes made by other replicas. */
-        @WithDefault("5s")
-        Duration refreshInterval();
 
         interface Opa {
             /** OPA's base URL, e.g. {@code http://localhost:8181}. */
