@@ -101,16 +101,12 @@ public class EngineGrpcService extends EngineServiceGrpc.EngineServiceImplBase {
                 PathCredentials.PathOperation.parse(request.getOperation().name()))));
     }
 
-    /** Authenticates, answers, and turns any failure into its status; a cancelled call is not answered. */
+    /** Authenticates and answers; a cancelled call is not answered. A failure is answered by GrpcErrors. */
     private <T> void answer(StreamObserver<T> response, Function<Caller, T> body) {
-        try {
-            T answer = body.apply(callers.current(Context.current()));
-            if (!Context.current().isCancelled()) {
-                response.onNext(answer);
-                response.onCompleted();
-            }
-        } catch (RuntimeException e) {
-            response.onError(GrpcErrors.toStatus(e));
+        T answer = body.apply(callers.current(Context.current()));
+        if (!Context.current().isCancelled()) {
+            response.onNext(answer);
+            response.onCompleted();
         }
     }
 

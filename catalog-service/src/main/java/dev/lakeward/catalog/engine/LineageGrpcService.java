@@ -21,7 +21,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Lineage over gRPC: the same ingestion and the same permission-aware graph as REST. */
+/** Lineage over gRPC: the same ingestion and permission-aware graph as REST; GrpcErrors answers failures. */
 @GrpcService
 @Blocking
 public class LineageGrpcService extends LineageServiceGrpc.LineageServiceImplBase {
@@ -52,37 +52,29 @@ public class LineageGrpcService extends LineageServiceGrpc.LineageServiceImplBas
 
             @Override
             public void onCompleted() {
-                try {
-                    Caller caller = callers.current(context);
-                    Ingested stored = ingest.ingest(caller, events);
-                    response.onNext(ReportLineageResponse.newBuilder().setEvents(stored.events())
-                            .setColumnEdges(stored.columnEdges()).setTableEdges(stored.tableEdges()).build());
-                    response.onCompleted();
-                } catch (RuntimeException e) {
-                    response.onError(GrpcErrors.toStatus(e));
-                }
+                Caller caller = callers.current(context);
+                Ingested stored = ingest.ingest(caller, events);
+                response.onNext(ReportLineageResponse.newBuilder().setEvents(stored.events())
+                        .setColumnEdges(stored.columnEdges()).setTableEdges(stored.tableEdges()).build());
+                response.onCompleted();
             }
         };
     }
 
     @Override
     public void getLineage(GetLineageRequest request, StreamObserver<LineageGraph> response) {
-        try {
-            Caller caller = callers.current(Context.current());
-            Graph graph = lineage.graph(caller, request.getNode(), direction(request.getDirection()),
-                    request.getDepth() == 0 ? null : request.getDepth());
-            LineageGraph.Builder answer = LineageGraph.newBuilder();
-            graph.nodes().forEach(n -> answer.addNodes(LineageNode.newBuilder().setId(n.id()).setKind(n.kind())
-                    .setName(orEmpty(n.name())).setTable(orEmpty(n.table()))
-                    .setDeleted(Boolean.TRUE.equals(n.deleted())).setMasked(Boolean.TRUE.equals(n.masked()))));
-            graph.edges().forEach(e -> answer.addEdges(LineageEdge.newBuilder().setSource(e.source())
-                    .setTarget(e.target()).setType(orEmpty(e.type())).setSubtype(orEmpty(e.subtype()))
-                    .setDescription(orEmpty(e.description())).setMasking(Boolean.TRUE.equals(e.masking()))));
-            response.onNext(answer.build());
-            response.onCompleted();
-        } catch (RuntimeException e) {
-            response.onError(GrpcErrors.toStatus(e));
-        }
+        Caller caller = callers.current(Context.current());
+        Graph graph = lineage.graph(caller, request.getNode(), direction(request.getDirection()),
+                request.getDepth() == 0 ? null : request.getDepth());
+        LineageGraph.Builder answer = LineageGraph.newBuilder();
+        graph.nodes().forEach(n -> answer.addNodes(LineageNode.newBuilder().setId(n.id()).setKind(n.kind())
+                .setName(orEmpty(n.name())).setTable(orEmpty(n.table()))
+                .setDeleted(Boolean.TRUE.equals(n.deleted())).setMasked(Boolean.TRUE.equals(n.masked()))));
+        graph.edges().forEach(e -> answer.addEdges(LineageEdge.newBuilder().setSource(e.source())
+                .setTarget(e.target()).setType(orEmpty(e.type())).setSubtype(orEmpty(e.subtype()))
+                .setDescription(orEmpty(e.description())).setMasking(Boolean.TRUE.equals(e.masking()))));
+        response.onNext(answer.build());
+        response.onCompleted();
     }
 
     private static String direction(Direction direction) {
