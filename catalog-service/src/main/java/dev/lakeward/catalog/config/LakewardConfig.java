@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.config;
 
 import dev.lakeward.policy.opa.OpaConfig;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
@@ -126,6 +127,14 @@ public interface LakewardConfig {
         /** How long lineage is kept after it was last reported; 0 keeps it forever. */
         @WithDefault("365d")
         Duration retention();
+
+        /**
+         * The most one client-streamed {@code ReportLineage} may carry, in bytes as sent: its events
+         * are held in memory until the stream ends, then stored together; a stream beyond it is
+         * refused whole. Four REST batches' worth ({@code quarkus.http.limits.max-body-size}).
+         */
+        @WithDefault("16M")
+        MemorySize streamMaxSize();
 
         Atlas atlas();
 

@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.engine;
 
 import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.config.LakewardConfig;
 import dev.lakeward.catalog.lineage.LineageIngest;
 import dev.lakeward.catalog.lineage.LineageIngest.Ingested;
 import dev.lakeward.catalog.lineage.LineageQueries;
@@ -18,8 +19,6 @@ import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Lineage over gRPC: the same ingestion and permission-aware graph as REST; GrpcErrors answers failures. */
 @GrpcService
@@ -35,28 +34,34 @@ public class LineageGrpcService extends LineageServiceGrpc.LineageServiceImplBas
     @Inject
     LineageQueries lineage;
 
+    @Inject
+    LakewardConfig config;
+
+    /** Holds the stream's events (ReportedEvents) and stores them all when the client ends it. */
     @Override
     public StreamObserver<ReportLineageRequest> reportLineage(StreamObserver<ReportLineageResponse> response) {
         Context context = Context.current();
-        List<String> events = new ArrayList<>();
+        ReportedEvents events = new ReportedEvents(config.lineage().streamMaxSize().asLongValue());
         return new StreamObserver<>() {
             @Override
             public void onNext(ReportLineageRequest request) {
-                events.add(request.getOpenLineageEventJson());
+                events.add(request);
             }
 
             @Override
             public void onError(Throwable cancelled) {
-                events.clear();
+                events.discard();
             }
 
             @Override
             public void onCompleted() {
-                Caller caller = callers.current(context);
-                Ingested stored = ingest.ingest(caller, events);
-                response.onNext(ReportLineageResponse.newBuilder().setEvents(stored.events())
-                        .setColumnEdges(stored.columnEdges()).setTableEdges(stored.tableEdges()).build());
-                response.onCompleted();
+                events.atEnd().ifPresent(held -> {
+                    Caller caller = callers.current(context);
+                    Ingested stored = ingest.ingest(caller, held);
+                    response.onNext(ReportLineageResponse.newBuilder().setEvents(stored.events())
+                            .setColumnEdges(stored.columnEdges()).setTableEdges(stored.tableEdges()).build());
+                    response.onCompleted();
+                });
             }
         };
     }
