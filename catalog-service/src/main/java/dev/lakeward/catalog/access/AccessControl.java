@@ -136,7 +136,7 @@ public class AccessControl {
         for (int i = 0; i < levels.size(); i++) {
             if (!visible.get(i).allowed()) {
                 Securable hidden = levels.get(i);
-                audit.denial(caller.name(), action.name(), hidden.type().apiName(), hidden.fullName(),
+                audit.denial(caller.name(), AuditAction.of(action), hidden.type(), hidden.fullName(),
                         visible.get(i).reason());
                 return notFound(hidden);
             }
@@ -158,7 +158,7 @@ public class AccessControl {
     }
 
     private void deny(Caller caller, Action action, Securable securable, String reason) {
-        audit.denial(caller.name(), action.name(), securable.type().apiName(), securable.fullName(), reason);
+        audit.denial(caller.name(), AuditAction.of(action), securable.type(), securable.fullName(), reason);
         throw new PermissionDenied(reason);
     }
 

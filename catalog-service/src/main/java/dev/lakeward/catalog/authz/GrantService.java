@@ -2,6 +2,7 @@ package dev.lakeward.catalog.authz;
 
 import dev.lakeward.catalog.access.AccessChanged;
 import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.AuditAction;
 import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.authz.Permissions.EffectivePermissionsList;
@@ -106,7 +107,7 @@ public class GrantService {
                         .setParameter(3, change.remove().stream().map(Privilege::name).toList())
                         .executeUpdate();
             }
-            audit.change(caller.name(), "UPDATE_PERMISSIONS", securable.type().apiName(), securable.fullName(),
+            audit.change(caller.name(), AuditAction.UPDATE_PERMISSIONS, securable.type(), securable.fullName(),
                     Map.of("principal", change.principal().name,
                             "add", change.add().stream().map(Privilege::sqlName).toList(),
                             "remove", change.remove().stream().map(Privilege::sqlName).toList()));

@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.config;
 
 import dev.lakeward.policy.opa.OpaConfig;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
@@ -36,8 +37,17 @@ public interface LakewardConfig {
 
     Cache cache();
 
-    /** How much a replica remembers between the database's version moves (TokenCache, NamespaceCache). */
+    /** How often a replica reads the database's versions, and how much it remembers between their moves (TokenCache, NamespaceCache). */
     interface Cache {
+        /**
+         * How often a replica reads the stored versions to catch up with other replicas' changes
+         * (VersionPoll): grants, tokens, principals and the namespace; its own changes reach its
+         * caches when they commit. Formerly
+         * {@code lakeward.authz.refresh-interval}, still read where this is unset (RenamedProperties).
+         */
+        @WithDefault("5s")
+        Duration refreshInterval();
+
         /** Resolved bearer tokens. */
         @WithDefault("100000")
         int tokens();
@@ -118,6 +128,14 @@ public interface LakewardConfig {
         @WithDefault("365d")
         Duration retention();
 
+        /**
+         * The most one client-streamed {@code ReportLineage} may carry, in bytes as sent: its events
+         * are held in memory until the stream ends, then stored together; a stream beyond it is
+         * refused whole. Four REST batches' worth ({@code quarkus.http.limits.max-body-size}).
+         */
+        @WithDefault("16M")
+        MemorySize streamMaxSize();
+
         Atlas atlas();
 
         interface Atlas {
@@ -195,15 +213,18 @@ public interface LakewardConfig {
     }
 
     interface Authz {
-        /** {@code builtin} (the default) or {@code opa}. */
+        /** Who decides: {@code builtin} (the default) or {@code opa}; another value fails the start, naming both. */
         @WithDefault("builtin")
-        String engine();
+        Engine engine();
+
+        enum Engine {
+            /** The built-in evaluator, on the grants this replica holds. */
+            BUILTIN,
+            /** An Open Policy Agent at {@code lakeward.authz.opa.url}. */
+            OPA
+        }
 
         Opa opa();
-
-        /** How often a replica looks for grant changes made by other replicas. */
-        @WithDefault("5s")
-        Duration refreshInterval();
 
         interface Opa {
             /** OPA's base URL, e.g. {@code http://localhost:8181}. */

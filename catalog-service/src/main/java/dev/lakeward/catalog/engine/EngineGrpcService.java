@@ -103,7 +103,7 @@ public class EngineGrpcService extends EngineServiceGrpc.EngineServiceImplBase {
     }
 
     /**
-     * Authenticates, answers, and turns any failure into its status. A call its client gave up on
+     * Authenticates and answers; a failure is answered by GrpcErrors. A call its client gave up on
      * before a worker took it (its deadline passed while it queued, or it was cancelled) is
      * refused with that status and not started: nothing is read, vended or audited for an answer
      * no one waits for. One given up on while it runs is not answered.
@@ -114,14 +114,10 @@ public class EngineGrpcService extends EngineServiceGrpc.EngineServiceImplBase {
             response.onError(Contexts.statusFromCancelled(call).asRuntimeException());
             return;
         }
-        try {
-            T answer = body.apply(callers.current(call));
-            if (!call.isCancelled()) {
-                response.onNext(answer);
-                response.onCompleted();
-            }
-        } catch (RuntimeException e) {
-            response.onError(GrpcErrors.toStatus(e));
+        T answer = body.apply(callers.current(call));
+        if (!call.isCancelled()) {
+            response.onNext(answer);
+            response.onCompleted();
         }
     }
 

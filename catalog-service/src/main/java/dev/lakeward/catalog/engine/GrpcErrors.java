@@ -10,17 +10,45 @@ import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.error.PermissionDenied;
 import dev.lakeward.catalog.error.Unauthenticated;
 import dev.lakeward.catalog.error.Unavailable;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.ExceptionHandler;
+import io.quarkus.grpc.ExceptionHandlerProvider;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
-/** The gRPC status of a failure: the service's errors keep their message, an unavailable database is UNAVAILABLE, anything else is INTERNAL. */
-final class GrpcErrors {
+/**
+ * The gRPC status of a failure, for every call of every service in one place (it replaces
+ * Quarkus' default handler): the service's errors keep their message, an unavailable database is
+ * UNAVAILABLE, anything else is INTERNAL. What a service throws, from a unary call or any message
+ * of a stream, closes the call with it; services catch nothing.
+ */
+@ApplicationScoped
+class GrpcErrors implements ExceptionHandlerProvider {
 
     private static final Logger LOG = Logger.getLogger(GrpcErrors.class);
 
-    private GrpcErrors() {
+    @Override
+    public <ReqT, RespT> ExceptionHandler<ReqT, RespT> createHandler(ServerCall.Listener<ReqT> listener,
+            ServerCall<ReqT, RespT> call, Metadata headers) {
+        return new ExceptionHandler<>(listener, call, headers) {
+            @Override
+            protected void handleException(Throwable failure, ServerCall<ReqT, RespT> call, Metadata headers) {
+                StatusRuntimeException status = toStatus(failure);
+                // trailers of their own: the request's headers (its bearer token) are not echoed back
+                Metadata trailers = status.getTrailers();
+                call.close(status.getStatus(), trailers == null ? new Metadata() : trailers);
+            }
+        };
+    }
+
+    /** What Quarkus closes a call with itself, should a failure get past the handler above. */
+    @Override
+    public Throwable transform(Throwable failure) {
+        return toStatus(failure);
     }
 
     static StatusRuntimeException toStatus(Throwable failure) {

@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.engine;
 
 import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.config.LakewardConfig;
 import dev.lakeward.catalog.lineage.LineageIngest;
 import dev.lakeward.catalog.lineage.LineageIngest.Ingested;
 import dev.lakeward.catalog.lineage.LineageQueries;
@@ -18,10 +19,8 @@ import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
 
-/** Lineage over gRPC: the same ingestion and the same permission-aware graph as REST. */
+/** Lineage over gRPC: the same ingestion and permission-aware graph as REST; GrpcErrors answers failures. */
 @GrpcService
 @Blocking
 public class LineageGrpcService extends LineageServiceGrpc.LineageServiceImplBase {
@@ -35,54 +34,52 @@ public class LineageGrpcService extends LineageServiceGrpc.LineageServiceImplBas
     @Inject
     LineageQueries lineage;
 
+    @Inject
+    LakewardConfig config;
+
+    /** Holds the stream's events (ReportedEvents) and stores them all when the client ends it. */
     @Override
     public StreamObserver<ReportLineageRequest> reportLineage(StreamObserver<ReportLineageResponse> response) {
         Context context = Context.current();
-        List<String> events = new ArrayList<>();
+        ReportedEvents events = new ReportedEvents(config.lineage().streamMaxSize().asLongValue());
         return new StreamObserver<>() {
             @Override
             public void onNext(ReportLineageRequest request) {
-                events.add(request.getOpenLineageEventJson());
+                events.add(request);
             }
 
             @Override
             public void onError(Throwable cancelled) {
-                events.clear();
+                events.discard();
             }
 
             @Override
             public void onCompleted() {
-                try {
+                events.atEnd().ifPresent(held -> {
                     Caller caller = callers.current(context);
-                    Ingested stored = ingest.ingest(caller, events);
+                    Ingested stored = ingest.ingest(caller, held);
                     response.onNext(ReportLineageResponse.newBuilder().setEvents(stored.events())
                             .setColumnEdges(stored.columnEdges()).setTableEdges(stored.tableEdges()).build());
                     response.onCompleted();
-                } catch (RuntimeException e) {
-                    response.onError(GrpcErrors.toStatus(e));
-                }
+                });
             }
         };
     }
 
     @Override
     public void getLineage(GetLineageRequest request, StreamObserver<LineageGraph> response) {
-        try {
-            Caller caller = callers.current(Context.current());
-            Graph graph = lineage.graph(caller, request.getNode(), direction(request.getDirection()),
-                    request.getDepth() == 0 ? null : request.getDepth());
-            LineageGraph.Builder answer = LineageGraph.newBuilder();
-            graph.nodes().forEach(n -> answer.addNodes(LineageNode.newBuilder().setId(n.id()).setKind(n.kind())
-                    .setName(orEmpty(n.name())).setTable(orEmpty(n.table()))
-                    .setDeleted(Boolean.TRUE.equals(n.deleted())).setMasked(Boolean.TRUE.equals(n.masked()))));
-            graph.edges().forEach(e -> answer.addEdges(LineageEdge.newBuilder().setSource(e.source())
-                    .setTarget(e.target()).setType(orEmpty(e.type())).setSubtype(orEmpty(e.subtype()))
-                    .setDescription(orEmpty(e.description())).setMasking(Boolean.TRUE.equals(e.masking()))));
-            response.onNext(answer.build());
-            response.onCompleted();
-        } catch (RuntimeException e) {
-            response.onError(GrpcErrors.toStatus(e));
-        }
+        Caller caller = callers.current(Context.current());
+        Graph graph = lineage.graph(caller, request.getNode(), direction(request.getDirection()),
+                request.getDepth() == 0 ? null : request.getDepth());
+        LineageGraph.Builder answer = LineageGraph.newBuilder();
+        graph.nodes().forEach(n -> answer.addNodes(LineageNode.newBuilder().setId(n.id()).setKind(n.kind())
+                .setName(orEmpty(n.name())).setTable(orEmpty(n.table()))
+                .setDeleted(Boolean.TRUE.equals(n.deleted())).setMasked(Boolean.TRUE.equals(n.masked()))));
+        graph.edges().forEach(e -> answer.addEdges(LineageEdge.newBuilder().setSource(e.source())
+                .setTarget(e.target()).setType(orEmpty(e.type())).setSubtype(orEmpty(e.subtype()))
+                .setDescription(orEmpty(e.description())).setMasking(Boolean.TRUE.equals(e.masking()))));
+        response.onNext(answer.build());
+        response.onCompleted();
     }
 
     private static String direction(Direction direction) {

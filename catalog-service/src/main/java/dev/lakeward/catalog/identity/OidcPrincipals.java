@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.identity;
 
 import dev.lakeward.catalog.access.AccessChanged;
+import dev.lakeward.catalog.access.AuditAction;
 import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.access.PrincipalType;
@@ -80,7 +81,7 @@ public class OidcPrincipals {
         user.givenName = text(jwt, "given_name");
         user.familyName = text(jwt, "family_name");
         user.setWorkEmail(text(jwt, "email"));
-        audit.change(name, "OIDC_PROVISION_USER", null, null, Map.of("principal", name));
+        audit.change(name, AuditAction.OIDC_PROVISION_USER, Map.of("principal", name));
         return user;
     }
 
@@ -106,7 +107,7 @@ public class OidcPrincipals {
             em.createNativeQuery("insert into group_member (group_id, member_id) values (?1, ?2) on conflict do nothing")
                     .setParameter(1, group[0]).setParameter(2, user.id).executeUpdate();
         }
-        audit.change(user.name, "OIDC_JOIN_GROUPS", null, null, Map.of("principal", user.name,
+        audit.change(user.name, AuditAction.OIDC_JOIN_GROUPS, Map.of("principal", user.name,
                 "groups", missing.stream().map(g -> (String) g[1]).toList()));
         accessChanged.fire(new AccessChanged());
     }

@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.identity;
 
 import dev.lakeward.catalog.access.AccessChanged;
+import dev.lakeward.catalog.access.AuditAction;
 import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.error.InvalidParameter;
@@ -33,7 +34,7 @@ public class PersonalTokens {
     public CreatedToken create(Caller caller, Long lifetimeSeconds, String comment) {
         PrincipalEntity principal = PrincipalEntity.findById(caller.principalId());
         Issued issued = tokens.issue(principal, comment, lifetimeSeconds);
-        audit.change(caller.name(), "CREATE_TOKEN", null, null, Map.of("token_id", issued.token().id.toString()));
+        audit.change(caller.name(), AuditAction.CREATE_TOKEN, Map.of("token_id", issued.token().id.toString()));
         return new CreatedToken(issued.secret(), info(issued.token(), principal, caller.name()));
     }
 
@@ -56,7 +57,7 @@ public class PersonalTokens {
         if (deleted == 0) {
             throw new NotFound("You have no token with the id '" + tokenId + "'.");
         }
-        audit.change(caller.name(), "REVOKE_TOKEN", null, null, Map.of("token_id", tokenId));
+        audit.change(caller.name(), AuditAction.REVOKE_TOKEN, Map.of("token_id", tokenId));
         accessChanged.fire(new AccessChanged());
     }
 

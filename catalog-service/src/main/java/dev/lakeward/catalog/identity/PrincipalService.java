@@ -2,6 +2,7 @@ package dev.lakeward.catalog.identity;
 
 import dev.lakeward.catalog.access.AccessChanged;
 import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.AuditAction;
 import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.access.Metastore;
@@ -85,7 +86,7 @@ public class PrincipalService {
         PrincipalEntity principal = PrincipalEntity.create(name, request.type());
         UniqueNames.flush(em, () -> "A principal named '" + name + "' already exists.");
         memberEntities.forEach(member -> addMember(principal, member));
-        audit.change(caller.name(), "CREATE_PRINCIPAL", null, null,
+        audit.change(caller.name(), AuditAction.CREATE_PRINCIPAL,
                 Map.of("principal", name, "type", request.type().name(), "members", members));
         if (!memberEntities.isEmpty()) {
             accessChanged.fire(new AccessChanged());
@@ -131,7 +132,7 @@ public class PrincipalService {
             em.createNativeQuery("delete from group_member where group_id = ?1 and member_id = ?2")
                     .setParameter(1, group.id).setParameter(2, member.id).executeUpdate();
         }
-        audit.change(caller.name(), "UPDATE_MEMBERS", null, null, Map.of("group", group.name,
+        audit.change(caller.name(), AuditAction.UPDATE_MEMBERS, Map.of("group", group.name,
                 "add", added.stream().map(p -> p.name).toList(), "remove", removed.stream().map(p -> p.name).toList()));
         accessChanged.fire(new AccessChanged());
         return info(group);
@@ -159,7 +160,7 @@ public class PrincipalService {
         OwnedObjects.refuseIfAny(em, principal);
         // the database drops its tokens, grants and memberships with it
         principal.delete();
-        audit.change(caller.name(), "DELETE_PRINCIPAL", null, null, details);
+        audit.change(caller.name(), AuditAction.DELETE_PRINCIPAL, details);
         accessChanged.fire(new AccessChanged());
     }
 
@@ -181,7 +182,7 @@ public class PrincipalService {
         }
         Issued issued = tokens.issue(principal, comment, lifetimeSeconds);
         Instant expiresAt = issued.token().expiresAt;
-        audit.change(caller.name(), "ISSUE_TOKEN", null, null,
+        audit.change(caller.name(), AuditAction.ISSUE_TOKEN,
                 Map.of("principal", principal.name, "token_id", issued.token().id.toString()));
         AccessTokenEntity token = issued.token();
         return new CreatedToken(issued.secret(), new TokenInfo(token.id.toString(), token.createdAt.toEpochMilli(),

@@ -15,7 +15,7 @@ import java.util.function.Function;
 /**
  * Remembers what Lakeward's tokens resolved to, so that an authenticated call needs no database
  * round trip. It forgets everything right after this replica's own identity changes commit
- * ({@link AccessChanged}), and within {@code lakeward.authz.refresh-interval} of another
+ * ({@link AccessChanged}), and within {@code lakeward.cache.refresh-interval} of another
  * replica's, whose transactions move {@code identity_version} with every token or principal
  * change: the promise the grant snapshot makes. Expiry is checked on every use, by the caller.
  */

@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.lineage;
 
 import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.AuditAction;
 import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.access.Metastore;
@@ -83,7 +84,7 @@ public class AtlasExport {
             }
             after = targets.get(targets.size() - 1);
         }
-        audit.change(caller.name(), "EXPORT_LINEAGE_TO_ATLAS", null, null,
+        audit.change(caller.name(), AuditAction.EXPORT_LINEAGE_TO_ATLAS,
                 Map.of("url", atlas.url().get().toString(), "processes", processes));
         return new Exported(tables, columns, processes);
     }

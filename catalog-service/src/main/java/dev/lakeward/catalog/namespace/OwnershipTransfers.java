@@ -1,5 +1,6 @@
 package dev.lakeward.catalog.namespace;
 
+import dev.lakeward.catalog.access.AuditAction;
 import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.policy.Securable;
@@ -16,7 +17,7 @@ class OwnershipTransfers {
 
     void recordIfChanged(Caller caller, Securable securable, String previousOwner, String newOwner) {
         if (!previousOwner.equals(newOwner)) {
-            audit.change(caller.name(), "TRANSFER_OWNERSHIP", securable.type().apiName(), securable.fullName(),
+            audit.change(caller.name(), AuditAction.TRANSFER_OWNERSHIP, securable.type(), securable.fullName(),
                     Map.of("from", previousOwner, "to", newOwner));
         }
     }

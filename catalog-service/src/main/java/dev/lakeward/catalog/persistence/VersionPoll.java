@@ -10,7 +10,7 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 /**
- * How other replicas' changes reach this one: every {@code lakeward.authz.refresh-interval}, one
+ * How other replicas' changes reach this one: every {@code lakeward.cache.refresh-interval}, one
  * query reads the three stored versions and hands them ({@link StoredVersions}) to what this
  * replica keeps, each of which catches up when its version moved. This replica's own changes do
  * not wait for it: their writers fire an event that is observed once they commit.
@@ -26,7 +26,7 @@ public class VersionPoll {
     @Inject
     Event<StoredVersions> read;
 
-    @Scheduled(every = "${lakeward.authz.refresh-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${lakeward.cache.refresh-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         Object[] row;
         try {

@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * The external locations, as every cloud vend looks one up: all of them, parsed once, remembered
  * until one is created, changed or dropped (right after this replica's change commits, within
- * {@code lakeward.authz.refresh-interval} of another replica's, through {@code namespace_version}).
+ * {@code lakeward.cache.refresh-interval} of another replica's, through {@code namespace_version}).
  * There are few, and none overlap, so the one covering a path is found by walking them.
  */
 @ApplicationScoped

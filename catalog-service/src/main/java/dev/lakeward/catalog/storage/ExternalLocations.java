@@ -3,6 +3,7 @@ package dev.lakeward.catalog.storage;
 import static dev.lakeward.catalog.persistence.SecurableEntity.epochMillis;
 
 import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.AuditAction;
 import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.access.Metastore;
@@ -16,6 +17,7 @@ import dev.lakeward.catalog.persistence.PageTokens;
 import dev.lakeward.catalog.persistence.UniqueNames;
 import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.policy.Action;
+import dev.lakeward.policy.SecurableType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -75,7 +77,7 @@ public class ExternalLocations {
         bind(entity, request.url(), request.credentialName());
         entity.persist();
         UniqueNames.flush(em, () -> "An external location named '" + entity.name + "' already exists.");
-        audit.change(caller.name(), "CREATE_EXTERNAL_LOCATION", "external_location", entity.name,
+        audit.change(caller.name(), AuditAction.CREATE_EXTERNAL_LOCATION, SecurableType.EXTERNAL_LOCATION, entity.name,
                 Map.of("url", entity.url));
         namespaceChanged.fire(new NamespaceChanged());
         return info(entity);
@@ -109,7 +111,7 @@ public class ExternalLocations {
         new UpdateSecurable(request.newName(), request.comment(), null,
                 request.owner()).applyTo(entity, caller);
         UniqueNames.flush(em, () -> "An external location named '" + entity.name + "' already exists.");
-        audit.change(caller.name(), "UPDATE_EXTERNAL_LOCATION", "external_location", entity.name,
+        audit.change(caller.name(), AuditAction.UPDATE_EXTERNAL_LOCATION, SecurableType.EXTERNAL_LOCATION, entity.name,
                 Map.of("url", entity.url));
         namespaceChanged.fire(new NamespaceChanged());
         return info(entity);
@@ -120,7 +122,7 @@ public class ExternalLocations {
         access.require(caller, Action.MANAGE, metastore.securable());
         ExternalLocationEntity entity = ExternalLocationEntity.named(name);
         entity.delete();
-        audit.change(caller.name(), "DELETE_EXTERNAL_LOCATION", "external_location", entity.name,
+        audit.change(caller.name(), AuditAction.DELETE_EXTERNAL_LOCATION, SecurableType.EXTERNAL_LOCATION, entity.name,
                 Map.of("url", entity.url));
         namespaceChanged.fire(new NamespaceChanged());
     }

@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.storage;
 
 import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.AuditAction;
 import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.access.Metastore;
@@ -15,6 +16,7 @@ import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Check;
 import dev.lakeward.policy.Decision;
 import dev.lakeward.policy.Securable;
+import dev.lakeward.policy.SecurableType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -114,7 +116,8 @@ public class PathCredentials {
                                 + decision.reason()
                         : "'" + location.url() + "' holds files of a table on which " + caller.name() + " does not have "
                                 + check.action().name() + ".";
-                audit.denial(caller.name(), "VEND_CREDENTIAL", "external_location", external.name(), reason);
+                audit.denial(caller.name(), AuditAction.VEND_CREDENTIAL, SecurableType.EXTERNAL_LOCATION, external.name(),
+                        reason);
                 throw new PermissionDenied(reason);
             }
         }
@@ -122,6 +125,6 @@ public class PathCredentials {
             throw new InvalidParameter("'" + location.url() + "' overlaps the storage of " + firstTable
                     + ": a new table cannot share another table's location.");
         }
-        return vending.vend(caller, location.url(), operation.access, "external_location", external.name());
+        return vending.vend(caller, location.url(), operation.access, SecurableType.EXTERNAL_LOCATION, external.name());
     }
 }

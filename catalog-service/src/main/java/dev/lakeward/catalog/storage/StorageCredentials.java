@@ -5,6 +5,7 @@ import static dev.lakeward.catalog.persistence.SecurableEntity.epochMillis;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.AuditAction;
 import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.access.Metastore;
@@ -20,6 +21,7 @@ import dev.lakeward.catalog.persistence.PageTokens;
 import dev.lakeward.catalog.persistence.UniqueNames;
 import dev.lakeward.credentials.StorageCredential;
 import dev.lakeward.policy.Action;
+import dev.lakeward.policy.SecurableType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -116,7 +118,8 @@ public class StorageCredentials {
         describe(entity, request);
         entity.persist();
         UniqueNames.flush(em, () -> "A credential named '" + entity.name + "' already exists.");
-        audit.change(caller.name(), "CREATE_CREDENTIAL", "credential", entity.name, Map.of("kind", entity.kind));
+        audit.change(caller.name(), AuditAction.CREATE_CREDENTIAL, SecurableType.STORAGE_CREDENTIAL, entity.name,
+                Map.of("kind", entity.kind));
         return info(entity);
     }
 
@@ -141,7 +144,8 @@ public class StorageCredentials {
         StorageCredentialEntity entity = existing(name);
         request.applyTo(entity, caller);
         UniqueNames.flush(em, () -> "A credential named '" + entity.name + "' already exists.");
-        audit.change(caller.name(), "UPDATE_CREDENTIAL", "credential", entity.name, Map.of());
+        audit.change(caller.name(), AuditAction.UPDATE_CREDENTIAL, SecurableType.STORAGE_CREDENTIAL, entity.name,
+                Map.of());
         return info(entity);
     }
 
@@ -159,7 +163,8 @@ public class StorageCredentials {
             namespaceChanged.fire(new NamespaceChanged());
         }
         entity.delete();
-        audit.change(caller.name(), "DELETE_CREDENTIAL", "credential", entity.name, Map.of("force", force));
+        audit.change(caller.name(), AuditAction.DELETE_CREDENTIAL, SecurableType.STORAGE_CREDENTIAL, entity.name,
+                Map.of("force", force));
     }
 
     static StorageCredentialEntity existing(String name) {

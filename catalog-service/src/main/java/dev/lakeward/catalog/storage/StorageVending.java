@@ -1,5 +1,6 @@
 package dev.lakeward.catalog.storage;
 
+import dev.lakeward.catalog.access.AuditAction;
 import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.config.LakewardConfig;
@@ -18,6 +19,7 @@ import dev.lakeward.credentials.StorageCredential;
 import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.credentials.TemporaryCredential;
 import dev.lakeward.credentials.VendingFailed;
+import dev.lakeward.policy.SecurableType;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -69,8 +71,8 @@ public class StorageVending {
         }
     }
 
-    /** A credential for the location; {@code securable} names what was authorized, for the audit log. */
-    public TemporaryCredential vend(Caller caller, String url, AccessLevel access, String securableType,
+    /** A credential for the location; the securable named is what was authorized, for the audit log. */
+    public TemporaryCredential vend(Caller caller, String url, AccessLevel access, SecurableType securableType,
             String securableName) {
         StorageLocation location;
         try {
@@ -105,7 +107,7 @@ public class StorageVending {
             LOG.warnf("Vending for %s failed: %s", location.url(), e.getMessage());
             throw new Unavailable("The cloud did not vend a credential for '" + location.url() + "': " + e.getMessage());
         }
-        audit.access(caller.name(), "VEND_CREDENTIAL", securableType, securableName,
+        audit.access(caller.name(), AuditAction.VEND_CREDENTIAL, securableType, securableName,
                 Map.of("url", vended.url(), "operation", access.name(), "storage_credential", credentialId,
                         "expiration_time", vended.expiration().toEpochMilli()));
         return vended;

@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.storage;
 
 import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.AuditAction;
 import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.access.Metastore;
@@ -64,12 +65,12 @@ public class TableCredentials {
         Securable table = located.securable();
         TableInfo info = located.info();
         if (!decision.allowed()) {
-            audit.denial(caller.name(), "VEND_CREDENTIAL", table.type().apiName(), table.fullName(), decision.reason());
+            audit.denial(caller.name(), AuditAction.VEND_CREDENTIAL, table.type(), table.fullName(), decision.reason());
             throw new PermissionDenied(decision.reason());
         }
         if (info.tableType() == TableType.VIEW || info.storageLocation() == null) {
             throw new InvalidParameter("'" + info.fullName() + "' is a view: it has no storage to vend credentials for.");
         }
-        return vending.vend(caller, info.storageLocation(), access, table.type().apiName(), table.fullName());
+        return vending.vend(caller, info.storageLocation(), access, table.type(), table.fullName());
     }
 }

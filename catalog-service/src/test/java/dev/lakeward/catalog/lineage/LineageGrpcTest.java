@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.lakeward.catalog.config.LakewardConfig;
 import dev.lakeward.catalog.support.EmbeddedPostgresResource;
 import dev.lakeward.proto.v1.Direction;
 import dev.lakeward.proto.v1.GetLineageRequest;
@@ -29,6 +30,7 @@ import io.quarkus.grpc.runtime.GrpcServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +48,9 @@ class LineageGrpcTest {
 
     @Inject
     GrpcServer grpcServer;
+
+    @Inject
+    LakewardConfig config;
 
     private ManagedChannel channel;
     private String catalog;
@@ -160,6 +165,24 @@ class LineageGrpcTest {
     }
 
     @Test
+    void aStreamBeyondItsSizeIsRefusedWholeAndStoresNothing() throws Exception {
+        // a valid event padded (still valid JSON) to 3 MiB, repeated until the stream passes its bound
+        String event = CtasLineage.event(catalog, "COMPLETE") + " ".repeat(3 << 20);
+        long maxSize = config.lineage().streamMaxSize().asLongValue();
+        assertThatThrownBy(() -> report(adminToken(), Collections.nCopies((int) (maxSize / event.length()) + 1, event)))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+                    assertThat(e.getStatus().getDescription()).isEqualTo("A ReportLineage stream carries at most "
+                            + maxSize + " bytes (lakeward.lineage.stream-max-size); this one carried more, so none of"
+                            + " its events was stored: report them in smaller streams.");
+                });
+        asAdmin().queryParam("table_name", catalog + ".s.t3").get("/api/2.0/lineage-tracking/table-lineage").then()
+                .statusCode(200).body("upstreams", equalTo(List.of()));
+        // what fits is stored, the padding being JSON's whitespace
+        assertThat(report(adminToken(), List.of(event)).getEvents()).isEqualTo(1);
+    }
+
+    @Test
     void errorsAreGrpcStatuses() {
         assertThatThrownBy(() -> report(adminToken(), List.of("{\"eventType\": \"COMPLETE\"}")))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
@@ -174,6 +197,8 @@ class LineageGrpcTest {
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
                     assertThat(e.getStatus().getDescription()).endsWith("does not have USE CATALOG on catalog '" + catalog + "'");
+                    // the answer's trailers are its own, not the request's headers with the token
+                    assertThat(e.getTrailers().keys()).doesNotContain("authorization");
                 });
         assertThatThrownBy(() -> blocking(adminToken()).getLineage(GetLineageRequest.newBuilder()
                 .setNode(catalog + ".s.nope").build()))

@@ -8,7 +8,6 @@ import static dev.lakeward.catalog.support.Api.userWithToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.lakeward.catalog.support.EmbeddedPostgresResource;
@@ -18,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -64,8 +64,8 @@ class StorageCredentialsApiTest {
         assertThat(storedSettings(azure)).doesNotContain(ACCOUNT_KEY);
         assertThat(asAdmin().get(BASE + "/credentials").then().statusCode(200).extract().asString())
                 .doesNotContain(ACCOUNT_KEY);
-        asAdmin().queryParam("action", "CREATE_CREDENTIAL").get("/api/lakeward/v1/audit").then()
-                .body("events.securable_name", hasItem(azure));
+        asAdmin().queryParam("action", "CREATE_CREDENTIAL").queryParam("securable", azure).get("/api/lakeward/v1/audit")
+                .then().body("events.securable_type", equalTo(List.of("credential")));
         assertThat(asAdmin().queryParam("action", "CREATE_CREDENTIAL").get("/api/lakeward/v1/audit").then()
                 .extract().asString()).doesNotContain(ACCOUNT_KEY);
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lakeward.catalog.access.AccessChanged;
 import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.AuditAction;
 import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.access.Metastore;
@@ -65,8 +66,7 @@ class ScimOperations {
         requireProvisioner(caller);
         PrincipalEntity principal = PrincipalEntity.create(type.name(body), type.type());
         write(type, principal, body, true);
-        audit.change(caller.name(), "SCIM_CREATE_" + type.type().name(), null, null,
-                Map.of("principal", principal.name));
+        audit.change(caller.name(), AuditAction.scimCreated(type.type()), Map.of("principal", principal.name));
         return type.toJson(principal, base, links.of(List.of(principal.id)));
     }
 
@@ -117,7 +117,7 @@ class ScimOperations {
             throw new ScimError(409, "mutability", owns.getMessage());
         }
         principal.delete();
-        audit.change(caller.name(), "SCIM_DELETE_" + type.type().name(), null, null, Map.of("principal", principal.name));
+        audit.change(caller.name(), AuditAction.scimDeleted(type.type()), Map.of("principal", principal.name));
         accessChanged.fire(new AccessChanged());
     }
 

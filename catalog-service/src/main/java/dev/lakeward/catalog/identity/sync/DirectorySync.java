@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.identity.sync;
 
 import dev.lakeward.catalog.access.AccessChanged;
+import dev.lakeward.catalog.access.AuditAction;
 import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.catalog.access.PrincipalType;
@@ -100,7 +101,7 @@ public class DirectorySync {
         }
         SyncReport report = changes.report(source);
         if (report.changedAnything()) {
-            audit.change(actor, "IDENTITY_SYNC", null, null, Map.of("source", source,
+            audit.change(actor, AuditAction.IDENTITY_SYNC, Map.of("source", source,
                     "users_created", report.usersCreated().size(), "users_updated", report.usersUpdated().size(),
                     "users_deactivated", report.usersDeactivated().size(),
                     "groups_created", report.groupsCreated().size(), "groups_deleted", report.groupsDeleted().size(),
