@@ -3,6 +3,7 @@ package dev.lakeward.catalog.identity.sync;
 import dev.lakeward.catalog.access.AccessChanged;
 import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Metastore;
+import dev.lakeward.catalog.access.NamespaceChanged;
 import dev.lakeward.catalog.access.PrincipalType;
 import dev.lakeward.catalog.identity.GroupMembers;
 import dev.lakeward.catalog.identity.OwnedObjects;
@@ -56,6 +57,9 @@ public class DirectorySync {
     @Inject
     Event<AccessChanged> accessChanged;
 
+    @Inject
+    Event<NamespaceChanged> namespaceChanged;
+
     @Transactional
     public SyncReport apply(String source, String actor, DirectorySnapshot snapshot) {
         Changes changes = new Changes();
@@ -108,6 +112,10 @@ public class DirectorySync {
                     "memberships_removed", report.membershipsRemoved()));
             accessChanged.fire(new AccessChanged());
         }
+        if (changes.renamed) {
+            // the database carries a new name to what the principal owns, which reads remember with its owner's name
+            namespaceChanged.fire(new NamespaceChanged());
+        }
         return report;
     }
 
@@ -125,6 +133,7 @@ public class DirectorySync {
             return Optional.of(created.id);
         }
         principals.seen(existing);
+        changes.renamed |= !existing.name.equals(user.name());
         if (!sameUser(existing, source, user)) {
             fill(existing, source, user);
             existing.touch();
@@ -148,6 +157,7 @@ public class DirectorySync {
             return created;
         }
         principals.seen(existing);
+        changes.renamed |= !existing.name.equals(group.name());
         if (!existing.name.equals(group.name()) || !group.externalId().equals(existing.externalId)
                 || !source.equals(existing.syncedFrom)) {
             existing.name = group.name();
@@ -242,6 +252,7 @@ public class DirectorySync {
         final List<String> conflicts = new ArrayList<>();
         int membershipsAdded;
         int membershipsRemoved;
+        boolean renamed;
 
         SyncReport report(String source) {
             return new SyncReport(source, usersCreated, usersUpdated, usersDeactivated, groupsCreated, groupsUpdated,
