@@ -55,13 +55,14 @@ class ConcurrentCreateTest {
     }
 
     /**
-     * Managed tables at assigned locations share their bucket's lock: under a schema's managed
-     * storage, 19 of them race one MANAGED table whose explicit location is the parent of all
-     * the assigned ones. Whichever wins, no two tables end up overlapping. A few rounds, each in
-     * a schema of its own, since one round may not interleave the two kinds at all.
+     * Explicit claims on one bucket take its lock in turn while managed tables at assigned
+     * locations share it: under a schema's managed storage, one MANAGED table at {@code data}
+     * races others at {@code data/t<i>} below it and still others at assigned locations. Whoever
+     * wins, no two tables end up overlapping. A few rounds, each in a schema of its own, since
+     * one round may not interleave the claims at all.
      */
     @Test
-    void assignedLocationsRacingAnExplicitOneAboveThemNeverOverlapIt() throws Exception {
+    void explicitLocationsRacingOneAnotherAndAssignedOnesNeverOverlap() throws Exception {
         String catalog = unique("race");
         asAdmin().body(Map.of("name", catalog)).post(BASE + "/catalogs").then().statusCode(200);
         for (int round = 0; round < 4; round++) {
@@ -70,12 +71,12 @@ class ConcurrentCreateTest {
                             "storage_root", "file:///tmp/" + unique("race")))
                     .post(BASE + "/schemas").then().statusCode(200).extract().path("storage_location");
 
-            List<Integer> statuses = raceOf(i -> asAdmin().body(i == CLIENTS / 2
-                            ? Map.of("name", "above", "catalog_name", catalog, "schema_name", schema,
-                                    "table_type", "MANAGED", "storage_location", managed + "/__unitystorage/tables",
-                                    "columns", List.of())
-                            : Map.of("name", "t" + i, "catalog_name", catalog, "schema_name", schema,
-                                    "table_type", "MANAGED", "columns", List.of()))
+            List<Integer> statuses = raceOf(i -> asAdmin().body(i % 2 == 1
+                            ? Map.of("name", "a" + i, "catalog_name", catalog, "schema_name", schema,
+                                    "table_type", "MANAGED", "columns", List.of())
+                            : Map.of("name", "e" + i, "catalog_name", catalog, "schema_name", schema,
+                                    "table_type", "MANAGED", "columns", List.of(),
+                                    "storage_location", managed + (i == CLIENTS / 2 ? "/data" : "/data/t" + i)))
                     .post(BASE + "/tables"));
 
             assertThat(statuses).isSubsetOf(200, 400).contains(400);
