@@ -33,6 +33,11 @@ public final class StorageLocations {
 
     /** Where a managed object with this id goes under a managed storage root. */
     static StorageLocation managedLocation(String root, String kind, Object id) {
-        return StorageLocation.parse(root).resolve("__unitystorage", kind, id.toString());
+        return assignedArea(root).resolve(kind, id.toString());
+    }
+
+    /** The part of a managed storage root where the service assigns managed objects' locations. */
+    static StorageLocation assignedArea(String root) {
+        return StorageLocation.parse(root).resolve("__unitystorage");
     }
 }

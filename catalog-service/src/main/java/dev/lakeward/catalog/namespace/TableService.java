@@ -111,6 +111,7 @@ public class TableService {
                 location = StorageLocations.managedLocation(root.url(), "tables", table.id);
                 storageClaims.admitAssignedLocation(caller, location);
             } else if (location.isWithin(root)) {
+                refuseAssignedArea(location, root);
                 storageClaims.admitTable(caller, location, table.tableType);
             } else {
                 throw new InvalidParameter("A MANAGED table's storage_location must lie within its managed storage, '"
@@ -118,6 +119,19 @@ public class TableService {
             }
         }
         table.storageLocation = location.url();
+    }
+
+    /**
+     * An explicit location may neither cover nor lie within where the service assigns managed
+     * tables' locations: one table there would make every later assigned location overlap it.
+     */
+    private static void refuseAssignedArea(StorageLocation location, StorageLocation root) {
+        StorageLocation assigned = StorageLocations.assignedArea(root.url());
+        if (location.overlaps(assigned)) {
+            throw new InvalidParameter("A MANAGED table's storage_location may not be or hold '" + assigned.url()
+                    + "', where the service assigns managed tables their locations; leave it out to have one"
+                    + " assigned.");
+        }
     }
 
     /** The nearest managed storage: the schema's, else the catalog's, else the metastore's. */

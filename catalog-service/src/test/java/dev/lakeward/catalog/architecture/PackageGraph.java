@@ -56,8 +56,10 @@ final class PackageGraph {
         }
         String from = declared.group(1);
         Set<String> targets = uses.computeIfAbsent(from, any -> new TreeSet<>());
-        // a type's package: the name up to its first capitalized part, as this code base names them
-        Matcher reference = Pattern.compile("\\b(" + Pattern.quote(root) + "(?:\\.[a-z]\\w*)*)\\.[A-Z]").matcher(source);
+        // a type's package: the name up to its first capitalized part, as this code base names them,
+        // or up to the star of an import of a whole package
+        Matcher reference = Pattern.compile("\\b(" + Pattern.quote(root) + "(?:\\.[a-z]\\w*)*)\\.(?:[A-Z]|\\*)")
+                .matcher(source);
         while (reference.find()) {
             if (!reference.group(1).equals(from)) {
                 targets.add(reference.group(1));
@@ -71,6 +73,33 @@ final class PackageGraph {
 
     Map<String, Set<String>> edges() {
         return uses;
+    }
+
+    /**
+     * The uses that run upwards, {@code from -> to}, given the layers bottom first (as README's
+     * layout lists them): a package may use those of its own layer and of the layers below. The
+     * root package, the service's entry point, may use any; a package in no layer may use none
+     * and be used by none.
+     */
+    List<String> usesAgainst(List<Set<String>> layers) {
+        Map<String, Integer> level = new HashMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            for (String pkg : layers.get(i)) {
+                level.put(pkg, i);
+            }
+        }
+        List<String> against = new ArrayList<>();
+        uses.forEach((from, targets) -> {
+            if (!from.equals(root)) {
+                for (String to : targets) {
+                    Integer below = level.get(to);
+                    if (below == null || below > level.getOrDefault(from, -1)) {
+                        against.add(from + " -> " + to);
+                    }
+                }
+            }
+        });
+        return against;
     }
 
     /** The same graph with one more use, to show what a back edge does. */

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +56,51 @@ class PackageGraphTest {
         PackageGraph graph = PackageGraph.read(sources, ROOT);
         assertEquals(List.of(Set.of(ROOT + ".a", ROOT + ".b", ROOT + ".c")), graph.cycles());
         assertFalse(graph.cycles().getFirst().contains(ROOT + ".d"), "a package only using the loop is not in it");
+    }
+
+    @Test
+    void wildcardNestedAndStaticImportsAreUses(@TempDir Path sources) throws IOException {
+        write(sources, "a/A.java", "package dev.lakeward.catalog.a;\nimport dev.lakeward.catalog.b.*;\nclass A { }\n");
+        write(sources, "b/B.java", "package dev.lakeward.catalog.b;\nimport dev.lakeward.catalog.c.C.Inner;\n"
+                + "class B { }\n");
+        write(sources, "c/C.java", "package dev.lakeward.catalog.c;\nimport static dev.lakeward.catalog.a.A.*;\n"
+                + "class C { }\n");
+        write(sources, "d/D.java", "package dev.lakeward.catalog.d;\nimport dev.lakeward.catalog.*;\nclass D { }\n");
+        PackageGraph graph = PackageGraph.read(sources, ROOT);
+        assertEquals(List.of(Set.of(ROOT + ".a", ROOT + ".b", ROOT + ".c")), graph.cycles());
+        assertEquals(Set.of(ROOT), graph.edges().get(ROOT + ".d"), "a whole package imported is used");
+    }
+
+    /**
+     * README's order is the rule, not only the absence of loops: a lower package using a higher
+     * one that does not use it back closes no cycle, and is still a use the wrong way.
+     */
+    @Test
+    void everyUseRunsDownReadmesLayers() throws IOException {
+        PackageGraph graph = PackageGraph.read(MAIN, ROOT);
+        List<Set<String>> layers = readmeLayers();
+        assertEquals(List.of(), graph.usesAgainst(layers), "uses of a package in a row below README's layout table");
+        PackageGraph upwards = graph.with(ROOT + ".edge", ROOT + ".audit");
+        assertEquals(List.of(), upwards.cycles(), "a back edge that closes no loop");
+        assertEquals(List.of(ROOT + ".edge -> " + ROOT + ".audit"), upwards.usesAgainst(layers));
+    }
+
+    /** The packages of each row of README's table of catalog-service's packages, top row (the bottom layer) first. */
+    private static List<Set<String>> readmeLayers() throws IOException {
+        String readme = Files.readString(Path.of("../README.md"));
+        String table = readme.substring(readme.indexOf("`catalog-service`'s packages"));
+        List<Set<String>> layers = new ArrayList<>();
+        for (String row : table.lines().dropWhile(line -> !line.startsWith("| package")).skip(2)
+                .takeWhile(line -> line.startsWith("|")).toList()) {
+            Matcher names = Pattern.compile("`([\\w.]+)`").matcher(row.split("\\|")[1]);
+            Set<String> layer = new TreeSet<>();
+            while (names.find()) {
+                layer.add(ROOT + "." + names.group(1));
+            }
+            layers.add(layer);
+        }
+        assertTrue(layers.size() > 5, () -> "README's package table was read: " + layers);
+        return layers;
     }
 
     @Test

@@ -81,6 +81,43 @@ class OwnershipByIdentityTest {
         as(impostor).body(Map.of("comment", "mine?")).patch(BASE + "/catalogs/" + catalog).then().statusCode(404);
     }
 
+    /**
+     * A rename changes the owner's name on everything it owns, and the very next read on this
+     * replica says so, though the objects were read (and remembered) before: the old name, taken
+     * by someone else, owns and sees nothing of them.
+     */
+    @Test
+    void aRenameReachesWhatWasReadBefore() {
+        String userName = unique("erin");
+        String token = userWithToken(userName);
+        String catalog = catalogOwnedBy(userName, token);
+        as(token).body(Map.of("name", "s", "catalog_name", catalog)).post(BASE + "/schemas").then().statusCode(200);
+        as(token).body(Map.of("name", "t", "catalog_name", catalog, "schema_name", "s", "table_type", "MANAGED",
+                "columns", List.of())).post(BASE + "/tables").then().statusCode(200);
+        List<String> reads = List.of(BASE + "/catalogs/" + catalog, BASE + "/schemas/" + catalog + ".s",
+                BASE + "/tables/" + catalog + ".s.t");
+        reads.forEach(read -> asAdmin().get(read).then().statusCode(200).body("owner", equalTo(userName)));
+
+        String renamed = userName + "_renamed";
+        renameUser(userName, renamed);
+
+        reads.forEach(read -> asAdmin().get(read).then().statusCode(200).body("owner", equalTo(renamed)));
+        String impostor = userWithToken(userName);
+        reads.forEach(read -> as(impostor).get(read).then().statusCode(404));
+        as(impostor).get(BASE + "/tables/" + catalog + ".s.t/exists").then().statusCode(200)
+                .body("table_exists", equalTo(false));
+        as(token).get(BASE + "/tables/" + catalog + ".s.t").then().statusCode(200).body("owner", equalTo(renamed));
+    }
+
+    private static void renameUser(String userName, String renamed) {
+        String scimId = given().auth().oauth2(adminToken()).queryParam("filter", "userName eq \"" + userName + "\"")
+                .get("/scim/v2/Users").then().statusCode(200).extract().path("Resources[0].id");
+        given().auth().oauth2(adminToken()).contentType("application/scim+json").body(Map.of(
+                        "schemas", List.of("urn:ietf:params:scim:api:messages:2.0:PatchOp"),
+                        "Operations", List.of(Map.of("op", "replace", "path", "userName", "value", renamed))))
+                .patch("/scim/v2/Users/" + scimId).then().statusCode(200);
+    }
+
     /** A new catalog created by the user, who owns it. */
     private static String catalogOwnedBy(String userName, String token) {
         grant("metastore", "lakeward", userName, "CREATE CATALOG");

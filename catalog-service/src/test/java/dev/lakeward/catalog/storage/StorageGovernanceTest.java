@@ -135,6 +135,18 @@ class StorageGovernanceTest {
         asAdmin().body(Map.of("name", "mt2", "catalog_name", catalog, "schema_name", "m", "table_type", "MANAGED",
                         "storage_location", root + "/elsewhere", "columns", List.of())).post(BASE + "/tables").then()
                 .statusCode(400).body("message", containsString("must lie within its managed storage"));
+        // nor where the service assigns locations: one table there would block every later managed table
+        for (String assigned : List.of(schemaLocation, schemaLocation + "/__unitystorage/tables", managedTable + "/x")) {
+            asAdmin().body(Map.of("name", unique("mt"), "catalog_name", catalog, "schema_name", "m",
+                            "table_type", "MANAGED", "storage_location", assigned, "columns", List.of()))
+                    .post(BASE + "/tables").then().statusCode(400)
+                    .body("message", containsString("where the service assigns managed tables their locations"));
+        }
+        asAdmin().body(Map.of("name", "mt3", "catalog_name", catalog, "schema_name", "m", "table_type", "MANAGED",
+                        "storage_location", schemaLocation + "/chosen", "columns", List.of())).post(BASE + "/tables")
+                .then().statusCode(200);
+        asAdmin().body(Map.of("name", "mt4", "catalog_name", catalog, "schema_name", "m", "table_type", "MANAGED",
+                "columns", List.of())).post(BASE + "/tables").then().statusCode(200);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.lakeward.catalog.access.AuditAction;
 import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.access.Metastore;
+import dev.lakeward.catalog.access.NamespaceChanged;
 import dev.lakeward.catalog.access.PrincipalType;
 import dev.lakeward.catalog.config.LakewardConfig;
 import dev.lakeward.catalog.error.AlreadyExists;
@@ -60,6 +61,9 @@ class ScimOperations {
 
     @Inject
     Event<AccessChanged> accessChanged;
+
+    @Inject
+    Event<NamespaceChanged> namespaceChanged;
 
     @Transactional
     public ObjectNode create(Caller caller, ScimType type, JsonNode body, String base) {
@@ -139,10 +143,18 @@ class ScimOperations {
         }
     }
 
-    /** Writes the body; a rename reaches the grant snapshot, which knows principals by name, on commit. */
+    /**
+     * Writes the body; a rename reaches the grant snapshot, which knows principals by name, on
+     * commit, and what reads remember of the objects it owns, whose owner's name the database
+     * changes with it.
+     */
     private void write(ScimType type, PrincipalEntity principal, JsonNode body, boolean replacing) {
+        String previousName = principal.name;
         type.write(principal, body, replacing);
         accessChanged.fire(new AccessChanged());
+        if (!principal.name.equals(previousName)) {
+            namespaceChanged.fire(new NamespaceChanged());
+        }
         try {
             UniqueNames.flush(em, () -> "A principal named '" + principal.name + "' already exists.");
         } catch (AlreadyExists taken) {

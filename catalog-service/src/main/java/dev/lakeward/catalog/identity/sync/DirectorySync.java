@@ -4,6 +4,7 @@ import dev.lakeward.catalog.access.AccessChanged;
 import dev.lakeward.catalog.access.AuditAction;
 import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Metastore;
+import dev.lakeward.catalog.access.NamespaceChanged;
 import dev.lakeward.catalog.access.PrincipalType;
 import dev.lakeward.catalog.identity.GroupMembers;
 import dev.lakeward.catalog.identity.OwnedObjects;
@@ -57,6 +58,9 @@ public class DirectorySync {
     @Inject
     Event<AccessChanged> accessChanged;
 
+    @Inject
+    Event<NamespaceChanged> namespaceChanged;
+
     @Transactional
     public SyncReport apply(String source, String actor, DirectorySnapshot snapshot) {
         Changes changes = new Changes();
@@ -109,6 +113,10 @@ public class DirectorySync {
                     "memberships_removed", report.membershipsRemoved()));
             accessChanged.fire(new AccessChanged());
         }
+        if (changes.renamed) {
+            // the database carries a new name to what the principal owns, which reads remember with its owner's name
+            namespaceChanged.fire(new NamespaceChanged());
+        }
         return report;
     }
 
@@ -126,6 +134,7 @@ public class DirectorySync {
             return Optional.of(created.id);
         }
         principals.seen(existing);
+        changes.renamed |= !existing.name.equals(user.name());
         if (!sameUser(existing, source, user)) {
             fill(existing, source, user);
             existing.touch();
@@ -149,6 +158,7 @@ public class DirectorySync {
             return created;
         }
         principals.seen(existing);
+        changes.renamed |= !existing.name.equals(group.name());
         if (!existing.name.equals(group.name()) || !group.externalId().equals(existing.externalId)
                 || !source.equals(existing.syncedFrom)) {
             existing.name = group.name();
@@ -243,6 +253,7 @@ public class DirectorySync {
         final List<String> conflicts = new ArrayList<>();
         int membershipsAdded;
         int membershipsRemoved;
+        boolean renamed;
 
         SyncReport report(String source) {
             return new SyncReport(source, usersCreated, usersUpdated, usersDeactivated, groupsCreated, groupsUpdated,
