@@ -56,16 +56,17 @@ class ConcurrentCreateTest {
 
     /**
      * Explicit claims on one bucket take its lock in turn while managed tables at assigned
-     * locations share it: under a schema's managed storage, one MANAGED table at {@code data}
-     * races others at {@code data/t<i>} below it and still others at assigned locations. Whoever
-     * wins, no two tables end up overlapping. A few rounds, each in a schema of its own, since
-     * one round may not interleave the claims at all.
+     * locations share it: under a schema's managed storage, MANAGED tables at {@code data},
+     * {@code data/x}, {@code data/x/x}... (each within the one before) race one another and
+     * others at assigned locations. Whoever wins, no two tables end up overlapping: one of the
+     * chain at most. A few rounds, each in a schema of its own, since one round may not
+     * interleave the claims at all.
      */
     @Test
     void explicitLocationsRacingOneAnotherAndAssignedOnesNeverOverlap() throws Exception {
         String catalog = unique("race");
         asAdmin().body(Map.of("name", catalog)).post(BASE + "/catalogs").then().statusCode(200);
-        for (int round = 0; round < 4; round++) {
+        for (int round = 0; round < 6; round++) {
             String schema = "s" + round;
             String managed = asAdmin().body(Map.of("name", schema, "catalog_name", catalog,
                             "storage_root", "file:///tmp/" + unique("race")))
@@ -76,10 +77,11 @@ class ConcurrentCreateTest {
                                     "table_type", "MANAGED", "columns", List.of())
                             : Map.of("name", "e" + i, "catalog_name", catalog, "schema_name", schema,
                                     "table_type", "MANAGED", "columns", List.of(),
-                                    "storage_location", managed + (i == CLIENTS / 2 ? "/data" : "/data/t" + i)))
+                                    "storage_location", managed + "/data" + "/x".repeat(i / 2)))
                     .post(BASE + "/tables"));
 
-            assertThat(statuses).isSubsetOf(200, 400).contains(400);
+            assertThat(statuses).isSubsetOf(200, 400);
+            assertThat(statuses.stream().filter(s -> s == 400)).as("round %d", round).hasSize(CLIENTS / 2 - 1);
             List<String> locations = asAdmin().queryParam("catalog_name", catalog).queryParam("schema_name", schema)
                     .get(BASE + "/tables").jsonPath().getList("tables.storage_location");
             assertThat(locations).hasSize((int) statuses.stream().filter(s -> s == 200).count());
