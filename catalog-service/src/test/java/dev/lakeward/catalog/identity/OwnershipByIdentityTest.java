@@ -32,8 +32,7 @@ class OwnershipByIdentityTest {
     void anOwnerIsNotDeletedWithoutAnHeirAndItsNameOwnsNothingAfterwards() {
         String bobName = unique("bob");
         String bob = userWithToken(bobName);
-        String catalog = catalogOwnedBy(bobName, bob);
-        as(bob).body(Map.of("name", "s", "catalog_name", catalog)).post(BASE + "/schemas").then().statusCode(200);
+        String catalog = catalogWithSchemaOwnedBy(bobName, bob);
 
         asAdmin().delete(PRINCIPALS + bobName).then().statusCode(409)
                 .body("error_code", equalTo("RESOURCE_CONFLICT"))
@@ -90,8 +89,7 @@ class OwnershipByIdentityTest {
     void aRenameReachesWhatWasReadBefore() {
         String userName = unique("erin");
         String token = userWithToken(userName);
-        String catalog = catalogOwnedBy(userName, token);
-        as(token).body(Map.of("name", "s", "catalog_name", catalog)).post(BASE + "/schemas").then().statusCode(200);
+        String catalog = catalogWithSchemaOwnedBy(userName, token);
         as(token).body(Map.of("name", "t", "catalog_name", catalog, "schema_name", "s", "table_type", "MANAGED",
                 "columns", List.of())).post(BASE + "/tables").then().statusCode(200);
         List<String> reads = List.of(BASE + "/catalogs/" + catalog, BASE + "/schemas/" + catalog + ".s",
@@ -116,6 +114,13 @@ class OwnershipByIdentityTest {
                         "schemas", List.of("urn:ietf:params:scim:api:messages:2.0:PatchOp"),
                         "Operations", List.of(Map.of("op", "replace", "path", "userName", "value", renamed))))
                 .patch("/scim/v2/Users/" + scimId).then().statusCode(200);
+    }
+
+    /** A new catalog with a schema {@code s}, both created by the user, who owns them. */
+    private static String catalogWithSchemaOwnedBy(String userName, String token) {
+        String catalog = catalogOwnedBy(userName, token);
+        as(token).body(Map.of("name", "s", "catalog_name", catalog)).post(BASE + "/schemas").then().statusCode(200);
+        return catalog;
     }
 
     /** A new catalog created by the user, who owns it. */
