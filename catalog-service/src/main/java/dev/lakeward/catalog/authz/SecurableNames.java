@@ -9,6 +9,7 @@ import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.namespace.NamedObjects;
 import dev.lakeward.catalog.namespace.Securables;
 import dev.lakeward.catalog.storage.ExternalLocationEntity;
+import dev.lakeward.catalog.storage.ExternalLocationIndex;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Securable;
 import dev.lakeward.policy.SecurableType;
@@ -32,6 +33,9 @@ public class SecurableNames {
     @Inject
     NamedObjects named;
 
+    @Inject
+    ExternalLocationIndex externalLocations;
+
     /** For a change (a grant): found in the caller's transaction, and visible to the caller, or NOT_FOUND. */
     public Securable visible(Caller caller, Action action, SecurableType type, String fullName) {
         return switch (type) {
@@ -40,7 +44,9 @@ public class SecurableNames {
             case SCHEMA -> named.schema(caller, action, fullName).securable(metastore.securable());
             case TABLE -> named.table(caller, action, fullName).securable(metastore.securable());
             default -> {
-                Securable securable = find(type, fullName);
+                // an external location from the caller's transaction, not the index: a grant is written on it
+                Securable securable = type == SecurableType.EXTERNAL_LOCATION
+                        ? ExternalLocationEntity.named(fullName).securable(metastore.securable()) : find(type, fullName);
                 access.requireVisible(caller, action, securable);
                 yield securable;
             }
@@ -48,8 +54,10 @@ public class SecurableNames {
     }
 
     /**
-     * With no decision yet, for a caller who decides many in one batch; NOT_FOUND when there is no
-     * such object, and {@link #visible} then finds what a caller is answered.
+     * With no decision yet, for a caller who decides many in one batch (an engine's CheckAccess),
+     * from what the namespace cache and the external-location index remember: no round trip per
+     * question; NOT_FOUND when there is no such object, and {@link #visible} then finds what a
+     * caller is answered.
      */
     public Securable find(SecurableType type, String fullName) {
         return switch (type) {
@@ -62,7 +70,11 @@ public class SecurableNames {
                 yield metastore;
             }
             case CATALOG, SCHEMA, TABLE -> named.securable(type, fullName);
-            case EXTERNAL_LOCATION -> ExternalLocationEntity.named(fullName).securable(metastore.securable());
+            case EXTERNAL_LOCATION -> {
+                String name = Names.identifier("external location name", fullName);
+                yield externalLocations.securable(name, metastore.securable())
+                        .orElseThrow(() -> NotFound.securable(SecurableType.EXTERNAL_LOCATION, name));
+            }
             default -> throw new InvalidParameter("Grants on " + type.apiName() + " securables are not supported yet.");
         };
     }

@@ -54,7 +54,12 @@ public final class NamespaceStore {
                           and t.schemaId = s.id and t.name = :table""", Object[].class)
                 .setParameter("catalog", catalog).setParameter("schema", schema).setParameter("table", table)
                 .setHint(HibernateHints.HINT_READ_ONLY, true).getResultStream().findFirst()
-                .map(row -> new TablePath((CatalogEntity) row[0], (SchemaEntity) row[1], (TableEntity) row[2]));
+                .map(NamespaceStore::pathOf);
+    }
+
+    /** A row of {@code select c, s, t}: a table with its schema and catalog. */
+    private static TablePath pathOf(Object[] row) {
+        return new TablePath((CatalogEntity) row[0], (SchemaEntity) row[1], (TableEntity) row[2]);
     }
 
     /** The table a dataset name such as {@code catalog.schema.table} names, if it is one. */
@@ -65,8 +70,13 @@ public final class NamespaceStore {
 
     /** The table stored at exactly this (canonical) location, if there is one. */
     public static Optional<TablePath> tableAt(String location) {
-        return TableEntity.<TableEntity>find("storageLocation", location).firstResultOptional()
-                .map(table -> tablesById(List.of(table.id)).get(table.id));
+        return TableEntity.getEntityManager().createQuery("""
+                        select c, s, t from CatalogEntity c, SchemaEntity s, TableEntity t
+                        where t.storageLocation = :location and t.schemaId = s.id and s.catalogId = c.id""",
+                        Object[].class)
+                .setParameter("location", location).setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultStream().findFirst()
+                .map(NamespaceStore::pathOf);
     }
 
     /** The tables of these ids that still exist, with their schemas and catalogs, in one query. */
@@ -76,11 +86,10 @@ public final class NamespaceStore {
         }
         Map<UUID, TablePath> found = new HashMap<>();
         TableEntity.getEntityManager().createQuery("""
-                select t, s, c from TableEntity t, SchemaEntity s, CatalogEntity c
+                select c, s, t from CatalogEntity c, SchemaEntity s, TableEntity t
                 where t.schemaId = s.id and s.catalogId = c.id and t.id in :ids""", Object[].class)
                 .setParameter("ids", tableIds).getResultList()
-                .forEach(row -> found.put(((TableEntity) row[0]).id,
-                        new TablePath((CatalogEntity) row[2], (SchemaEntity) row[1], (TableEntity) row[0])));
+                .forEach(row -> found.put(((TableEntity) row[2]).id, pathOf(row)));
         return found;
     }
 

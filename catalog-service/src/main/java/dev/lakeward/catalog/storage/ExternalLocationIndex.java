@@ -33,8 +33,16 @@ public class ExternalLocationIndex {
 
     /** The external location a path lies within, if any: at most one, as none overlap. */
     Optional<Bound> covering(StorageLocation location) {
-        return all.get(true, key -> Optional.of(load())).orElseThrow().stream()
-                .filter(bound -> location.isWithin(bound.location())).findFirst();
+        return bound().stream().filter(bound -> location.isWithin(bound.location())).findFirst();
+    }
+
+    /** The external location of this validated name, as the policy engine sees it, if there is one. */
+    public Optional<Securable> securable(String name, Securable metastore) {
+        return bound().stream().filter(bound -> bound.name().equals(name)).findFirst().map(bound -> bound.securable(metastore));
+    }
+
+    private List<Bound> bound() {
+        return all.get(true, key -> Optional.of(load())).orElseThrow();
     }
 
     private static List<Bound> load() {

@@ -2,6 +2,7 @@ package dev.lakeward.catalog.engine;
 
 import static dev.lakeward.catalog.support.Api.BASE;
 import static dev.lakeward.catalog.support.Api.as;
+import static dev.lakeward.catalog.support.Api.adminToken;
 import static dev.lakeward.catalog.support.Api.asAdmin;
 import static dev.lakeward.catalog.support.Api.grant;
 import static dev.lakeward.catalog.support.Api.unique;
@@ -260,6 +261,28 @@ class EngineGrpcTest {
         assertStatus(() -> engine(reader).checkAccess(CheckAccessRequest.newBuilder()
                 .addChecks(check("table", catalog + ".s.orders", "EXECUTE")).build()), Status.Code.INVALID_ARGUMENT,
                 "Check 0: privilege must be one of");
+    }
+
+    @Test
+    void checkAccessOnExternalLocationsHidesWhatTheCallerMayNotSeeAndFollowsChanges() {
+        String location = unique("landing");
+        asAdmin().body(Map.of("name", location, "url", files.resolve("landing").toUri().toString()))
+                .post(BASE + "/external-locations").then().statusCode(200);
+        String missing = unique("nowhere");
+        CheckAccessRequest questions = CheckAccessRequest.newBuilder()
+                .addChecks(check("external_location", location, "MANAGE"))
+                .addChecks(check("external_location", missing, "MANAGE")).build();
+
+        assertThat(engine(adminToken()).checkAccess(questions).getDecisionsList()).extracting(Decision::getAllowed)
+                .containsExactly(true, false);
+        // one the caller may not see is answered as one that does not exist
+        assertThat(engine(reader).checkAccess(questions).getDecisionsList()).extracting(Decision::getReason)
+                .containsExactly("External location '" + location + "' does not exist.",
+                        "External location '" + missing + "' does not exist.");
+
+        asAdmin().delete(BASE + "/external-locations/" + location).then().statusCode(200);
+        assertThat(engine(adminToken()).checkAccess(questions).getDecisions(0).getReason())
+                .as("the question right after the drop").isEqualTo("External location '" + location + "' does not exist.");
     }
 
     @Test
