@@ -16,6 +16,8 @@ public enum AuditAction {
     VEND_CREDENTIAL,
 
     UPDATE_PERMISSIONS, TRANSFER_OWNERSHIP,
+    /** A table's comment, edited in the explorer. */
+    UPDATE_COMMENT,
 
     CREATE_PRINCIPAL, UPDATE_MEMBERS, DELETE_PRINCIPAL,
     /** A token an admin issued for another principal. */

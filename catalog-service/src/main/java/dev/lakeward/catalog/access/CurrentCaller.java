@@ -12,6 +12,11 @@ public class CurrentCaller {
         this.caller = caller;
     }
 
+    /** Whether the request was authenticated: a page can be shown without a signed-in frame. */
+    public boolean isSet() {
+        return caller != null;
+    }
+
     public Caller get() {
         if (caller == null) {
             throw new IllegalStateException("No caller: the request was not authenticated");

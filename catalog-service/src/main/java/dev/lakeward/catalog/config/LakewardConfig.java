@@ -37,6 +37,8 @@ public interface LakewardConfig {
 
     Cache cache();
 
+    Explorer explorer();
+
     /** How often a replica reads the database's versions, and how much it remembers between their moves (TokenCache, NamespaceCache). */
     interface Cache {
         /**
@@ -242,5 +244,20 @@ public interface LakewardConfig {
     interface Storage {
         /** The metastore's managed storage root; {@code file://<data-dir>/managed} when unset. */
         Optional<String> managedRoot();
+    }
+
+    interface Explorer {
+
+        /** How long a sign-in to the data explorer lasts (at most as long as the token it began with). */
+        @WithDefault("12h")
+        Duration sessionLifetime();
+
+        /** Whether the session cookie is sent over HTTPS only; off for the plain-HTTP embedded default. */
+        @WithDefault("false")
+        boolean secureCookie();
+
+        /** The identity provider as the sign-in page names it: "Sign in with Keycloak". */
+        @WithDefault("your identity provider")
+        String oidcProviderName();
     }
 }

@@ -78,17 +78,31 @@ public class AccessTokens {
      * principal's token is refused saying so, since its holder knows whose it is.
      */
     public Caller resolve(String token) {
-        String tokenHash = hash(token);
-        Optional<Resolution> resolution = token.startsWith(PREFIX) ? cache.get(tokenHash, this::load) : Optional.empty();
+        if (!isOurs(token)) {
+            throw new Unauthenticated("The bearer token is not valid or has expired.");
+        }
+        return valid(hash(token)).caller();
+    }
+
+    /** Whether the text has the shape of one of Lakeward's tokens (not whether it is valid). */
+    static boolean isOurs(String token) {
+        return token.startsWith(PREFIX);
+    }
+
+    /**
+     * What the token with this hash stands for, if it is valid now; otherwise refused as
+     * {@link #resolve} refuses. A browser session begun with the token rechecks it on every page.
+     */
+    Resolution valid(String tokenHash) {
+        Optional<Resolution> resolution = cache.get(tokenHash, this::load);
         if (resolution.isEmpty() || resolution.get().expiredAt(clock.instant())) {
             cache.forget(tokenHash);
             throw new Unauthenticated("The bearer token is not valid or has expired.");
         }
-        Caller caller = resolution.get().caller();
         if (!resolution.get().active()) {
-            throw new Unauthenticated("'" + caller.name() + "' is deactivated.");
+            throw new Unauthenticated("'" + resolution.get().caller().name() + "' is deactivated.");
         }
-        return caller;
+        return resolution.get();
     }
 
     private Optional<Resolution> load(String tokenHash) {

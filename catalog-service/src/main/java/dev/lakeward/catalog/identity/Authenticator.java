@@ -18,7 +18,7 @@ public class Authenticator {
     OidcSignIn oidc;
 
     public Caller authenticate(String token) {
-        if (token.startsWith(AccessTokens.PREFIX) || !oidc.enabled()) {
+        if (AccessTokens.isOurs(token) || !oidc.enabled()) {
             return tokens.resolve(token);
         }
         return oidc.signIn(token);

@@ -108,6 +108,20 @@ public class PrincipalService {
                 page, p -> p.name.toLowerCase(Locale.ROOT)).map(this::info);
     }
 
+    /**
+     * Up to {@code limit} principals whose name or display name contains the text, any case, in
+     * name order: the explorer's principal picker. Names of principals are no secret from a
+     * signed-in caller, as in Databricks, where every user may look up the workspace's users.
+     */
+    @Transactional
+    public List<PrincipalInfo> named(String text, int limit) {
+        String pattern = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        return PrincipalEntity.<PrincipalEntity>find(
+                        "lower(name) like ?1 escape '\\' or lower(displayName) like ?1 escape '\\' order by lower(name)",
+                        pattern).range(0, limit - 1).list().stream().map(this::info).toList();
+    }
+
     /** Adds and removes a group's direct members; a change that would make a group contain itself is refused. */
     @Transactional
     public PrincipalInfo updateMembers(Caller caller, String groupName, UpdateMembers request) {

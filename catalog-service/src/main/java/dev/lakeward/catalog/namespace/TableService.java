@@ -1,6 +1,8 @@
 package dev.lakeward.catalog.namespace;
 
 import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.AuditAction;
+import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.catalog.access.MetastoreEntity;
@@ -17,11 +19,13 @@ import dev.lakeward.catalog.persistence.UniqueNames;
 import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Securable;
+import dev.lakeward.policy.SecurableType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
 
@@ -52,6 +56,9 @@ public class TableService {
 
     @Inject
     Event<NamespaceChanged> namespaceChanged;
+
+    @Inject
+    AuditLog audit;
 
     @Transactional
     public TableInfo create(Caller caller, CreateTable request) {
@@ -194,6 +201,19 @@ public class TableService {
         } catch (NotFound missingOrHidden) {
             return false;
         }
+    }
+
+    /** Sets the table's comment (an empty one removes it); for those who manage the table, its owner first. */
+    @Transactional
+    public TableInfo updateComment(Caller caller, String fullName, String comment) {
+        TablePath path = named.table(caller, Action.MANAGE, fullName);
+        String previous = path.table().comment;
+        path.table().comment = comment == null || comment.isBlank() ? null : Names.comment(comment);
+        path.table().updatedBy(caller.name());
+        audit.change(caller.name(), AuditAction.UPDATE_COMMENT, SecurableType.TABLE, path.fullName(),
+                Collections.singletonMap("previous", previous));
+        namespaceChanged.fire(new NamespaceChanged());
+        return path.toInfo();
     }
 
     @Transactional

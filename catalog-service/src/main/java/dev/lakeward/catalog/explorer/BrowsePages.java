@@ -1,0 +1,115 @@
+package dev.lakeward.catalog.explorer;
+
+import dev.lakeward.catalog.access.Metastore;
+import dev.lakeward.catalog.identity.BrowserPage;
+import dev.lakeward.catalog.namespace.CatalogInfo;
+import dev.lakeward.catalog.namespace.CatalogService;
+import dev.lakeward.catalog.namespace.SchemaInfo;
+import dev.lakeward.catalog.namespace.SchemaService;
+import dev.lakeward.catalog.namespace.TableInfo;
+import dev.lakeward.catalog.namespace.TableService;
+import dev.lakeward.catalog.persistence.Page;
+import dev.lakeward.policy.SecurableType;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * The metastore, catalog and schema pages, and the tree beside every page: each level read
+ * through the same services as the API, so a caller sees exactly what the API would list for it.
+ */
+@Path("/explorer")
+@BrowserPage
+@Produces(MediaType.TEXT_HTML)
+public class BrowsePages {
+
+    /** Children per page of a catalog or schema page. */
+    static final String PAGE_SIZE = "100";
+    /** Children per level of the tree before "Show more". */
+    static final String TREE_SIZE = "50";
+
+    @Inject
+    PageContext page;
+
+    @Inject
+    Metastore metastore;
+
+    @Inject
+    CatalogService catalogs;
+
+    @Inject
+    SchemaService schemas;
+
+    @Inject
+    TableService tables;
+
+    @Inject
+    PermissionsPanel permissions;
+
+    @CheckedTemplate(basePath = "explorer")
+    static class Templates {
+        static native TemplateInstance home(Chrome chrome, String metastore, Page<CatalogInfo> catalogs);
+
+        static native TemplateInstance catalog(Chrome chrome, CatalogInfo catalog, Page<SchemaInfo> schemas,
+                String tab, PermissionsPanel.View permissions);
+
+        static native TemplateInstance schema(Chrome chrome, SchemaInfo schema, Page<TableInfo> tables,
+                String tab, PermissionsPanel.View permissions);
+
+        static native TemplateInstance tree(String level, String catalog, String schema, Page<String> names);
+    }
+
+    @GET
+    public TemplateInstance home(@QueryParam("page_token") String pageToken) {
+        return Templates.home(page.chrome(), metastore.securable().fullName(),
+                catalogs.list(page.caller(), PAGE_SIZE, pageToken));
+    }
+
+    @GET
+    @Path("data/{catalog}")
+    public TemplateInstance catalog(@PathParam("catalog") String name, @QueryParam("tab") String tab,
+            @QueryParam("page_token") String pageToken, @QueryParam("principal") String principal, @QueryParam("changed") String changed) {
+        CatalogInfo catalog = catalogs.get(page.caller(), name);
+        boolean grants = "permissions".equals(tab);
+        return Templates.catalog(page.chrome(), catalog,
+                grants ? null : schemas.list(page.caller(), catalog.name(), PAGE_SIZE, pageToken),
+                grants ? "permissions" : "schemas",
+                grants ? permissions.view(SecurableType.CATALOG, catalog.name(), principal, changed) : null);
+    }
+
+    @GET
+    @Path("data/{catalog}/{schema}")
+    public TemplateInstance schema(@PathParam("catalog") String catalogName, @PathParam("schema") String schemaName,
+            @QueryParam("tab") String tab, @QueryParam("page_token") String pageToken,
+            @QueryParam("principal") String principal, @QueryParam("changed") String changed) {
+        SchemaInfo schema = schemas.get(page.caller(), catalogName + "." + schemaName);
+        boolean grants = "permissions".equals(tab);
+        return Templates.schema(page.chrome(), schema,
+                grants ? null : tables.list(page.caller(), schema.catalogName(), schema.name(), PAGE_SIZE, pageToken),
+                grants ? "permissions" : "tables",
+                grants ? permissions.view(SecurableType.SCHEMA, schema.fullName(), principal, changed) : null);
+    }
+
+    /** One level of the tree: the catalogs, a catalog's schemas, or a schema's tables; a page at a time. */
+    @GET
+    @Path("tree")
+    public TemplateInstance tree(@QueryParam("catalog") String catalog, @QueryParam("schema") String schema,
+            @QueryParam("page_token") String pageToken) {
+        if (catalog == null) {
+            return Templates.tree("catalog", null, null,
+                    catalogs.list(page.caller(), TREE_SIZE, pageToken).map(CatalogInfo::name));
+        }
+        if (schema == null) {
+            return Templates.tree("schema", catalog, null,
+                    schemas.list(page.caller(), catalog, TREE_SIZE, pageToken).map(SchemaInfo::name));
+        }
+        return Templates.tree("table", catalog, schema,
+                tables.list(page.caller(), catalog, schema, TREE_SIZE, pageToken).map(TableInfo::name));
+    }
+}

@@ -1,0 +1,35 @@
+// The explorer's own behaviour: the tree's disclosure buttons, dialogs, and the principal picker.
+// No inline handlers anywhere: the Content-Security-Policy allows only the explorer's own scripts.
+(function () {
+  "use strict";
+
+  function toggle(button) {
+    var children = button.closest("li").querySelector(":scope > ul");
+    var open = button.getAttribute("aria-expanded") === "true";
+    button.setAttribute("aria-expanded", String(!open));
+    children.hidden = open;
+    if (!open && !children.dataset.loaded) {
+      children.dataset.loaded = "true";
+      htmx.ajax("GET", button.dataset.children, { target: children, swap: "innerHTML" });
+    }
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest("button");
+    if (!target) {
+      return;
+    }
+    if (target.classList.contains("toggle") && target.dataset.children) {
+      toggle(target);
+    } else if (target.dataset.openDialog) {
+      document.getElementById(target.dataset.openDialog).showModal();
+    } else if (target.dataset.closeDialog) {
+      document.getElementById(target.dataset.closeDialog).close();
+    } else if (target.dataset.pick) {
+      var input = document.getElementById(target.dataset.pick);
+      input.value = target.dataset.value;
+      target.closest("ul").innerHTML = "";
+      input.focus();
+    }
+  });
+})();
