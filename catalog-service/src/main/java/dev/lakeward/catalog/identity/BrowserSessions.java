@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The data explorer's sign-ins. A session is 256 random bits in an HttpOnly cookie; the store keeps
@@ -40,6 +41,9 @@ public class BrowserSessions {
 
     @Inject
     AccessTokens tokens;
+
+    @Inject
+    OidcPrincipals principals;
 
     @Inject
     LakewardConfig config;
@@ -79,9 +83,12 @@ public class BrowserSessions {
         return begin(resolution.caller(), tokenHash, end);
     }
 
-    /** Begins a session for a principal that signed in through the OIDC provider. */
-    public Begun beginSignedIn(Caller caller) {
-        return begin(caller, null, clock.instant().plus(config.explorer().sessionLifetime()));
+    /**
+     * Begins a session for the user the OIDC provider signed in (the ID token of its
+     * authorization-code flow), found or provisioned as an OIDC bearer token's user is.
+     */
+    public Begun beginSignedIn(JsonWebToken idToken) {
+        return begin(principals.callerFor(idToken), null, clock.instant().plus(config.explorer().sessionLifetime()));
     }
 
     private Begun begin(Caller caller, String tokenHash, Instant expiresAt) {

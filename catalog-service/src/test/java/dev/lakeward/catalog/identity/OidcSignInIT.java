@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.oneOf;
 
+import dev.lakeward.catalog.support.CodeFlow;
 import dev.lakeward.catalog.support.KeycloakServer;
 import dev.lakeward.proto.v1.GetLineageRequest;
 import dev.lakeward.proto.v1.LineageGraph;
@@ -20,7 +22,11 @@ import io.grpc.stub.MetadataUtils;
 import dev.lakeward.catalog.support.PackagedService;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +45,11 @@ class OidcSignInIT {
 
     @RegisterExtension
     static final PackagedService service = new PackagedService(() -> keycloak().lakewardSettings(
-            "lakeward.oidc.groups-claim=groups"));
+            concat(new String[] {"lakeward.oidc.groups-claim=groups"}, KeycloakServer.explorerSignIn())));
+
+    private static String[] concat(String[] first, String[] second) {
+        return java.util.stream.Stream.concat(Arrays.stream(first), Arrays.stream(second)).toArray(String[]::new);
+    }
 
     private static KeycloakServer keycloak() {
         return KeycloakServer.shared();
@@ -55,7 +65,9 @@ class OidcSignInIT {
 
     @Test
     void aUserSignsInWithAPasswordGrantTokenAndItsGroupClaimReachesGrants() {
-        asAdmin().body(Map.of("type", "USER", "name", "alice")).post("/api/lakeward/v1/principals").then().statusCode(200);
+        // alice may have signed in to the explorer already (another test of this class)
+        asAdmin().body(Map.of("type", "USER", "name", "alice")).post("/api/lakeward/v1/principals").then()
+                .statusCode(oneOf(200, 409));
         asAdmin().body(Map.of("type", "GROUP", "name", "analysts")).post("/api/lakeward/v1/principals").then()
                 .statusCode(200);
         asAdmin().body(Map.of("name", "sales")).post(UC + "/catalogs").then().statusCode(200);
@@ -123,6 +135,38 @@ class OidcSignInIT {
         as("not-a-token").get(UC + "/catalogs").then().statusCode(401).body("error_code", equalTo("UNAUTHENTICATED"));
         asAdmin().get(UC + "/catalogs").then().statusCode(200);
         assertThat(service.log()).doesNotContain(expiring);
+    }
+
+    @Test
+    void aPersonSignsInToTheExplorerThroughKeycloaksCodeFlowWithPkce() {
+        // alice may exist already (another test of this class)
+        asAdmin().body(Map.of("type", "USER", "name", "alice")).post("/api/lakeward/v1/principals").then()
+                .statusCode(oneOf(200, 409));
+        given().baseUri(service.baseUri()).get("/explorer/sign-in").then().statusCode(200)
+                .body(containsString("Sign in with Keycloak"));
+
+        CodeFlow browser = new CodeFlow();
+        HttpResponse<String> login = browser.open(URI.create(service.baseUri() + "/explorer/sign-in/oidc?next=/explorer/data/x"));
+        URI authorize = browser.visited().get(1);
+        assertThat(authorize.toString()).startsWith(keycloak().issuer() + "/protocol/openid-connect/auth")
+                .contains("client_id=lakeward-explorer").contains("code_challenge=").contains("code_challenge_method=S256");
+        HttpResponse<String> landed = browser.logIn(login, "alice", "alice-password");
+
+        assertThat(landed.uri().getPath()).isEqualTo("/explorer/data/x");
+        String host = URI.create(service.baseUri()).getHost();
+        HttpCookie session = browser.cookie(host, "lakeward_session").orElseThrow();
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(browser.cookieNames(host)).as("Quarkus' own session ended").noneMatch(c -> c.startsWith("q_session"));
+        given().baseUri(service.baseUri()).cookie("lakeward_session", session.getValue()).redirects().follow(false)
+                .get("/explorer").then().statusCode(200).body(containsString("alice"));
+
+        // a person Keycloak knows but Lakeward does not is told so, and gets no session
+        CodeFlow stranger = new CodeFlow();
+        HttpResponse<String> refused = stranger.logIn(stranger.open(URI.create(service.baseUri() + "/explorer/sign-in/oidc")),
+                "bob", "bob-password");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("not provisioned in Lakeward").doesNotContain("Exception");
+        assertThat(stranger.cookieNames(URI.create(service.baseUri()).getHost())).doesNotContain("lakeward_session");
     }
 
     /** The same token, its payload changed to name the metastore admin, its signature left as it was. */

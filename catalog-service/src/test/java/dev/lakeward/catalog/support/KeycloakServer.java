@@ -94,6 +94,12 @@ public final class KeycloakServer {
         return settings.toArray(String[]::new);
     }
 
+    /** The settings that add "Sign in with Keycloak" to the explorer, with the realm's explorer client. */
+    public static String[] explorerSignIn() {
+        return new String[] {"quarkus.oidc.explorer.tenant-enabled=true", "quarkus.oidc.explorer.client-id=lakeward-explorer",
+                "quarkus.oidc.explorer.credentials.secret=explorer-secret", "lakeward.explorer.oidc-provider-name=Keycloak"};
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

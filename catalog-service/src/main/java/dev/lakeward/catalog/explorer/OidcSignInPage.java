@@ -1,0 +1,49 @@
+package dev.lakeward.catalog.explorer;
+
+import dev.lakeward.catalog.identity.BrowserPage;
+import dev.lakeward.catalog.identity.BrowserSessions;
+import dev.lakeward.catalog.identity.SessionCookie;
+import io.quarkus.oidc.IdToken;
+import io.quarkus.oidc.OidcSession;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * "Sign in with the provider": Quarkus OIDC's web-app tenant {@code explorer}, bound to this path
+ * alone, runs the authorization-code flow with PKCE (the redirect, the state, the code exchange,
+ * the ID token's verification); this then begins Lakeward's own session for the signed-in user and
+ * ends Quarkus' one, so that the explorer has one kind of session, ended one way.
+ */
+@Path(SessionCookie.SIGN_IN + "/oidc")
+@BrowserPage(signedOut = true)
+public class OidcSignInPage {
+
+    @Inject
+    @IdToken
+    JsonWebToken idToken;
+
+    @Inject
+    OidcSession oidcSession;
+
+    @Inject
+    BrowserSessions sessions;
+
+    @Inject
+    SessionCookie cookies;
+
+    @GET
+    @Authenticated
+    public Response signedIn(@QueryParam("next") String next, @Context UriInfo uri) {
+        BrowserSessions.Begun begun = sessions.beginSignedIn(idToken);
+        oidcSession.logout().await().indefinitely();
+        return Response.seeOther(URI.create(SignInPage.backTo(next))).cookie(cookies.of(begun, uri)).build();
+    }
+}
