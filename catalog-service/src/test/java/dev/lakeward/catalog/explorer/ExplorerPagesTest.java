@@ -1,0 +1,182 @@
+package dev.lakeward.catalog.explorer;
+
+import static dev.lakeward.catalog.explorer.ExplorerSessionTest.browser;
+import static dev.lakeward.catalog.explorer.ExplorerSessionTest.csrf;
+import static dev.lakeward.catalog.explorer.ExplorerSessionTest.signIn;
+import static dev.lakeward.catalog.support.Api.BASE;
+import static dev.lakeward.catalog.support.Api.adminToken;
+import static dev.lakeward.catalog.support.Api.asAdmin;
+import static dev.lakeward.catalog.support.Api.grant;
+import static dev.lakeward.catalog.support.Api.unique;
+import static dev.lakeward.catalog.support.Api.userWithToken;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import dev.lakeward.catalog.support.EmbeddedPostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The explorer's pages as a signed-in person gets them: only what the API would show that person,
+ * the same page for a hidden object as for a missing one, and changes (sharing, a comment) made
+ * through the API's own services, refused as the API refuses them.
+ */
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+class ExplorerPagesTest {
+
+    private String catalog;
+    private String admin;
+
+    @BeforeEach
+    void aTable() {
+        catalog = unique("explored");
+        asAdmin().body(Map.of("name", catalog, "comment", "where sales land")).post(BASE + "/catalogs").then().statusCode(200);
+        asAdmin().body(Map.of("name", "raw", "catalog_name", catalog)).post(BASE + "/schemas").then().statusCode(200);
+        asAdmin().body(Map.of("name", "orders", "catalog_name", catalog, "schema_name", "raw", "table_type", "MANAGED",
+                "data_source_format", "DELTA", "columns", List.of(
+                        Map.of("name", "order_id", "type_name", "LONG", "type_text", "bigint", "position", 0),
+                        Map.of("name", "region", "type_name", "STRING", "type_text", "string", "position", 1,
+                                "comment", "where it shipped", "partition_index", 0))))
+                .post(BASE + "/tables").then().statusCode(200);
+        admin = signIn(adminToken());
+    }
+
+    private static RequestSpecification as(String cookie) {
+        return browser().cookie("lakeward_session", cookie);
+    }
+
+    private String table() {
+        return "/explorer/data/" + catalog + "/raw/orders";
+    }
+
+    @Test
+    void aTableShowsItsDetailsAndColumns() {
+        as(admin).get(table()).then().statusCode(200).body(containsString("MANAGED")).body(containsString("DELTA"))
+                .body(containsString("role=\"tablist\"")).body(containsString("aria-selected=\"true\" aria-controls=\"panel\">Overview"));
+        as(admin).get(table() + "?tab=columns").then().statusCode(200).body(containsString("order_id"))
+                .body(containsString("<code>bigint</code>")).body(containsString("where it shipped"));
+        as(admin).get("/explorer/data/" + catalog).then().statusCode(200).body(containsString("where sales land"))
+                .body(containsString("href=\"/explorer/data/" + catalog + "/raw\""));
+        as(admin).get("/explorer/data/" + catalog + "/raw").then().statusCode(200)
+                .body(containsString("href=\"/explorer/data/" + catalog + "/raw/orders\""));
+    }
+
+    @Test
+    void theTreeLoadsEachLevelOnDemandAPageAtATime() {
+        for (int i = 0; i < 51; i++) {
+            asAdmin().body(Map.of("name", "t" + String.format("%02d", i), "catalog_name", catalog, "schema_name", "raw",
+                    "table_type", "MANAGED", "data_source_format", "DELTA", "columns", List.of()))
+                    .post(BASE + "/tables").then().statusCode(200);
+        }
+        as(admin).get("/explorer/tree").then().statusCode(200).body(containsString("data-children=\"/explorer/tree?catalog="));
+        String first = as(admin).queryParam("catalog", catalog).queryParam("schema", "raw").get("/explorer/tree")
+                .then().statusCode(200).extract().asString();
+        assertThat(first).contains(">orders</a>").contains(">t00</a>").doesNotContain(">t49</a>").contains("Show more");
+        String more = first.replaceAll("(?s).*hx-get=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+        as(admin).get(more).then().statusCode(200).body(containsString(">t49</a>")).body(containsString(">t50</a>"))
+                .body(not(containsString(">orders</a>")));
+    }
+
+    @Test
+    void aPersonWithoutGrantsSeesNothingAndAHiddenTableLooksMissing() {
+        String stranger = signIn(userWithToken(unique("stranger")));
+        as(stranger).get("/explorer").then().statusCode(200).body(containsString("no catalogs you may see"))
+                .body(not(containsString(catalog)));
+        as(stranger).queryParam("catalog", catalog).get("/explorer/tree").then().statusCode(404)
+                .body(not(containsString("orders")));
+        String hidden = as(stranger).get(table()).then().statusCode(404).extract().asString();
+        String missing = as(stranger).get("/explorer/data/" + catalog + "_gone/raw/orders").then().statusCode(404)
+                .extract().asString();
+        assertThat(hidden.replace(catalog, "C")).isEqualTo(missing.replace(catalog + "_gone", "C"));
+        assertThat(hidden).contains("role=\"alert\"").doesNotContain("Exception").doesNotContain("at dev.lakeward");
+    }
+
+    @Test
+    void anOwnerSharesATableFromTheDialogAndTheGranteeThenSeesIt() {
+        String name = unique("grantee");
+        String grantee = signIn(userWithToken(name));
+        as(admin).get(table() + "?tab=permissions").then().statusCode(200).body(containsString("Share…"))
+                .body(containsString("value=\"SELECT\"")).body(not(containsString("value=\"USE CATALOG\"")));
+        as(admin).queryParam("principal", name.substring(0, 9)).get("/explorer/principals").then().statusCode(200)
+                .body(containsString("data-value=\"" + name + "\""));
+        String token = csrf(admin, table() + "?tab=permissions");
+        share(admin, token, "CATALOG", catalog, name, "USE CATALOG");
+        share(admin, token, "SCHEMA", catalog + ".raw", name, "USE SCHEMA");
+        as(admin).formParam("csrf", token).formParam("securable_type", "TABLE").formParam("full_name", catalog + ".raw.orders")
+                .formParam("principal", name).formParam("privilege", "SELECT").formParam("change", "grant")
+                .post("/explorer/permissions").then().statusCode(303)
+                .header("Location", containsString("tab=permissions&changed=granted"));
+        as(admin).get(table() + "?tab=permissions&changed=granted").then().statusCode(200).body(containsString("Granted."))
+                .body(containsString("<td>" + name + "</td>"));
+        asAdmin().get(BASE + "/permissions/table/" + catalog + ".raw.orders").then().statusCode(200)
+                .body("privilege_assignments.find { it.principal == '" + name + "' }.privileges",
+                        org.hamcrest.Matchers.hasItem("SELECT"));
+        as(grantee).get(table()).then().statusCode(200).body(containsString("orders"));
+        as(grantee).get("/explorer").then().statusCode(200).body(containsString(catalog));
+        // effective permissions say where each privilege comes from
+        as(admin).queryParam("tab", "permissions").queryParam("principal", name).get(table()).then().statusCode(200)
+                .body(containsString("SELECT</td><td>" + name + "</td><td>granted here"));
+    }
+
+    private static void share(String cookie, String token, String type, String fullName, String principal, String privilege) {
+        as(cookie).formParam("csrf", token).formParam("securable_type", type).formParam("full_name", fullName)
+                .formParam("principal", principal).formParam("privilege", privilege).formParam("change", "grant")
+                .post("/explorer/permissions").then().statusCode(303);
+    }
+
+    @Test
+    void sharingIsRefusedWithoutManageOrWithoutTheFormTokenAndChangesNothing() {
+        String name = unique("reader");
+        String readerToken = userWithToken(name);
+        grant("catalog", catalog, name, "USE CATALOG", "BROWSE");
+        String reader = signIn(readerToken);
+        as(reader).get(table() + "?tab=permissions").then().statusCode(200).body(not(containsString("Share…")));
+        String token = csrf(reader, table());
+        as(reader).formParam("csrf", token).formParam("securable_type", "TABLE").formParam("full_name", catalog + ".raw.orders")
+                .formParam("principal", name).formParam("privilege", "SELECT").formParam("change", "grant")
+                .post("/explorer/permissions").then().statusCode(403).body(containsString("role=\"alert\""));
+        as(admin).formParam("csrf", "not-the-token").formParam("securable_type", "TABLE")
+                .formParam("full_name", catalog + ".raw.orders").formParam("principal", name).formParam("privilege", "SELECT")
+                .formParam("change", "grant").post("/explorer/permissions").then().statusCode(403);
+        as(admin).formParam("csrf", csrf(admin, table())).formParam("securable_type", "TABLE")
+                .formParam("full_name", catalog + ".raw.orders").formParam("principal", name).formParam("privilege", "USE CATALOG")
+                .formParam("change", "grant").post("/explorer/permissions").then().statusCode(400)
+                .body(containsString("cannot be granted on a table"));
+        asAdmin().get(BASE + "/permissions/table/" + catalog + ".raw.orders").then().statusCode(200)
+                .body("privilege_assignments", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void theOwnerEditsTheCommentAndOthersCannot() {
+        String token = csrf(admin, table());
+        as(admin).formParam("csrf", token).formParam("comment", "orders as shipped").post(table() + "/comment")
+                .then().statusCode(303);
+        asAdmin().get(BASE + "/tables/" + catalog + ".raw.orders").then().body("comment", org.hamcrest.Matchers.equalTo("orders as shipped"));
+        as(admin).get(table() + "?tab=history").then().statusCode(200).body(containsString("UPDATE_COMMENT"));
+
+        String name = unique("browser");
+        String readerToken = userWithToken(name);
+        grant("catalog", catalog, name, "USE CATALOG", "USE SCHEMA", "BROWSE");
+        String reader = signIn(readerToken);
+        as(reader).get(table()).then().statusCode(200).body(not(containsString("Save comment")));
+        as(reader).formParam("csrf", csrf(reader, table())).formParam("comment", "mine now").post(table() + "/comment")
+                .then().statusCode(403);
+        as(admin).formParam("csrf", token).formParam("comment", "bad\u0000byte").post(table() + "/comment")
+                .then().statusCode(400).body(containsString("U+0000"));
+        asAdmin().get(BASE + "/tables/" + catalog + ".raw.orders").then().body("comment", org.hamcrest.Matchers.equalTo("orders as shipped"));
+        as(reader).get(table() + "?tab=history").then().statusCode(200).body(containsString("metastore admins"));
+    }
+
+    @Test
+    void htmxGetsARefusalAsAFragmentToSwapIn() {
+        as(admin).header("HX-Request", "true").get("/explorer/data/" + catalog + "_gone").then().statusCode(404)
+                .body(not(containsString("<html"))).body(containsString("role=\"alert\""));
+    }
+}
