@@ -11,6 +11,7 @@ import dev.lakeward.catalog.persistence.PageTokens;
 import dev.lakeward.policy.Securable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.function.Function;
 
 /**
  * Search by name across the metastore: the catalogs, schemas, tables and columns whose names hold
@@ -24,6 +25,12 @@ public class CatalogSearch {
 
     public static final int DEFAULT_PAGE_SIZE = 50;
     public static final int MAX_PAGE_SIZE = 200;
+    /**
+     * Each chunk's query matches and sorts every name after its start, however few it returns, so
+     * a caller who may see little of a broad match needs few, large chunks; deciding 10,000 checks
+     * takes a few milliseconds.
+     */
+    private static final int LARGEST_CHUNK = 10_000;
 
     @Inject
     NameIndex index;
@@ -49,10 +56,11 @@ public class CatalogSearch {
                     + DEFAULT_PAGE_SIZE + "); got " + pageSize + ".");
         }
         Securable root = metastore.securable();
+        Function<Candidate, String> key = candidate -> candidate.key().toString();
         return Page.filtered(pageTokens.request(pageSize, pageToken),
                 (after, limit) -> index.matches(text, SearchKey.parse(after), limit),
                 chunk -> access.visible(caller, chunk, candidate -> candidate.securable(root)),
-                candidate -> candidate.key().toString())
+                key, key, LARGEST_CHUNK)
                 .map(Candidate::hit);
     }
 
