@@ -2,6 +2,7 @@ package dev.lakeward.catalog.namespace;
 
 import dev.lakeward.policy.Securable;
 import dev.lakeward.policy.SecurableType;
+import java.util.UUID;
 
 /**
  * Namespace objects as the policy engine sees them: with their owners and parents up to the
@@ -13,16 +14,27 @@ public final class Securables {
     }
 
     public static Securable catalog(Securable metastore, CatalogEntity catalog) {
-        return new Securable(SecurableType.CATALOG, catalog.id.toString(), catalog.name, catalog.owner, metastore);
+        return catalog(metastore, catalog.id, catalog.name, catalog.owner);
     }
 
     public static Securable schema(Securable catalog, SchemaEntity schema) {
-        return new Securable(SecurableType.SCHEMA, schema.id.toString(), catalog.fullName() + "." + schema.name,
-                schema.owner, catalog);
+        return schema(catalog, schema.id, schema.name, schema.owner);
     }
 
     public static Securable table(Securable schema, TableEntity table) {
-        return new Securable(SecurableType.TABLE, table.id.toString(), schema.fullName() + "." + table.name,
-                table.owner, schema);
+        return table(schema, table.id, table.name, table.owner);
+    }
+
+    /** A catalog read as a row rather than an entity (a search hit). */
+    public static Securable catalog(Securable metastore, UUID id, String name, String owner) {
+        return new Securable(SecurableType.CATALOG, id.toString(), name, owner, metastore);
+    }
+
+    public static Securable schema(Securable catalog, UUID id, String name, String owner) {
+        return new Securable(SecurableType.SCHEMA, id.toString(), catalog.fullName() + "." + name, owner, catalog);
+    }
+
+    public static Securable table(Securable schema, UUID id, String name, String owner) {
+        return new Securable(SecurableType.TABLE, id.toString(), schema.fullName() + "." + name, owner, schema);
     }
 }

@@ -41,8 +41,20 @@ public record Page<T>(List<T> items, String nextPageToken) {
      */
     public static <T, R> Page<R> filtered(PageRequest request, BiFunction<String, Integer, List<T>> fetch,
             Function<List<T>, List<R>> visible, Function<T, String> rowKey, Function<R, String> itemKey) {
+        return filtered(request, fetch, visible, rowKey, itemKey, request.size() + 1, request.size() + 1);
+    }
+
+    /**
+     * {@link #filtered} for a fetch that costs about the same whatever its limit (a search sorts
+     * every match to return the first): chunks start at {@code firstChunk} (at least one above the
+     * page size) and double up to {@code largestChunk}, so that a caller who may see few of many
+     * rows waits for a few queries, not for one per page's worth of hidden rows.
+     */
+    public static <T, R> Page<R> filtered(PageRequest request, BiFunction<String, Integer, List<T>> fetch,
+            Function<List<T>, List<R>> visible, Function<T, String> rowKey, Function<R, String> itemKey,
+            int firstChunk, int largestChunk) {
         List<R> page = new ArrayList<>(request.size());
-        int chunkSize = request.size() + 1;
+        int chunkSize = Math.max(firstChunk, request.size() + 1);
         String after = request.after();
         while (true) {
             List<T> chunk = fetch.apply(after, chunkSize);
@@ -56,6 +68,7 @@ public record Page<T>(List<T> items, String nextPageToken) {
                 return new Page<>(page, null);
             }
             after = rowKey.apply(chunk.get(chunk.size() - 1));
+            chunkSize = Math.max(chunkSize, Math.min(chunkSize * 2, largestChunk));
         }
     }
 

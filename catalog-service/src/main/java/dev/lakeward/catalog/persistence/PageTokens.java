@@ -47,7 +47,11 @@ public class PageTokens {
     public PageRequest request(String maxResults, String pageToken) {
         int requested = parseMaxResults(maxResults);
         int serverMax = config.page().maxResults();
-        int size = requested == 0 ? serverMax : Math.min(requested, serverMax);
+        return request(requested == 0 ? serverMax : Math.min(requested, serverMax), pageToken);
+    }
+
+    /** A page of {@code size} items, for a listing that checks its own page size. */
+    public PageRequest request(int size, String pageToken) {
         return new PageRequest(size, pageToken == null || pageToken.isEmpty() ? "" : read(pageToken), this);
     }
 

@@ -5,6 +5,7 @@ import static dev.lakeward.catalog.support.Api.asAdmin;
 import static dev.lakeward.catalog.support.Api.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -183,6 +184,9 @@ class OpenApiContractTest {
         assertDocumented("get", "/api/2.0/lineage-tracking/table-lineage", asAdmin()
                 .queryParam("table_name", catalog + ".s.t").get("/api/2.0/lineage-tracking/table-lineage").then()
                 .statusCode(200).extract().asString());
+        assertDocumented("get", "/api/lakeward/v1/search", asAdmin().queryParam("query", catalog)
+                .queryParam("max_results", 1).get("/api/lakeward/v1/search").then().statusCode(200)
+                .body("results", hasSize(1)).extract().asString());
         assertDocumented("get", BASE + "/catalogs/{name}", asAdmin().get(BASE + "/catalogs/nope_" + catalog).then()
                 .statusCode(404).extract().asString(), "404");
     }

@@ -48,8 +48,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * sent as the admin, or {@code "as": "deactivated"} (a deactivated user's own token) or
  * {@code "as": "nobody"} (no credentials). The fixture also holds a service principal
  * {@code malformed-sp}. In rows, {@code {catalog}} names a fixture catalog (with
- * schema {@code s} and table {@code s.t}), {@code {cut_token}} and {@code {altered_token}} are a
- * real page token cut short and with one character changed, and a string {@code "<xN>"} stands for
+ * schema {@code s} and table {@code s.t}), {@code {page_token}} is a real page token (of the
+ * catalogs' listing), {@code {cut_token}} and {@code {altered_token}} the same cut short and with
+ * one character changed, and a string {@code "<xN>"} stands for
  * N characters. {@code message} is the whole expected message, {@code message_contains} a part of it.
  */
 @QuarkusTest
@@ -156,6 +157,7 @@ class MalformedRequestsTest {
         int last = pageToken.length() - 1;
         char changed = pageToken.charAt(0) == 'A' ? 'B' : 'A';
         return text.replace("{catalog}", CATALOG)
+                .replace("{page_token}", pageToken)
                 .replace("{cut_token}", pageToken.substring(0, last))
                 .replace("{altered_token}", changed + pageToken.substring(1));
     }
