@@ -171,13 +171,26 @@ public class AccessControl {
         for (T item : items) {
             checks.add(new Check(Action.READ_METADATA, securable.apply(item)));
         }
-        List<Decision> decisions = authorizer.authorize(caller.asPrincipal(), checks);
-        List<T> visible = new ArrayList<>(items.size());
+        return allowed(items, authorizer.authorize(caller.asPrincipal(), checks));
+    }
+
+    /**
+     * The items the caller may see as get sees them: the object and every level above it (a
+     * table under a catalog the caller may not see is hidden, whatever it holds on the table);
+     * in order, one batch for all of them. For items from many containers, such as search hits.
+     */
+    public <T> List<T> visibleAtEveryLevel(Caller caller, List<T> items, Function<T, Securable> securable) {
+        return allowed(items, decideVisible(caller, items.stream()
+                .map(item -> new Check(Action.READ_METADATA, securable.apply(item))).toList()));
+    }
+
+    private static <T> List<T> allowed(List<T> items, List<Decision> decisions) {
+        List<T> allowed = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             if (decisions.get(i).allowed()) {
-                visible.add(items.get(i));
+                allowed.add(items.get(i));
             }
         }
-        return visible;
+        return allowed;
     }
 }

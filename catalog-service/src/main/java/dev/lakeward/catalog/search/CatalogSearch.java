@@ -60,7 +60,7 @@ public class CatalogSearch {
         Function<Candidate, String> key = candidate -> candidate.key().toString();
         return Page.filtered(pageTokens.request(pageSize, pageToken),
                 (after, limit) -> index.matches(text, SearchKey.parse(after), limit),
-                chunk -> access.visible(caller, chunk, candidate -> candidate.securable(root)),
+                chunk -> access.visibleAtEveryLevel(caller, chunk, candidate -> candidate.securable(root)),
                 key, key, FIRST_CHUNK, LARGEST_CHUNK)
                 .map(Candidate::hit);
     }

@@ -101,6 +101,9 @@ class SearchApiTest {
         assertThat(seen.getList("results.type")).containsExactly("TABLE", "COLUMN");
         assertThat(seen.getList("results.full_name")).containsOnly(m + "." + m + "_s." + m + "_shown");
         assertThat(seen.getString("next_page_token")).isNull();
+        // what search shows, get shows; what it hides, get hides
+        as(token).get(BASE + "/tables/" + m + "." + m + "_s." + m + "_shown").then().statusCode(200);
+        as(token).get(BASE + "/tables/" + m + "." + m + "_s." + m + "_sibling").then().statusCode(404);
         // the admin's answer has the catalog, the schema and the sibling too
         assertThat(search(asAdmin(), m, null).getList("results")).hasSize(6);
     }
