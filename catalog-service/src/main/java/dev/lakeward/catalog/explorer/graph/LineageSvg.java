@@ -125,8 +125,10 @@ public final class LineageSvg {
             svg.append(" tabindex=\"0\" role=\"button\" aria-label=\"Show the lineage of ").append(escape(expand))
                     .append('"');
         }
-        svg.append("><rect x=\"").append(num(box.x())).append("\" y=\"").append(num(box.y())).append("\" width=\"")
-                .append(num(box.width())).append("\" height=\"").append(num(box.headerHeight()))
+        // inside the frame's border, which it would otherwise paint over
+        svg.append("><rect x=\"").append(num(box.x() + 1)).append("\" y=\"").append(num(box.y() + 1))
+                .append("\" width=\"").append(num(box.width() - 2)).append("\" height=\"")
+                .append(num(box.headerHeight() - 1))
                 .append("\" rx=\"4\" fill=\"").append(box.masked() ? "#e5e7eb" : "#f3f4f6").append("\"/>");
         text(svg, "label", label, box, box.y() + box.headerHeight() / 2);
         svg.append("</g>");
