@@ -44,6 +44,21 @@ public final class LineageGraphs {
         return new Graph(nodes, edges);
     }
 
+    /** A table that feeds itself (a MERGE of its own rows), beside one that feeds it. */
+    public static Graph selfFed() {
+        List<GraphNode> nodes = List.of(new GraphNode("table:1", "TABLE", "c.s.src", null, null, null),
+                new GraphNode("table:1.a", "COLUMN", "a", "table:1", null, null),
+                new GraphNode("table:2", "TABLE", "c.s.merged", null, null, null),
+                new GraphNode("table:2.a", "COLUMN", "a", "table:2", null, null),
+                new GraphNode("table:2.b", "COLUMN", "b", "table:2", null, null));
+        List<GraphEdge> edges = List.of(new GraphEdge("table:1", "table:2", null, null, null, null),
+                new GraphEdge("table:2", "table:2", null, null, null, null),
+                new GraphEdge("table:1.a", "table:2.a", "DIRECT", "IDENTITY", null, false),
+                new GraphEdge("table:2.b", "table:2.a", "INDIRECT", "FILTER", null, false),
+                new GraphEdge("table:2.a", "table:2.b", "DIRECT", "AGGREGATION", null, false));
+        return new Graph(nodes, edges);
+    }
+
     /**
      * A pipeline-shaped graph of {@code tables} boxes in about √n/2 layers, 3 to 8 columns each:
      * every box after the first layer reads one to three boxes of earlier layers (table edges,

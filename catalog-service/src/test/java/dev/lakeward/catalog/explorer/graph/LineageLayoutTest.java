@@ -32,6 +32,7 @@ class LineageLayoutTest {
     static Stream<Arguments> graphs() {
         return Stream.of(Arguments.of("ctas", LineageGraphs.ctas(false)),
                 Arguments.of("ctas, t2 masked", LineageGraphs.ctas(true)),
+                Arguments.of("a table feeding itself", LineageGraphs.selfFed()),
                 Arguments.of("60 generated tables", LineageGraphs.generated(60, 1)),
                 Arguments.of("200 generated tables", LineageGraphs.generated(200, 2)));
     }
