@@ -37,6 +37,22 @@ public interface LakewardConfig {
 
     Cache cache();
 
+    Explorer explorer();
+
+    /** The data explorer: sample reads are the one place where the service itself reads a table's data. */
+    interface Explorer {
+        /**
+         * Whether the service reads sample rows of tables (through each table's vended read
+         * credential, for callers with SELECT); false keeps the control plane out of the data.
+         */
+        @WithDefault("true")
+        boolean sampleReads();
+
+        /** How long one sample read may take before it is refused as storage that did not answer. */
+        @WithDefault("10s")
+        Duration sampleTimeout();
+    }
+
     /** How often a replica reads the database's versions, and how much it remembers between their moves (TokenCache, NamespaceCache). */
     interface Cache {
         /**
