@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.sample;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A table's first rows, as the sample endpoint answers them. {@code truncated}: the table has
@@ -11,6 +12,8 @@ import java.util.List;
 public record Sample(List<Column> columns, List<List<Object>> rows, boolean truncated, boolean truncatedValues,
         boolean noData, Long version) {
 
+    /** Named apart in the OpenAPI document, where a bare "Column" would say nothing. */
+    @Schema(name = "SampleColumn")
     public record Column(String name, String typeText) {
     }
 

@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The sample reader on tables as writers leave them, on the local disk: no service, no Quarkus. */
@@ -191,6 +192,7 @@ class SampleReaderTest {
     }
 
     @Test
+    @Timeout(20)
     void storageThatHangsIsRefusedInTime() {
         CountDownLatch never = new CountDownLatch(1);
         ReadOnlyFileIO hanging = new ReadOnlyFileIO() {
