@@ -132,14 +132,18 @@ final class SampleReader {
                     while (addFiles.hasNext() && !rows.done()) {
                         Row scanFile = addFiles.next();
                         FileStatus file = InternalScanFileUtils.getAddFileStatus(scanFile);
-                        CloseableIterator<ColumnarBatch> data = engine.getParquetHandler()
-                                .readParquetFiles(Utils.singletonCloseableIterator(file), physical, Optional.empty());
-                        try (CloseableIterator<FilteredColumnarBatch> logical =
-                                Scan.transformPhysicalData(engine, scanState, scanFile, data)) {
-                            while (logical.hasNext() && !rows.done()) {
-                                FilteredColumnarBatch batch = logical.next();
-                                rows.take(batch.getData(), batch.getSelectionVector());
+                        try {
+                            CloseableIterator<ColumnarBatch> data = engine.getParquetHandler()
+                                    .readParquetFiles(Utils.singletonCloseableIterator(file), physical, Optional.empty());
+                            try (CloseableIterator<FilteredColumnarBatch> logical =
+                                    Scan.transformPhysicalData(engine, scanState, scanFile, data)) {
+                                while (logical.hasNext() && !rows.done()) {
+                                    FilteredColumnarBatch batch = logical.next();
+                                    rows.take(batch.getData(), batch.getSelectionVector());
+                                }
                             }
+                        } catch (IOException | RuntimeException e) {
+                            throw new UnreadableFile(root, file, e);
                         }
                     }
                 }
@@ -155,11 +159,14 @@ final class SampleReader {
         try (CloseableIterator<FileStatus> listed = files.listTree(root)) {
             while (listed.hasNext() && !rows.done()) {
                 anyFile = true;
+                FileStatus file = listed.next();
                 try (CloseableIterator<ColumnarBatch> data = engine.getParquetHandler()
-                        .readParquetFiles(Utils.singletonCloseableIterator(listed.next()), schema, Optional.empty())) {
+                        .readParquetFiles(Utils.singletonCloseableIterator(file), schema, Optional.empty())) {
                     while (data.hasNext() && !rows.done()) {
                         rows.take(data.next(), Optional.empty());
                     }
+                } catch (IOException | RuntimeException e) {
+                    throw new UnreadableFile(root, file, e);
                 }
             }
         }
@@ -186,9 +193,23 @@ final class SampleReader {
                         + " own read credential (HTTP " + s3.statusCode() + "): " + reason(cause));
             }
         }
-        LOG.infof("A sample read of %s failed: %s", table, reason(failure));
+        String which = "";
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnreadableFile unreadable) {
+                which = "file '" + unreadable.getMessage() + "': ";
+            }
+        }
+        LOG.infof("A sample read of %s failed: %s%s", table, which, reason(failure));
         return new FailedPrecondition("The files of table '" + table + "' cannot be read as a " + format
-                + " table: " + reason(failure));
+                + " table: " + which + reason(failure));
+    }
+
+    /** A data file that failed to read, named relative to the table: what to look at. */
+    private static final class UnreadableFile extends RuntimeException {
+        UnreadableFile(String root, FileStatus file, Throwable cause) {
+            super(file.getPath().startsWith(root + "/") ? file.getPath().substring(root.length() + 1) : file.getPath(),
+                    cause, false, false);
+        }
     }
 
     /** The innermost message, on one line and bounded: paths and what Kernel or Parquet found, no secrets. */
@@ -201,7 +222,9 @@ final class SampleReader {
                 message = cause.getMessage();
             }
         }
-        String text = (message == null ? root.getClass().getSimpleName() : message).replaceAll("\\s+", " ").strip();
+        // Parquet names the file by its reader object's identity (ParquetIOUtils$1@1b2c3d), which says nothing
+        String text = (message == null ? root.getClass().getSimpleName() : message).replaceAll("\\s+", " ")
+                .replaceAll("[\\w.$]+\\$\\d+@[0-9a-f]+", "the file").strip();
         return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON) + "…";
     }
 

@@ -181,7 +181,8 @@ class SampleReaderTest {
         Files.writeString(location.resolve("part-0.parquet"), "these are not the rows you are looking for");
         assertThatThrownBy(() -> read(table(DataSourceFormat.PARQUET, location, ID_NAME_COLUMNS), 50))
                 .isInstanceOf(FailedPrecondition.class)
-                .hasMessageStartingWith("The files of table 'c.s.t' cannot be read as a PARQUET table: ");
+                .hasMessageStartingWith("The files of table 'c.s.t' cannot be read as a PARQUET table: file 'part-0.parquet': ")
+                .hasMessageContaining("is not a Parquet file").hasMessageNotContaining("@");
 
         Path log = dir.resolve("bad_delta/_delta_log");
         Files.createDirectories(log);
