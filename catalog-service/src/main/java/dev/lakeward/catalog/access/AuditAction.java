@@ -14,6 +14,8 @@ public enum AuditAction {
 
     /** A temporary storage credential handed out for a table or a path, or refused. */
     VEND_CREDENTIAL,
+    /** Sample rows of a table the service read for a caller (the data explorer), or refused. */
+    SAMPLE_TABLE,
 
     UPDATE_PERMISSIONS, TRANSFER_OWNERSHIP,
     /** A table's comment, edited in the explorer. */

@@ -246,7 +246,19 @@ public interface LakewardConfig {
         Optional<String> managedRoot();
     }
 
+    /** The data explorer: its sign-in sessions, and sample reads, the one place where the service itself reads a table's data. */
     interface Explorer {
+
+        /**
+         * Whether the service reads sample rows of tables (through each table's vended read
+         * credential, for callers with SELECT); false keeps the control plane out of the data.
+         */
+        @WithDefault("true")
+        boolean sampleReads();
+
+        /** How long one sample read may take before it is refused as storage that did not answer. */
+        @WithDefault("10s")
+        Duration sampleTimeout();
 
         /** How long a sign-in to the data explorer lasts (at most as long as the token it began with). */
         @WithDefault("12h")

@@ -23,10 +23,12 @@ import dev.lakeward.policy.SecurableType;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -69,6 +71,20 @@ public class StorageVending {
                 new AzureCredentialVendor(clock), new GcsCredentialVendor(clock))) {
             vendor.schemes().forEach(scheme -> vendors.put(scheme, vendor));
         }
+    }
+
+    /**
+     * Where the store of a cloud location answers, for the service's own reads with a credential
+     * vended for it: the endpoint and region of the storage credential of the external location
+     * that covers it. A location no external location covers vends nothing, so it has none.
+     */
+    public StoreEndpoint endpoint(String url) {
+        StorageLocation location = StorageLocation.parse(url);
+        return externalLocations.covering(location).filter(bound -> bound.credentialId() != null)
+                .flatMap(bound -> StorageCredentialEntity.<StorageCredentialEntity>findByIdOptional(bound.credentialId()))
+                .map(credential -> new StoreEndpoint(Optional.ofNullable(credential.settings.get("endpoint")).map(URI::create),
+                        Optional.ofNullable(credential.settings.get("region"))))
+                .orElse(new StoreEndpoint(Optional.empty(), Optional.empty()));
     }
 
     /** A credential for the location; the securable named is what was authorized, for the audit log. */

@@ -1,0 +1,169 @@
+package dev.lakeward.catalog.sample;
+
+import io.delta.kernel.defaults.engine.fileio.InputFile;
+import io.delta.kernel.defaults.engine.fileio.SeekableInputStream;
+import io.delta.kernel.internal.util.Utils;
+import io.delta.kernel.utils.CloseableIterator;
+import io.delta.kernel.utils.FileStatus;
+import java.io.EOFException;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@code file://} tables through java.nio. Kernel names files as Hadoop prints paths
+ * ({@code file:/a/b}, not percent-encoded); this answers in the same form.
+ */
+final class LocalFileIO extends ReadOnlyFileIO {
+
+    @Override
+    public CloseableIterator<FileStatus> listFrom(String filePath) throws IOException {
+        Path file = path(filePath);
+        Path directory = file.getParent();
+        if (directory == null || !Files.isDirectory(directory)) {
+            throw new FileNotFoundException(filePath);
+        }
+        String from = file.getFileName().toString();
+        List<FileStatus> listed = new ArrayList<>();
+        try (Stream<Path> children = Files.list(directory)) {
+            for (Path child : children.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList()) {
+                if (child.getFileName().toString().compareTo(from) >= 0 && Files.isRegularFile(child)) {
+                    listed.add(status(child));
+                }
+            }
+        }
+        return Utils.toCloseableIterator(listed.iterator());
+    }
+
+    @Override
+    CloseableIterator<FileStatus> listTree(String directory) throws IOException {
+        Path root = path(directory);
+        List<FileStatus> listed = new ArrayList<>();
+        if (Files.isDirectory(root)) {
+            walk(root, listed);
+        }
+        return Utils.toCloseableIterator(listed.iterator());
+    }
+
+    private static void walk(Path directory, List<FileStatus> listed) throws IOException {
+        List<Path> children;
+        try (Stream<Path> list = Files.list(directory)) {
+            children = list.filter(p -> isData(p.getFileName().toString()))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        }
+        for (Path child : children) {
+            if (Files.isDirectory(child)) {
+                walk(child, listed);
+            } else if (Files.isRegularFile(child)) {
+                listed.add(status(child));
+            }
+        }
+    }
+
+    @Override
+    public FileStatus getFileStatus(String path) throws IOException {
+        return status(path(path));
+    }
+
+    @Override
+    public String resolvePath(String path) {
+        return "file:" + path(path).toAbsolutePath().normalize();
+    }
+
+    @Override
+    public InputFile newInputFile(String path, long fileSize) {
+        Path file = path(path);
+        return new InputFile() {
+            @Override
+            public long length() {
+                return fileSize;
+            }
+
+            @Override
+            public String path() {
+                return path;
+            }
+
+            @Override
+            public SeekableInputStream newStream() throws IOException {
+                try {
+                    return new ChannelStream(FileChannel.open(file, StandardOpenOption.READ));
+                } catch (NoSuchFileException e) {
+                    throw new FileNotFoundException(path);
+                }
+            }
+        };
+    }
+
+    /** {@code file:/a}, {@code file:///a} and {@code file://localhost/a} are {@code /a}. */
+    static Path path(String url) {
+        String rest = url.startsWith("file:") ? url.substring("file:".length()) : url;
+        if (rest.startsWith("//localhost/")) {
+            rest = rest.substring("//localhost".length());
+        }
+        return Path.of("/" + rest.replaceFirst("^/+", ""));
+    }
+
+    private static FileStatus status(Path file) throws IOException {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return FileStatus.of("file:" + file, attributes.size(), attributes.lastModifiedTime().toMillis());
+        } catch (NoSuchFileException e) {
+            throw new FileNotFoundException("file:" + file);
+        }
+    }
+
+    private static final class ChannelStream extends SeekableInputStream {
+        private final FileChannel channel;
+
+        ChannelStream(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return channel.read(ByteBuffer.wrap(buffer, offset, length));
+        }
+
+        @Override
+        public long getPos() throws IOException {
+            return channel.position();
+        }
+
+        @Override
+        public void seek(long position) throws IOException {
+            channel.position(position);
+        }
+
+        @Override
+        public void readFully(byte[] buffer, int offset, int length) throws IOException {
+            ByteBuffer target = ByteBuffer.wrap(buffer, offset, length);
+            while (target.hasRemaining()) {
+                if (channel.read(target) < 0) {
+                    throw new EOFException("The file ended " + target.remaining() + " bytes early.");
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+}
