@@ -13,10 +13,14 @@ public class OidcSignInOption {
     @ConfigProperty(name = "quarkus.oidc.explorer.tenant-enabled", defaultValue = "false")
     boolean enabled;
 
+    /** Quarkus OIDC enables every named tenant by default, so only one that names its provider is configured. */
+    @ConfigProperty(name = "quarkus.oidc.explorer.auth-server-url")
+    Optional<String> provider;
+
     @Inject
     LakewardConfig config;
 
     Optional<String> providerName() {
-        return enabled ? Optional.of(config.explorer().oidcProviderName()) : Optional.empty();
+        return enabled && provider.isPresent() ? Optional.of(config.explorer().oidcProviderName()) : Optional.empty();
     }
 }
