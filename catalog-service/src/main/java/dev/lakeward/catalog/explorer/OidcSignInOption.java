@@ -10,17 +10,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OidcSignInOption {
 
+    /** Off in application.properties: Quarkus OIDC would enable a named tenant by default. */
     @ConfigProperty(name = "quarkus.oidc.explorer.tenant-enabled", defaultValue = "false")
     boolean enabled;
-
-    /** Quarkus OIDC enables every named tenant by default, so only one that names its provider is configured. */
-    @ConfigProperty(name = "quarkus.oidc.explorer.auth-server-url")
-    Optional<String> provider;
 
     @Inject
     LakewardConfig config;
 
     Optional<String> providerName() {
-        return enabled && provider.isPresent() ? Optional.of(config.explorer().oidcProviderName()) : Optional.empty();
+        return enabled ? Optional.of(config.explorer().oidcProviderName()) : Optional.empty();
     }
 }
