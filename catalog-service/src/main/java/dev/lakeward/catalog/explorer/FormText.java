@@ -20,6 +20,18 @@ final class FormText {
         return values == null ? List.of() : values.stream().map(v -> line(field, v)).toList();
     }
 
+    /** A whole number a page was asked with; absent when not given. */
+    static Integer number(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidParameter(field + " must be a whole number, not '" + ClientText.printable(value) + "'.");
+        }
+    }
+
     /** A comment: tab and line breaks kept, no other control character. */
     static String freeText(String field, String value) {
         return judged(field, value, Kind.FREE_TEXT);

@@ -1,5 +1,6 @@
 package dev.lakeward.catalog.explorer;
 
+import dev.lakeward.catalog.search.SearchHit;
 import io.quarkus.qute.TemplateExtension;
 import jakarta.ws.rs.core.UriBuilder;
 
@@ -29,6 +30,17 @@ public final class PageLink {
     public static String table(String fullName) {
         String[] parts = fullName.split("\\.", -1);
         return parts.length == 3 ? table(parts[0], parts[1], parts[2]) : null;
+    }
+
+    /** The page of a search hit: a catalog's, a schema's, a table's, or a column's table's columns. */
+    public static String hit(SearchHit hit) {
+        String[] parts = hit.fullName().split("\\.", -1);
+        return switch (hit.type()) {
+            case CATALOG -> catalog(parts[0]);
+            case SCHEMA -> schema(parts[0], parts[1]);
+            case TABLE -> table(parts[0], parts[1], parts[2]);
+            case COLUMN -> tab(table(parts[0], parts[1], parts[2]), "columns");
+        };
     }
 
     /** The page of a table's tab. */

@@ -4,12 +4,17 @@ import dev.lakeward.catalog.access.AccessControl;
 import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.catalog.audit.AuditEvent;
 import dev.lakeward.catalog.audit.AuditService;
+import dev.lakeward.catalog.error.FailedPrecondition;
+import dev.lakeward.catalog.error.PermissionDenied;
+import dev.lakeward.catalog.error.Unavailable;
 import dev.lakeward.catalog.identity.BrowserPage;
 import dev.lakeward.catalog.namespace.Found;
 import dev.lakeward.catalog.namespace.NamedObjects;
 import dev.lakeward.catalog.namespace.TableInfo;
 import dev.lakeward.catalog.namespace.TableService;
 import dev.lakeward.catalog.persistence.Page;
+import dev.lakeward.catalog.sample.Sample;
+import dev.lakeward.catalog.sample.SampleService;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Check;
 import dev.lakeward.policy.SecurableType;
@@ -62,6 +67,10 @@ public class TablePages {
     public record History(Page<AuditEvent> events, String refusal) {
     }
 
+    /** The table's first rows, or why they cannot be shown (no SELECT, a format it cannot read, reads off). */
+    public record SampleView(Sample sample, String refusal) {
+    }
+
     @Inject
     PageContext page;
 
@@ -83,6 +92,12 @@ public class TablePages {
     @Inject
     Metastore metastore;
 
+    @Inject
+    SampleService samples;
+
+    @Inject
+    LineagePanel lineage;
+
     @PathParam("catalog")
     String catalog;
 
@@ -95,12 +110,15 @@ public class TablePages {
     @CheckedTemplate(basePath = "explorer")
     static class Templates {
         static native TemplateInstance table(Chrome chrome, TableInfo table, String link, List<Tab> tabs, Tab tab,
-                boolean mayEdit, String changed, PermissionsPanel.View permissions, History history);
+                boolean mayEdit, String changed, PermissionsPanel.View permissions, History history,
+                SampleView sample, LineagePanel.View lineage);
     }
 
     @GET
     public TemplateInstance show(@QueryParam("tab") String tabId, @QueryParam("principal") String principal,
-            @QueryParam("page_token") String pageToken, @QueryParam("changed") String changed) {
+            @QueryParam("page_token") String pageToken, @QueryParam("changed") String changed,
+            @QueryParam("limit") String limit, @QueryParam("column") String column, @QueryParam("depth") String depth,
+            @QueryParam("direction") String direction, @QueryParam("expand") List<String> expand) {
         Found<TableInfo> found = named.readTable(page.caller(), Action.READ_METADATA, fullName());
         TableInfo info = found.info();
         Tab tab = Tab.of(tabId);
@@ -109,7 +127,10 @@ public class TablePages {
         return Templates.table(page.chrome(), info, PageLink.table(catalog, schema, table), List.of(Tab.values()), tab,
                 mayEdit, changed,
                 tab == Tab.PERMISSIONS ? permissions.view(SecurableType.TABLE, info.fullName(), principal, changed) : null,
-                tab == Tab.HISTORY ? history(info.fullName(), pageToken) : null);
+                tab == Tab.HISTORY ? history(info.fullName(), pageToken) : null,
+                tab == Tab.SAMPLE ? sample(info.fullName(), FormText.number("limit", limit)) : null,
+                tab == Tab.LINEAGE ? lineage.view(info.fullName(), column, FormText.number("depth", depth), direction, expand)
+                        : null);
     }
 
     @POST
@@ -120,6 +141,15 @@ public class TablePages {
         tables.updateComment(page.caller(), fullName(), FormText.freeText("comment", comment));
         return Response.seeOther(UriBuilder.fromUri(PageLink.table(catalog, schema, table))
                 .queryParam("changed", "comment").build()).build();
+    }
+
+    /** The first rows, read by the sample service (its SELECT check, its audit); a refusal is shown, not thrown. */
+    private SampleView sample(String fullName, Integer limit) {
+        try {
+            return new SampleView(samples.sample(page.caller(), fullName, limit), null);
+        } catch (PermissionDenied | FailedPrecondition | Unavailable refused) {
+            return new SampleView(null, refused.getMessage());
+        }
     }
 
     /** The table's audit events; asked of the gate first, so that merely opening the tab is no refusal in the log. */

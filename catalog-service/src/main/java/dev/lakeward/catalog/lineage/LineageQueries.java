@@ -28,6 +28,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -338,12 +339,17 @@ public class LineageQueries {
         return new ColumnRef(column, t.catalog().name, t.schema().name, t.table().name, null, null, null, at, how);
     }
 
-    /** Nodes the caller may not browse get opaque ids, so neither their names nor their ids leak. */
+    /**
+     * Nodes the caller may not browse get opaque ids, numbered in the order of their stored ids so
+     * that the same lineage draws the same way, and their columns get numbers, not names; so that
+     * neither names nor ids leak. While any node is masked, edges carry no free-text description,
+     * which an engine may have written naming the masked table ({@code ON t1.k = t2.k}).
+     */
     private static Graph graphOf(Map<UUID, Dataset> loaded, List<Edge> edges) {
         Map<UUID, String> tableIds = new LinkedHashMap<>();
         Map<String, GraphNode> nodes = new LinkedHashMap<>();
         int masked = 0;
-        for (Dataset d : loaded.values()) {
+        for (Dataset d : loaded.values().stream().sorted(Comparator.comparing(Dataset::id)).toList()) {
             boolean hidden = d.isCatalogTable() && !d.deleted() && !d.visible();
             String id = hidden ? "masked:" + (++masked) : d.isCatalogTable() ? "table:" + d.tableId() : "dataset:" + d.id();
             tableIds.put(d.id(), id);
@@ -351,25 +357,29 @@ public class LineageQueries {
             nodes.put(id, new GraphNode(id, d.isCatalogTable() ? "TABLE" : "DATASET", name, null,
                     d.deleted() ? true : null, hidden ? true : null));
         }
+        boolean anyMasked = masked > 0;
+        Map<ColumnNode, String> maskedColumns = new HashMap<>();
         List<GraphEdge> graphEdges = new ArrayList<>();
         for (Edge e : edges) {
-            graphEdges.add(new GraphEdge(endpoint(e.source(), loaded, tableIds, nodes),
-                    endpoint(e.target(), loaded, tableIds, nodes), e.type(), e.subtype(), e.description(),
-                    e.type() == null ? null : e.masking()));
+            graphEdges.add(new GraphEdge(endpoint(e.source(), tableIds, nodes, maskedColumns),
+                    endpoint(e.target(), tableIds, nodes, maskedColumns), e.type(), e.subtype(),
+                    anyMasked ? null : e.description(), e.type() == null ? null : e.masking()));
         }
         return new Graph(new ArrayList<>(nodes.values()), graphEdges.stream().distinct().toList());
     }
 
-    /** The graph id of an edge's end: its table's, or a column node under it (unnamed when masked). */
-    private static String endpoint(ColumnNode end, Map<UUID, Dataset> loaded, Map<UUID, String> tableIds,
-            Map<String, GraphNode> nodes) {
+    /** The graph id of an edge's end: its table's, or a column node under it (numbered, unnamed, when masked). */
+    private static String endpoint(ColumnNode end, Map<UUID, String> tableIds, Map<String, GraphNode> nodes,
+            Map<ColumnNode, String> maskedColumns) {
         String table = tableIds.get(end.dataset());
         if (end.column() == null) {
             return table;
         }
         GraphNode owner = nodes.get(table);
         boolean hidden = Boolean.TRUE.equals(owner.masked());
-        String id = hidden ? table + ":column:" + Integer.toHexString(end.column().hashCode()) : table + "." + end.column();
+        String id = hidden
+                ? maskedColumns.computeIfAbsent(end, column -> table + ":column:" + (maskedColumns.size() + 1))
+                : table + "." + end.column();
         nodes.putIfAbsent(id, new GraphNode(id, "COLUMN", hidden ? null : end.column(), table, null,
                 hidden ? true : null));
         return id;

@@ -1,4 +1,5 @@
-// The explorer's own behaviour: the tree's disclosure buttons, dialogs, and the principal picker.
+// The explorer's own behaviour: the tree's disclosure buttons, dialogs, the principal picker, and
+// expanding a table in the lineage graph.
 // No inline handlers anywhere: the Content-Security-Policy allows only the explorer's own scripts.
 (function () {
   "use strict";
@@ -13,6 +14,16 @@
       htmx.ajax("GET", button.dataset.children, { target: children, swap: "innerHTML" });
     }
   }
+
+  // a table box in the lineage graph asks to be expanded: the same page, with that table's neighbours too
+  document.addEventListener("lineage:expand", function (event) {
+    var url = new URL(window.location.href);
+    url.searchParams.set("tab", "lineage");
+    if (url.searchParams.getAll("expand").indexOf(event.detail.name) < 0) {
+      url.searchParams.append("expand", event.detail.name);
+    }
+    window.location.assign(url.toString());
+  });
 
   document.addEventListener("click", function (event) {
     var target = event.target.closest("button");

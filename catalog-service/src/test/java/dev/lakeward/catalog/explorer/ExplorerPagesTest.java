@@ -13,10 +13,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+import dev.lakeward.catalog.lineage.CtasLineage;
 import dev.lakeward.catalog.support.EmbeddedPostgresResource;
+import dev.lakeward.catalog.support.TableFixtures;
+import io.delta.kernel.expressions.Literal;
+import io.delta.kernel.types.LongType;
+import io.delta.kernel.types.StringType;
+import io.delta.kernel.types.StructType;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -172,6 +180,55 @@ class ExplorerPagesTest {
                 .then().statusCode(400).body(containsString("U+0000"));
         asAdmin().get(BASE + "/tables/" + catalog + ".raw.orders").then().body("comment", org.hamcrest.Matchers.equalTo("orders as shipped"));
         as(reader).get(table() + "?tab=history").then().statusCode(200).body(containsString("metastore admins"));
+    }
+
+    @Test
+    void sampleDataShowsTheFirstRowsToASelectHolderAndSaysWhyToOthers() {
+        String location = asAdmin().get(BASE + "/tables/" + catalog + ".raw.orders").then().statusCode(200)
+                .extract().path("storage_location");
+        TableFixtures.delta(Path.of(URI.create(location)), new StructType().add("order_id", LongType.LONG)
+                .add("region", StringType.STRING), "region")
+                .append(Map.of("region", Literal.ofString("emea")), List.<Object[]>of(new Object[] {7L, "emea"}));
+        as(admin).get(table() + "?tab=sample").then().statusCode(200).body(containsString("<td>7</td>"))
+                .body(containsString("<td>emea</td>")).body(containsString("aria-label=\"Sample data\""));
+
+        String name = unique("browsing");
+        String readerToken = userWithToken(name);
+        grant("catalog", catalog, name, "USE CATALOG", "USE SCHEMA", "BROWSE");
+        as(signIn(readerToken)).get(table() + "?tab=sample").then().statusCode(200)
+                .body(containsString("does not have SELECT")).body(not(containsString("<td>emea</td>")));
+        as(admin).get(table() + "?tab=sample&limit=x").then().statusCode(400).body(containsString("whole number"));
+    }
+
+    @Test
+    void lineageIsDrawnWithTheJoinedTableMaskedForWhoMayNotBrowseIt() {
+        String lineage = CtasLineage.createTables();
+        asAdmin().body(CtasLineage.event(lineage, "COMPLETE")).post("/api/v1/lineage").then().statusCode(200);
+        String t3 = "/explorer/data/" + lineage + "/s/t3?tab=lineage";
+        as(admin).get(t3).then().statusCode(200).body(containsString("<svg"))
+                .body(containsString(lineage + ".s.t2")).body(containsString("data-column"));
+
+        String name = unique("analyst");
+        String token = userWithToken(name);
+        grant("catalog", lineage, name, "USE CATALOG", "USE SCHEMA");
+        grant("table", lineage + ".s.t1", name, "BROWSE");
+        grant("table", lineage + ".s.t3", name, "BROWSE");
+        String page = as(signIn(token)).get(t3 + "&depth=3&direction=UPSTREAM").then().statusCode(200).extract().asString();
+        assertThat(page).contains("<svg").contains(lineage + ".s.t1").doesNotContain(lineage + ".s.t2")
+                .doesNotContain("t2.k").doesNotContain("upper(y)");
+        as(admin).get("/explorer/data/" + lineage + "/s/t1?tab=lineage&expand=" + lineage + ".s.t3").then().statusCode(200)
+                .body(containsString("<svg"));
+        as(admin).get(table() + "?tab=lineage").then().statusCode(200).body(containsString("No lineage is recorded"));
+    }
+
+    @Test
+    void searchFindsWhatThePersonMaySeeAndLinksToIt() {
+        as(admin).queryParam("q", catalog.substring(3)).get("/explorer/search").then().statusCode(200)
+                .body(containsString("href=\"/explorer/data/" + catalog + "\"")).body(containsString(">catalog</span>"));
+        String stranger = signIn(userWithToken(unique("seeker")));
+        as(stranger).queryParam("q", catalog).get("/explorer/search").then().statusCode(200)
+                .body(containsString("Nothing you may see")).body(not(containsString("/explorer/data/" + catalog)));
+        as(admin).queryParam("q", "a\u0000b").get("/explorer/search").then().statusCode(400);
     }
 
     @Test

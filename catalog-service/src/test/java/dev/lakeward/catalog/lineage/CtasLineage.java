@@ -12,13 +12,13 @@ import java.util.UUID;
  * The lineage fixture: a catalog with tables t1, t2, t3 and a CTAS-shaped OpenLineage event,
  * {@code t3.z ← t1.x (IDENTITY), t2.y (TRANSFORMATION), join on t1.k}.
  */
-final class CtasLineage {
+public final class CtasLineage {
 
     private CtasLineage() {
     }
 
     /** A new catalog with schema {@code s} and external tables t1, t2, t3; returns its name. */
-    static String createTables() {
+    public static String createTables() {
         String catalog = unique("lin");
         asAdmin().body(Map.of("name", catalog)).post(BASE + "/catalogs").then().statusCode(200);
         asAdmin().body(Map.of("name", "s", "catalog_name", catalog)).post(BASE + "/schemas").then().statusCode(200);
@@ -32,7 +32,7 @@ final class CtasLineage {
     }
 
     /** t1 is named by its location, t2 and t3 by catalog name, as Spark's UC integration does. */
-    static String event(String catalog, String eventType) {
+    public static String event(String catalog, String eventType) {
         return """
                 {"eventType": "%s", "eventTime": "2026-11-20T08:00:00Z",
                  "producer": "https://github.com/OpenLineage/OpenLineage/tree/1.39.0/integration/spark",
