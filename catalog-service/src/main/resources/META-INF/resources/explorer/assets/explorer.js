@@ -25,6 +25,18 @@
     window.location.assign(url.toString());
   });
 
+  // tabs: the arrow keys move between a tab list's tabs, as ARIA's tab pattern has it
+  document.addEventListener("keydown", function (event) {
+    var tab = event.target.closest && event.target.closest("[role=tab]");
+    if (!tab || (event.key !== "ArrowRight" && event.key !== "ArrowLeft")) {
+      return;
+    }
+    var tabs = Array.prototype.slice.call(tab.closest("[role=tablist]").querySelectorAll("[role=tab]"));
+    var at = tabs.indexOf(tab) + (event.key === "ArrowRight" ? 1 : -1);
+    tabs[(at + tabs.length) % tabs.length].focus();
+    event.preventDefault();
+  });
+
   document.addEventListener("click", function (event) {
     var target = event.target.closest("button");
     if (!target) {
