@@ -1,5 +1,6 @@
 package dev.lakeward.catalog.explorer;
 
+import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.explorer.graph.LineageLayout;
 import dev.lakeward.catalog.explorer.graph.LineageSvg;
 import dev.lakeward.catalog.lineage.LineageQueries;
@@ -37,6 +38,10 @@ public class LineagePanel {
 
     /** Tables a person may expand at once; each is one more graph query. */
     static final int MAX_EXPANDED = 10;
+    /** The deepest graph the tab draws (the API goes to 20): each level can multiply what is laid out. */
+    static final int MAX_DEPTH = 5;
+    /** The most tables and columns the tab lays out; the layout's cost grows faster than its size. */
+    static final int MAX_NODES = 4_000;
 
     @Inject
     PageContext page;
@@ -46,6 +51,9 @@ public class LineagePanel {
 
     public View view(String table, String column, Integer depth, String direction, List<String> expand) {
         int levels = depth == null ? 2 : depth;
+        if (levels < 1 || levels > MAX_DEPTH) {
+            throw new InvalidParameter("depth must be from 1 to " + MAX_DEPTH + " in the explorer; got " + levels + ".");
+        }
         String way = direction == null || direction.isBlank() ? "BOTH" : direction;
         String focus = column == null || column.isBlank() ? table : table + "." + column;
         Graph graph = lineage.graph(page.caller(), focus, way, levels);
@@ -53,6 +61,11 @@ public class LineagePanel {
                 : expand.stream().filter(name -> !name.equals(table)).distinct().limit(MAX_EXPANDED).toList();
         for (int i = 0; i < expanded.size(); i++) {
             graph = merged(graph, apart(lineage.graph(page.caller(), expanded.get(i), "BOTH", 1), "x" + i + "-"));
+        }
+        if (graph.nodes().size() > MAX_NODES) {
+            throw new InvalidParameter("The lineage within that depth has " + graph.nodes().size()
+                    + " tables and columns, more than the explorer draws (" + MAX_NODES + "): choose a smaller depth,"
+                    + " one direction, or a column.");
         }
         boolean lonely = graph.edges().isEmpty();
         return new View(lonely ? null : LineageSvg.draw(LineageLayout.layout(graph, table)), levels, way,

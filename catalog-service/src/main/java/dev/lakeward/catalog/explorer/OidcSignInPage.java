@@ -5,15 +5,18 @@ import dev.lakeward.catalog.identity.BrowserSessions;
 import dev.lakeward.catalog.identity.SessionCookie;
 import io.quarkus.oidc.IdToken;
 import io.quarkus.oidc.OidcSession;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -39,11 +42,22 @@ public class OidcSignInPage {
     @Inject
     SessionCookie cookies;
 
+    @CheckedTemplate(basePath = "explorer")
+    static class Templates {
+        static native TemplateInstance signedIn(String next);
+    }
+
+    /**
+     * A page that moves on by itself rather than a redirect: the browser arrives here at the end
+     * of a chain of redirects the provider's site began, and would not send a SameSite=Strict
+     * cookie along a redirect of that chain; a navigation this page starts is the explorer's own.
+     */
     @GET
     @Authenticated
+    @Produces(MediaType.TEXT_HTML)
     public Response signedIn(@QueryParam("next") String next, @Context UriInfo uri) {
         BrowserSessions.Begun begun = sessions.beginSignedIn(idToken);
         oidcSession.logout().await().indefinitely();
-        return Response.seeOther(URI.create(SignInPage.backTo(next))).cookie(cookies.of(begun, uri)).build();
+        return Response.ok(Templates.signedIn(SignInPage.backTo(next))).cookie(cookies.of(begun, uri)).build();
     }
 }

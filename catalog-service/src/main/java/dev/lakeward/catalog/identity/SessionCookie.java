@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The explorer's session cookie: HttpOnly (no script reads it), SameSite=Strict (no other site's
@@ -22,6 +23,9 @@ public class SessionCookie {
     public static final String NAME = "lakeward_session";
     public static final String PATH = "/explorer";
     public static final String SIGN_IN = PATH + "/sign-in";
+
+    /** RFC 3986's unreserved and sub-delimiter characters, ':', '@', '/', '?', and percent-escapes. */
+    private static final Pattern URL_TEXT = Pattern.compile("(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})+");
 
     @Inject
     LakewardConfig config;
@@ -63,12 +67,12 @@ public class SessionCookie {
     }
 
     /**
-     * Whether a path given to come back to stays on the explorer: {@code /explorer} or below, in
-     * printable ASCII (a URL's own spelling), with no scheme, no host, and no dot segment, plain or
-     * percent-encoded (browsers resolve both).
+     * Whether a path given to come back to stays on the explorer: {@code /explorer} or below,
+     * spelled only with what a URL's path and query may hold unescaped (and whole percent-escapes),
+     * with no scheme, no host, and no dot segment, plain or percent-encoded (browsers resolve both).
      */
     public static boolean isExplorerPath(String back) {
-        if (!back.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        if (!URL_TEXT.matcher(back).matches()) {
             return false;
         }
         int query = back.indexOf('?');

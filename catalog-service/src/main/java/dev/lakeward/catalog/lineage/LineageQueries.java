@@ -341,44 +341,48 @@ public class LineageQueries {
 
     /**
      * Nodes the caller may not browse get opaque ids, numbered in the order of their stored ids so
-     * that the same lineage draws the same way, and their columns get numbers, not names; so that
-     * neither names nor ids leak. While any node is masked, edges carry no free-text description,
-     * which an engine may have written naming the masked table ({@code ON t1.k = t2.k}).
+     * that the same lineage draws the same way, and their columns get numbers, not names; so do
+     * dropped tables (marked deleted), whose names the caller can no longer be checked for, as the
+     * table and column lineage answers blank them. No edge carries its free-text description: an
+     * engine writes it (a join's {@code ON t1.k = t2.k}) and it may name a table the caller may
+     * not see, even one outside the graph; type and subtype tell how columns are linked.
      */
     private static Graph graphOf(Map<UUID, Dataset> loaded, List<Edge> edges) {
         Map<UUID, String> tableIds = new LinkedHashMap<>();
         Map<String, GraphNode> nodes = new LinkedHashMap<>();
         int masked = 0;
+        int deleted = 0;
         for (Dataset d : loaded.values().stream().sorted(Comparator.comparing(Dataset::id)).toList()) {
-            boolean hidden = d.isCatalogTable() && !d.deleted() && !d.visible();
-            String id = hidden ? "masked:" + (++masked) : d.isCatalogTable() ? "table:" + d.tableId() : "dataset:" + d.id();
+            boolean gone = d.isCatalogTable() && d.deleted();
+            boolean hidden = d.isCatalogTable() && !gone && !d.visible();
+            String id = hidden ? "masked:" + (++masked) : gone ? "deleted:" + (++deleted)
+                    : d.isCatalogTable() ? "table:" + d.tableId() : "dataset:" + d.id();
             tableIds.put(d.id(), id);
-            String name = hidden ? null : d.isCatalogTable() ? d.fullName() : d.path();
+            String name = hidden || gone ? null : d.isCatalogTable() ? d.fullName() : d.path();
             nodes.put(id, new GraphNode(id, d.isCatalogTable() ? "TABLE" : "DATASET", name, null,
-                    d.deleted() ? true : null, hidden ? true : null));
+                    gone ? true : null, hidden ? true : null));
         }
-        boolean anyMasked = masked > 0;
-        Map<ColumnNode, String> maskedColumns = new HashMap<>();
+        Map<ColumnNode, String> namelessColumns = new HashMap<>();
         List<GraphEdge> graphEdges = new ArrayList<>();
         for (Edge e : edges) {
-            graphEdges.add(new GraphEdge(endpoint(e.source(), tableIds, nodes, maskedColumns),
-                    endpoint(e.target(), tableIds, nodes, maskedColumns), e.type(), e.subtype(),
-                    anyMasked ? null : e.description(), e.type() == null ? null : e.masking()));
+            graphEdges.add(new GraphEdge(endpoint(e.source(), tableIds, nodes, namelessColumns),
+                    endpoint(e.target(), tableIds, nodes, namelessColumns), e.type(), e.subtype(), null,
+                    e.type() == null ? null : e.masking()));
         }
         return new Graph(new ArrayList<>(nodes.values()), graphEdges.stream().distinct().toList());
     }
 
-    /** The graph id of an edge's end: its table's, or a column node under it (numbered, unnamed, when masked). */
+    /** The graph id of an edge's end: its table's, or a column node under it (numbered, unnamed, when its table is). */
     private static String endpoint(ColumnNode end, Map<UUID, String> tableIds, Map<String, GraphNode> nodes,
-            Map<ColumnNode, String> maskedColumns) {
+            Map<ColumnNode, String> namelessColumns) {
         String table = tableIds.get(end.dataset());
         if (end.column() == null) {
             return table;
         }
         GraphNode owner = nodes.get(table);
-        boolean hidden = Boolean.TRUE.equals(owner.masked());
+        boolean hidden = owner.kind().equals("TABLE") && owner.name() == null;
         String id = hidden
-                ? maskedColumns.computeIfAbsent(end, column -> table + ":column:" + (maskedColumns.size() + 1))
+                ? namelessColumns.computeIfAbsent(end, column -> table + ":column:" + (namelessColumns.size() + 1))
                 : table + "." + end.column();
         nodes.putIfAbsent(id, new GraphNode(id, "COLUMN", hidden ? null : end.column(), table, null,
                 hidden ? true : null));

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -22,13 +23,38 @@ import java.util.stream.Stream;
 
 /**
  * {@code file://} tables through java.nio. Kernel names files as Hadoop prints paths
- * ({@code file:/a/b}, not percent-encoded); this answers in the same form.
+ * ({@code file:/a/b}, not percent-encoded); this answers in the same form. Only the table's own
+ * directory is open to it: a Delta log may name any path (an absolute one, {@code ../}), and on
+ * {@code file://} no store scopes the credential, so a path outside the table, or one that leads
+ * out through a symbolic link, or anything but a regular file, is refused as missing.
  */
 final class LocalFileIO extends ReadOnlyFileIO {
 
+    private final Path root;
+
+    LocalFileIO(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** The path a URL names, if it lies within the table's directory (symbolic links followed); else "not found". */
+    private Path confined(String url) throws FileNotFoundException {
+        Path file = path(url).toAbsolutePath().normalize();
+        if (!file.startsWith(root)) {
+            throw new FileNotFoundException(url);
+        }
+        try {
+            if (Files.exists(file) && !file.toRealPath().startsWith(root.toRealPath())) {
+                throw new FileNotFoundException(url);
+            }
+        } catch (IOException unreadable) {
+            throw new FileNotFoundException(url);
+        }
+        return file;
+    }
+
     @Override
     public CloseableIterator<FileStatus> listFrom(String filePath) throws IOException {
-        Path file = path(filePath);
+        Path file = confined(filePath);
         Path directory = file.getParent();
         if (directory == null || !Files.isDirectory(directory)) {
             throw new FileNotFoundException(filePath);
@@ -47,10 +73,10 @@ final class LocalFileIO extends ReadOnlyFileIO {
 
     @Override
     CloseableIterator<FileStatus> listTree(String directory) throws IOException {
-        Path root = path(directory);
+        Path top = confined(directory);
         List<FileStatus> listed = new ArrayList<>();
-        if (Files.isDirectory(root)) {
-            walk(root, listed);
+        if (Files.isDirectory(top, LinkOption.NOFOLLOW_LINKS)) {
+            walk(top, listed);
         }
         return Utils.toCloseableIterator(listed.iterator());
     }
@@ -62,9 +88,9 @@ final class LocalFileIO extends ReadOnlyFileIO {
                     .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
         }
         for (Path child : children) {
-            if (Files.isDirectory(child)) {
+            if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                 walk(child, listed);
-            } else if (Files.isRegularFile(child)) {
+            } else if (Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)) {
                 listed.add(status(child));
             }
         }
@@ -72,7 +98,7 @@ final class LocalFileIO extends ReadOnlyFileIO {
 
     @Override
     public FileStatus getFileStatus(String path) throws IOException {
-        return status(path(path));
+        return status(confined(path));
     }
 
     @Override
@@ -82,7 +108,6 @@ final class LocalFileIO extends ReadOnlyFileIO {
 
     @Override
     public InputFile newInputFile(String path, long fileSize) {
-        Path file = path(path);
         return new InputFile() {
             @Override
             public long length() {
@@ -96,6 +121,11 @@ final class LocalFileIO extends ReadOnlyFileIO {
 
             @Override
             public SeekableInputStream newStream() throws IOException {
+                Path file = confined(path);
+                // a FIFO or device would block the open itself, past the read's time bound
+                if (!Files.isRegularFile(file)) {
+                    throw new FileNotFoundException(path);
+                }
                 try {
                     return new ChannelStream(FileChannel.open(file, StandardOpenOption.READ));
                 } catch (NoSuchFileException e) {

@@ -37,6 +37,9 @@ abstract class ReadOnlyFileIO implements FileIO, AutoCloseable {
         throw readOnly(path);
     }
 
+    static final String PARQUET_BATCH_SIZE = "delta.kernel.default.parquet.reader.batch-size";
+    static final int BATCH_ROWS = 64;
+
     @Override
     public boolean delete(String path) {
         throw readOnly(path);
@@ -47,9 +50,14 @@ abstract class ReadOnlyFileIO implements FileIO, AutoCloseable {
     public void close() {
     }
 
+    /**
+     * Kernel's settings: Parquet is decoded in batches of {@value #BATCH_ROWS} rows rather than
+     * Kernel's 1,024, since a sample wants few rows and each row's values are held in full until
+     * they are cut to their bounds.
+     */
     @Override
     public Optional<String> getConf(String confKey) {
-        return Optional.empty();
+        return confKey.equals(PARQUET_BATCH_SIZE) ? Optional.of(Integer.toString(BATCH_ROWS)) : Optional.empty();
     }
 
     private static UnsupportedOperationException readOnly(String path) {

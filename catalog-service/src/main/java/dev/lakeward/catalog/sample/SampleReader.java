@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -52,7 +53,11 @@ final class SampleReader {
     private static final Logger LOG = Logger.getLogger(SampleReader.class);
     private static final int MAX_REASON = 300;
 
+    /** Sample reads one replica runs at once: each holds a table's decoded rows and a thread. */
+    static final int MAX_RUNNING = 8;
+
     private final Duration timeout;
+    private final Semaphore running = new Semaphore(MAX_RUNNING);
 
     SampleReader(Duration timeout) {
         this.timeout = timeout;
@@ -74,11 +79,26 @@ final class SampleReader {
         }
         StructType parquetSchema = format == DataSourceFormat.PARQUET ? parquetSchema(table) : null;
         String root = root(table.storageLocation());
-        ReadOnlyFileIO files = open.get();
+        if (!running.tryAcquire()) {
+            throw new Unavailable("The service is reading " + MAX_RUNNING + " samples already; try again in a moment.");
+        }
+        ReadOnlyFileIO files;
+        try {
+            files = open.get();
+        } catch (RuntimeException e) {
+            running.release();
+            throw e;
+        }
+        // the turn is given back when the read itself ends, not when its caller stops waiting:
+        // decoding that outlives its time bound still counts against the bound on reads at once
         FutureTask<Sample> read = new FutureTask<>(() -> {
-            Engine engine = DefaultEngine.create(files);
-            return format == DataSourceFormat.DELTA ? delta(engine, table, root, limit)
-                    : parquet(engine, files, root, parquetSchema, limit);
+            try {
+                Engine engine = DefaultEngine.create(files);
+                return format == DataSourceFormat.DELTA ? delta(engine, table, root, limit)
+                        : parquet(engine, files, root, parquetSchema, limit);
+            } finally {
+                running.release();
+            }
         });
         Thread.ofVirtual().name("sample " + table.fullName()).start(read);
         try (files) {

@@ -116,6 +116,6 @@ public class SampleService {
         }
         TableFiles.requireReadable(table.info().fullName(), scheme);
         TemporaryCredential credential = credentials.vend(caller, table, select, AccessLevel.READ);
-        return TableFiles.open(credential, vending.endpoint(location), config.explorer().sampleTimeout());
+        return TableFiles.open(location, credential, vending.endpoint(location), config.explorer().sampleTimeout());
     }
 }

@@ -33,9 +33,13 @@ final class TableFiles {
         }
     }
 
-    static ReadOnlyFileIO open(TemporaryCredential credential, StoreEndpoint endpoint, Duration timeout) {
+    /**
+     * The table's files through its credential; on {@code file://}, where no store scopes the
+     * credential, confined to the table's own directory by the file access itself.
+     */
+    static ReadOnlyFileIO open(String location, TemporaryCredential credential, StoreEndpoint endpoint, Duration timeout) {
         return switch (credential.secret()) {
-            case TemporaryCredential.None none -> new LocalFileIO();
+            case TemporaryCredential.None none -> new LocalFileIO(LocalFileIO.path(location));
             case TemporaryCredential.AwsSession session -> new S3FileIO(s3(session, endpoint, timeout));
             case TemporaryCredential.AzureSas sas -> throw new FailedPrecondition(
                     "Azure storage is not supported for sample reads yet.");

@@ -218,6 +218,16 @@ class ExplorerPagesTest {
                 .doesNotContain("t2.k").doesNotContain("upper(y)");
         as(admin).get("/explorer/data/" + lineage + "/s/t1?tab=lineage&expand=" + lineage + ".s.t3").then().statusCode(200)
                 .body(containsString("<svg"));
+        // the join's description names t2 even where t2 is not in the graph (t1's lineage): the graph never carries it
+        assertThat(as(signIn(token)).get("/explorer/data/" + lineage + "/s/t1?tab=lineage").then().statusCode(200)
+                .extract().asString()).contains("<svg").doesNotContain("t2.k");
+        asAdmin().get("/api/lakeward/v1/lineage/graph?node=" + lineage + ".s.t1").then().statusCode(200)
+                .body("edges.description", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()));
+        // a dropped table is drawn as deleted, named to nobody: whether one might have seen it can no longer be asked
+        asAdmin().delete(BASE + "/tables/" + lineage + ".s.t2").then().statusCode(200);
+        assertThat(as(admin).get(t3).then().statusCode(200).extract().asString()).contains("Deleted table")
+                .doesNotContain(lineage + ".s.t2");
+        as(admin).get(t3 + "&depth=6").then().statusCode(400).body(containsString("from 1 to 5"));
         as(admin).get(table() + "?tab=lineage").then().statusCode(200).body(containsString("No lineage is recorded"));
     }
 

@@ -85,7 +85,8 @@ class ExplorerSessionTest {
         String token = userWithToken(unique("wanderer"));
         for (String elsewhere : new String[] {"https://evil.example/", "//evil.example/explorer", "/api/2.0/token/list",
                 "/explorer/../api", "/explorer/%2E%2e/api", "/explorer/x/..%2fapi", "/explorer\\@evil.example",
-                "/explorer\r\nSet-Cookie: x=y", "/explorer//evil.example"}) {
+                "/explorer\r\nSet-Cookie: x=y", "/explorer//evil.example", "/explorer/a|b", "/explorer/%zz",
+                "/explorer/\u00e9"}) {
             browser().formParam("token", token).formParam("next", elsewhere).post("/explorer/sign-in")
                     .then().statusCode(303).header("Location", not(containsString("evil")))
                     .header("Location", not(containsString("/api"))).header("Location", not(containsString("x=y")));

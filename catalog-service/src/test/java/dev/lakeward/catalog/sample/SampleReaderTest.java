@@ -161,7 +161,7 @@ class SampleReaderTest {
         for (DataSourceFormat format : List.of(DataSourceFormat.CSV, DataSourceFormat.JSON, DataSourceFormat.ICEBERG)) {
             assertThatThrownBy(() -> reader.read(table(format, dir, ID_NAME_COLUMNS), 50, () -> {
                 opened.set(true);
-                return new LocalFileIO();
+                return new LocalFileIO(dir);
             })).isInstanceOf(FailedPrecondition.class).hasMessageContaining("stored as " + format)
                     .hasMessageContaining("cannot be sampled");
         }
@@ -169,7 +169,7 @@ class SampleReaderTest {
                 "o", 0L, "o", 0L, "o", "id", "select 1");
         assertThatThrownBy(() -> reader.read(view, 50, () -> {
             opened.set(true);
-            return new LocalFileIO();
+            return new LocalFileIO(dir);
         })).isInstanceOf(FailedPrecondition.class).hasMessageContaining("is a view");
         assertThat(opened).isFalse();
     }
@@ -190,6 +190,31 @@ class SampleReaderTest {
         assertThatThrownBy(() -> read(delta(dir.resolve("bad_delta"), ID_NAME_COLUMNS), 50))
                 .isInstanceOf(FailedPrecondition.class)
                 .hasMessageStartingWith("The files of table 'c.s.t' cannot be read as a DELTA table: ");
+    }
+
+    @Test
+    void aLogThatNamesAnotherTablesFilesReadsNothingOfThem() throws Exception {
+        TableFixtures.DeltaTable victim = TableFixtures.delta(dir.resolve("victim"), ID_NAME)
+                .append(List.<Object[]>of(new Object[] {41, "secret"}));
+        TableFixtures.DeltaTable thief = TableFixtures.delta(dir.resolve("thief"), ID_NAME)
+                .append(List.<Object[]>of(new Object[] {1, "mine"}));
+        String stolen = dir.resolve("victim").resolve(victim.files().getFirst()).toUri().toString();
+        long size = Files.size(dir.resolve("victim").resolve(victim.files().getFirst()));
+        for (String path : List.of(stolen, "../victim/" + victim.files().getFirst())) {
+            Files.writeString(dir.resolve("thief/_delta_log/00000000000000000002.json"), """
+                    {"add":{"path":"%s","partitionValues":{},"size":%d,"modificationTime":1,"dataChange":true}}
+                    """.formatted(path, size));
+            assertThatThrownBy(() -> read(delta(dir.resolve("thief"), ID_NAME_COLUMNS), 50))
+                    .isInstanceOf(FailedPrecondition.class).hasMessageNotContaining("secret");
+        }
+        Files.delete(dir.resolve("thief/_delta_log/00000000000000000002.json"));
+        Files.createSymbolicLink(dir.resolve("thief/linked"), dir.resolve("victim"));
+        assertThat(read(delta(dir.resolve("thief"), ID_NAME_COLUMNS), 50).rows()).containsExactly(List.of(1, "mine"));
+        Path parquet = dir.resolve("linked_parquet");
+        Files.createDirectories(parquet);
+        Files.createSymbolicLink(parquet.resolve("elsewhere"), dir.resolve("victim"));
+        assertThat(read(table(DataSourceFormat.PARQUET, parquet, ID_NAME_COLUMNS), 50).noData()).isTrue();
+        assertThat(thief.files()).hasSize(1);
     }
 
     @Test
@@ -236,7 +261,7 @@ class SampleReaderTest {
     }
 
     private Sample read(TableInfo table, int limit) {
-        return reader.read(table, limit, LocalFileIO::new);
+        return reader.read(table, limit, () -> new LocalFileIO(LocalFileIO.path(table.storageLocation())));
     }
 
     private static TableInfo delta(Path location, List<ColumnInfo> columns) {

@@ -98,7 +98,8 @@ public final class LineageSvg {
     }
 
     private static void box(StringBuilder svg, Box box) {
-        String label = box.masked() ? "Hidden table" : box.deleted() ? box.label() + " (deleted)" : box.label();
+        String label = box.masked() ? "Hidden table" : box.deleted()
+                ? (box.label() == null ? "Deleted table" : box.label() + " (deleted)") : box.label();
         String expand = expandable(box) ? box.label() : null;
         svg.append("<g class=\"box ").append(box.kind() == BoxKind.TABLE ? "table" : "dataset");
         if (box.focus()) {
@@ -155,6 +156,9 @@ public final class LineageSvg {
     private static String description(Box box) {
         if (box.masked()) {
             return "Hidden table";
+        }
+        if (box.label() == null) {
+            return "Deleted table";
         }
         String kind = box.kind() == BoxKind.TABLE ? (box.deleted() ? "Deleted table " : "Table ") : "Dataset ";
         return kind + box.label() + (box.focus() ? " (this table)" : "");
