@@ -16,7 +16,8 @@ import java.util.function.Function;
 /**
  * Search by name across the metastore: the catalogs, schemas, tables and columns whose names hold
  * the text the caller typed, as a whole, at their start or within them (in that order, then by
- * full name), of only what the caller may see. Each chunk of matches is decided in one batch, a
+ * their own names, then catalogs before schemas, tables and columns; see {@link SearchKey}), of
+ * only what the caller may see. Each chunk of matches is decided in one batch, a
  * column as its table; what is hidden leaves no trace: a page is full whenever more visible hits
  * exist, and its token continues after its last visible hit.
  */
