@@ -6,12 +6,13 @@ import dev.lakeward.catalog.search.SearchHit.Type;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The names of catalogs, schemas, tables and columns that hold a text, in {@link SearchKey} order,
@@ -71,9 +72,10 @@ class NameIndex {
             order by hit.sort_name, hit.kind, hit.id, hit.position""";
 
     /** The query of each rank. */
-    private static final List<String> MATCHES = RANKS.stream().map(rank -> JOINED.formatted(Type.CATALOG.ordinal(),
-            Type.SCHEMA.ordinal(), Type.TABLE.ordinal(), Type.COLUMN.ordinal(),
-            String.join("\n union all ", KINDS.stream().map(kind -> kind.branch(rank)).toList()))).toList();
+    private static final List<PlannedForItsValues> MATCHES = RANKS.stream().map(rank -> new PlannedForItsValues(
+            JOINED.formatted(Type.CATALOG.ordinal(), Type.SCHEMA.ordinal(), Type.TABLE.ordinal(), Type.COLUMN.ordinal(),
+                    String.join("\n union all ", KINDS.stream().map(kind -> kind.branch(rank)).toList()))))
+            .toList();
 
     private static final String BEYOND_EVERY_NAME = Character.toString(Character.MAX_CODE_POINT);
 
@@ -94,29 +96,26 @@ class NameIndex {
     }
 
     private List<Candidate> matches(int rank, String lowered, SearchKey from, int limit) {
-        Query query = em.createNativeQuery(MATCHES.get(rank)).setParameter("exact", lowered)
-                .setParameter("name", from.name()).setParameter("kind", from.kind())
-                .setParameter("id", from.id()).setParameter("position", from.position())
-                .setParameter("limit", limit);
-        if (rank == 1) {
-            query.setParameter("beyond", lowered + BEYOND_EVERY_NAME);
-        } else if (rank == 2) {
-            String literal = lowered.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            query.setParameter("contains", "%" + literal + "%");
-        }
-        @SuppressWarnings("unchecked")
-        Stream<Object[]> rows = query.getResultList().stream();
-        return rows.map(row -> candidate(rank, row)).toList();
+        String literal = lowered.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        Map<String, Object> values = Map.of("exact", lowered, "beyond", lowered + BEYOND_EVERY_NAME,
+                "contains", "%" + literal + "%", "name", from.name(), "kind", from.kind(), "id", from.id(),
+                "position", from.position(), "limit", limit);
+        return MATCHES.get(rank).list(em, values, row -> candidate(rank, row));
     }
 
-    private static Candidate candidate(int rank, Object[] row) {
-        return new Candidate(Type.values()[((Number) row[0]).intValue()],
-                new SearchKey(rank, (String) row[1], ((Number) row[0]).intValue(), (UUID) row[2],
-                        ((Number) row[3]).intValue()),
-                (String) row[4], (String) row[5], (String) row[6], (String) row[7],
-                (UUID) row[8], (String) row[9], (UUID) row[10], (String) row[11], (UUID) row[12], (String) row[13],
-                row[14] == null ? null : TableType.valueOf((String) row[14]),
-                row[15] == null ? null : DataSourceFormat.valueOf((String) row[15]),
-                (String) row[16], (String) row[17]);
+    private static Candidate candidate(int rank, ResultSet row) throws SQLException {
+        int kind = row.getInt("kind");
+        String tableType = row.getString("table_type");
+        String dataSourceFormat = row.getString("data_source_format");
+        return new Candidate(Type.values()[kind],
+                new SearchKey(rank, row.getString("sort_name"), kind, row.getObject("id", UUID.class),
+                        row.getInt("position")),
+                row.getString("catalog_name"), row.getString("schema_name"), row.getString("table_name"),
+                row.getString("column_name"), row.getObject("catalog_id", UUID.class), row.getString("catalog_owner"),
+                row.getObject("schema_id", UUID.class), row.getString("schema_owner"),
+                row.getObject("table_id", UUID.class), row.getString("table_owner"),
+                tableType == null ? null : TableType.valueOf(tableType),
+                dataSourceFormat == null ? null : DataSourceFormat.valueOf(dataSourceFormat),
+                row.getString("type_text"), row.getString("comment"));
     }
 }
