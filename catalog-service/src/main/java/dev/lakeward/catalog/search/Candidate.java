@@ -8,30 +8,31 @@ import dev.lakeward.policy.Securable;
 import java.util.UUID;
 
 /**
- * A name the index matched, with what deciding whether the caller may see it needs (the ids and
- * owners of its catalog, schema and table) and what its hit shows. A column is decided as its
- * table: the caller sees a column exactly when it sees the table.
+ * A name the index matched, where it sorts, the names of its catalog, schema, table and column
+ * ({@code null} where a level does not apply), what deciding whether the caller may see it needs
+ * (the ids and owners of its catalog, schema and table) and what its hit shows. A column is decided
+ * as its table: the caller sees a column exactly when it sees the table.
  */
-record Candidate(Type type, SearchKey key, UUID catalogId, String catalogOwner, UUID schemaId, String schemaOwner,
-        UUID tableId, String tableOwner, TableType tableType, DataSourceFormat dataSourceFormat, String typeText,
+record Candidate(Type type, SearchKey key, String catalog, String schema, String table, String column,
+        UUID catalogId, String catalogOwner, UUID schemaId, String schemaOwner, UUID tableId, String tableOwner, TableType tableType, DataSourceFormat dataSourceFormat, String typeText,
         String comment) {
 
     Securable securable(Securable metastore) {
-        Securable catalog = Securables.catalog(metastore, catalogId, key.catalog(), catalogOwner);
+        Securable ofCatalog = Securables.catalog(metastore, catalogId, catalog, catalogOwner);
         if (type == Type.CATALOG) {
-            return catalog;
+            return ofCatalog;
         }
-        Securable schema = Securables.schema(catalog, schemaId, key.schema(), schemaOwner);
-        return type == Type.SCHEMA ? schema : Securables.table(schema, tableId, key.table(), tableOwner);
+        Securable ofSchema = Securables.schema(ofCatalog, schemaId, schema, schemaOwner);
+        return type == Type.SCHEMA ? ofSchema : Securables.table(ofSchema, tableId, table, tableOwner);
     }
 
     SearchHit hit() {
         String fullName = switch (type) {
-            case CATALOG -> key.catalog();
-            case SCHEMA -> key.catalog() + "." + key.schema();
-            case TABLE, COLUMN -> key.catalog() + "." + key.schema() + "." + key.table();
+            case CATALOG -> catalog;
+            case SCHEMA -> catalog + "." + schema;
+            case TABLE, COLUMN -> catalog + "." + schema + "." + table;
         };
-        return new SearchHit(type, fullName, type == Type.COLUMN ? key.column() : null, tableType, dataSourceFormat,
+        return new SearchHit(type, fullName, type == Type.COLUMN ? column : null, tableType, dataSourceFormat,
                 typeText, comment);
     }
 }

@@ -49,23 +49,48 @@ class SearchApiTest {
         assertThat(hits).extracting(h -> h.get("type"), h -> h.get("full_name"), h -> h.get("column_name"))
                 .containsExactly(
                         tuple("CATALOG", m, null),
-                        tuple("SCHEMA", m + "." + m + "_sales", null),
+                        // prefixes by their own names: m_amount before m_sales
                         tuple("COLUMN", m + "." + m + "_sales.raw_" + m + "_orders", m.toUpperCase() + "_Amount"),
+                        tuple("SCHEMA", m + "." + m + "_sales", null),
                         tuple("TABLE", m + "." + m + "_sales.raw_" + m + "_orders", null));
-        assertThat(hits.get(2)).containsEntry("type_text", "decimal(10,2)").containsEntry("comment", "in cents")
+        assertThat(hits.get(1)).containsEntry("type_text", "decimal(10,2)").containsEntry("comment", "in cents")
                 .containsEntry("table_type", "MANAGED").containsEntry("data_source_format", "DELTA");
         assertThat(hits.get(3)).containsEntry("comment", "orders as they came").containsEntry("table_type", "MANAGED")
                 .containsEntry("data_source_format", "DELTA").doesNotContainKey("type_text");
         assertThat(hits.get(0)).containsOnlyKeys("type", "full_name");
 
-        // a substring of each name, typed in another case: the same four, all now substrings, so by full name
+        // a substring of each name, typed in another case: the same four, all now substrings, so by their own names
         String middle = m.substring(2).toUpperCase();
-        assertThat(search(asAdmin(), middle, null).getList("results.type")).containsExactly("CATALOG", "SCHEMA",
-                "TABLE", "COLUMN");
+        assertThat(search(asAdmin(), middle, null).getList("results.type")).containsExactly("CATALOG", "COLUMN",
+                "SCHEMA", "TABLE");
         // names are matched, not full names
         assertThat(search(asAdmin(), m + "_sales.raw", null).getList("results")).isEmpty();
         assertThat(search(asAdmin(), m + "_amount", null).getList("results.column_name"))
                 .containsExactly(m.toUpperCase() + "_Amount");
+    }
+
+    @Test
+    void equalNamesSortByKindThenEachOnce() {
+        String m = unique("same");
+        catalog(m);
+        schema(m, m);
+        // a table and its first column of the same name, and a second table's column of it in another case
+        table(m, m, m, null, column(m, "INT", "int", null));
+        table(m, m, "other", null, column(m.toUpperCase(), "INT", "int", null));
+
+        List<Map<String, Object>> hits = search(asAdmin(), m, null).getList("results");
+
+        assertThat(hits).extracting(h -> h.get("type"), h -> h.get("full_name"), h -> h.get("column_name"))
+                .containsExactlyInAnyOrder(
+                        tuple("CATALOG", m, null),
+                        tuple("SCHEMA", m + "." + m, null),
+                        tuple("TABLE", m + "." + m + "." + m, null),
+                        tuple("COLUMN", m + "." + m + "." + m, m),
+                        tuple("COLUMN", m + "." + m + ".other", m.toUpperCase()));
+        assertThat(hits).extracting(h -> h.get("type")).containsExactly("CATALOG", "SCHEMA", "TABLE", "COLUMN",
+                "COLUMN");
+        // one at a time, each exactly once, in the same order
+        assertThat(allPages(() -> asAdmin(), m, 1, new ArrayList<>())).isEqualTo(keys(hits));
     }
 
     @Test
@@ -98,7 +123,8 @@ class SearchApiTest {
 
         grant("table", m + "." + m + "_s." + m + "_shown", reader, "BROWSE");
         JsonPath seen = search(as(token), m, null);
-        assertThat(seen.getList("results.type")).containsExactly("TABLE", "COLUMN");
+        // both prefixes, by their own names: m_col before m_shown
+        assertThat(seen.getList("results.type")).containsExactly("COLUMN", "TABLE");
         assertThat(seen.getList("results.full_name")).containsOnly(m + "." + m + "_s." + m + "_shown");
         assertThat(seen.getString("next_page_token")).isNull();
         // what search shows, get shows; what it hides, get hides
