@@ -5,10 +5,8 @@ import io.delta.kernel.defaults.engine.fileio.SeekableInputStream;
 import io.delta.kernel.internal.util.Utils;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
-import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -150,50 +148,6 @@ final class LocalFileIO extends ReadOnlyFileIO {
             return FileStatus.of("file:" + file, attributes.size(), attributes.lastModifiedTime().toMillis());
         } catch (NoSuchFileException e) {
             throw new FileNotFoundException("file:" + file);
-        }
-    }
-
-    private static final class ChannelStream extends SeekableInputStream {
-        private final FileChannel channel;
-
-        ChannelStream(FileChannel channel) {
-            this.channel = channel;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            return channel.read(ByteBuffer.wrap(buffer, offset, length));
-        }
-
-        @Override
-        public long getPos() throws IOException {
-            return channel.position();
-        }
-
-        @Override
-        public void seek(long position) throws IOException {
-            channel.position(position);
-        }
-
-        @Override
-        public void readFully(byte[] buffer, int offset, int length) throws IOException {
-            ByteBuffer target = ByteBuffer.wrap(buffer, offset, length);
-            while (target.hasRemaining()) {
-                if (channel.read(target) < 0) {
-                    throw new EOFException("The file ended " + target.remaining() + " bytes early.");
-                }
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.lakeward.catalog.support;
 
+import dev.lakeward.catalog.sample.ChannelStream;
 import io.delta.kernel.defaults.engine.fileio.FileIO;
 import io.delta.kernel.defaults.engine.fileio.InputFile;
 import io.delta.kernel.defaults.engine.fileio.OutputFile;
@@ -8,11 +9,9 @@ import io.delta.kernel.defaults.engine.fileio.SeekableInputStream;
 import io.delta.kernel.internal.util.Utils;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
-import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -83,44 +82,7 @@ final class LocalWritableFileIO implements FileIO {
 
             @Override
             public SeekableInputStream newStream() throws IOException {
-                FileChannel channel = FileChannel.open(LocalWritableFileIO.path(path), StandardOpenOption.READ);
-                return new SeekableInputStream() {
-                    @Override
-                    public int read() throws IOException {
-                        byte[] one = new byte[1];
-                        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-                    }
-
-                    @Override
-                    public int read(byte[] b, int off, int len) throws IOException {
-                        return channel.read(ByteBuffer.wrap(b, off, len));
-                    }
-
-                    @Override
-                    public long getPos() throws IOException {
-                        return channel.position();
-                    }
-
-                    @Override
-                    public void seek(long pos) throws IOException {
-                        channel.position(pos);
-                    }
-
-                    @Override
-                    public void readFully(byte[] b, int off, int len) throws IOException {
-                        ByteBuffer target = ByteBuffer.wrap(b, off, len);
-                        while (target.hasRemaining()) {
-                            if (channel.read(target) < 0) {
-                                throw new EOFException(path);
-                            }
-                        }
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        channel.close();
-                    }
-                };
+                return new ChannelStream(FileChannel.open(LocalWritableFileIO.path(path), StandardOpenOption.READ));
             }
         };
     }
