@@ -152,7 +152,10 @@ class OidcSignInIT {
                 .contains("client_id=lakeward-explorer").contains("code_challenge=").contains("code_challenge_method=S256");
         HttpResponse<String> landed = browser.logIn(login, "alice", "alice-password");
 
-        assertThat(landed.uri().getPath()).isEqualTo("/explorer/data/x");
+        // a page of the explorer's own that moves on, so the SameSite=Strict cookie goes with that step
+        assertThat(landed.uri().getPath()).isEqualTo("/explorer/sign-in/oidc");
+        assertThat(landed.statusCode()).isEqualTo(200);
+        assertThat(landed.body()).contains("<meta http-equiv=\"refresh\" content=\"0; url=/explorer/data/x\">");
         String host = URI.create(service.baseUri()).getHost();
         HttpCookie session = browser.cookie(host, "lakeward_session").orElseThrow();
         assertThat(session.isHttpOnly()).isTrue();
