@@ -215,6 +215,14 @@ class ExplorerBrowserIT {
         Assertions.assertThat(viewBox(graph)[2]).isGreaterThan(viewBoxOf(fitted)[2]);
         page.getByRole(AriaRole.BUTTON, exactly("Fit")).click();
         assertThat(graph).hasAttribute("viewBox", fitted);
+
+        // z's own lineage, where column edges and their transformations are drawn: still nothing of t2
+        // (z is the event's column, not one of t3's in the catalog, so it is opened by its address)
+        page.navigate(PageLink.table(catalog, "s", "t3") + "?tab=lineage&column=z&direction=UPSTREAM&depth=3");
+        assertThat(graph.getByRole(AriaRole.GROUP, named("Hidden table"))).isVisible();
+        assertThat(graph.locator("g.route.column")).not().hasCount(0);
+        Assertions.assertThat(page.content()).doesNotContain(catalog + ".s.t2").doesNotContain("t2")
+                .doesNotContain("upper(y)");
     }
 
     @Test
