@@ -13,8 +13,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -24,6 +24,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * alone, runs the authorization-code flow with PKCE (the redirect, the state, the code exchange,
  * the ID token's verification); this then begins Lakeward's own session for the signed-in user and
  * ends Quarkus' one, so that the explorer has one kind of session, ended one way.
+ * <p>
+ * It answers a page that moves on to {@code next} itself rather than a redirect: the browser came
+ * here from the provider's site, and a redirect would continue that cross-site navigation, on which
+ * the SameSite=Strict session cookie is not sent, landing the person on the sign-in page again.
+ * The page's own navigation starts on the explorer's site, so the cookie goes with it.
  */
 @Path(SessionCookie.SIGN_IN + "/oidc")
 @BrowserPage(signedOut = true)
@@ -58,6 +63,7 @@ public class OidcSignInPage {
     public Response signedIn(@QueryParam("next") String next, @Context UriInfo uri) {
         BrowserSessions.Begun begun = sessions.beginSignedIn(idToken);
         oidcSession.logout().await().indefinitely();
-        return Response.ok(Templates.signedIn(SignInPage.backTo(next))).cookie(cookies.of(begun, uri)).build();
+        return Response.ok(Templates.signedIn(SignInPage.backTo(next)), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .cookie(cookies.of(begun, uri)).build();
     }
 }

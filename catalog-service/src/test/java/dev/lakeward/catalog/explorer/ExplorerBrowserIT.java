@@ -10,10 +10,22 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
+import dev.lakeward.catalog.lineage.CtasLineage;
 import dev.lakeward.catalog.support.Chromium;
+import dev.lakeward.catalog.support.KeycloakServer;
 import dev.lakeward.catalog.support.PackagedService;
+import dev.lakeward.catalog.support.TableFixtures;
+import io.delta.kernel.expressions.Literal;
+import io.delta.kernel.types.DecimalType;
+import io.delta.kernel.types.LongType;
+import io.delta.kernel.types.StringType;
+import io.delta.kernel.types.StructType;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -25,12 +37,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The explorer in real Chromium against the packaged service, used as a person uses it: signing
  * in through the form, clicking through the tree and the tabs, sharing a table from the dialog,
  * reading what is on the screen by role and label (so the pages' ARIA roles are checked too), and
- * doing it all from the keyboard. Each test's pages are saved under {@code target/screenshots/}.
+ * doing it all from the keyboard; signing in through Keycloak, finding a table by search, reading
+ * its sample rows and following its lineage graph. Each test's pages are saved under
+ * {@code target/screenshots/}.
  */
 class ExplorerBrowserIT {
 
     @RegisterExtension
-    static final PackagedService service = new PackagedService(() -> new String[0]);
+    static final PackagedService service = new PackagedService(
+            () -> KeycloakServer.shared().lakewardSettings(KeycloakServer.explorerSignIn()));
 
     @RegisterExtension
     static final Chromium chromium = new Chromium(service::baseUri);
@@ -51,7 +66,8 @@ class ExplorerBrowserIT {
         Page page = chromium.newPerson();
         page.navigate("/explorer");
         assertThat(page).hasURL(Pattern.compile("/explorer/sign-in\\?next=%2Fexplorer$"));
-        // no identity provider is configured, so none is offered
+        // Keycloak is configured as the explorer's identity provider: both ways are offered
+        assertThat(page.getByRole(AriaRole.LINK, exactly("Sign in with Keycloak"))).isVisible();
         assertThat(page.getByRole(AriaRole.BUTTON)).hasText(new String[] {"Sign in with a token"});
 
         page.getByLabel("Lakeward token").fill("lkw_not-a-token");
@@ -68,6 +84,145 @@ class ExplorerBrowserIT {
         assertThat(page.getByLabel("Search catalogs, schemas, tables and columns")).isEditable();
         Assertions.assertThat(page.getByText("Search catalogs, schemas, tables and columns").boundingBox().height)
                 .isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void signsInThroughKeycloaksLoginForm() {
+        // alice is Keycloak's; Lakeward knows her once an admin adds her
+        asAdmin().body(Map.of("type", "USER", "name", "alice")).post("/api/lakeward/v1/principals").then()
+                .statusCode(200);
+        Page page = chromium.newPerson();
+        page.navigate("/explorer");
+        page.getByRole(AriaRole.LINK, exactly("Sign in with Keycloak")).click();
+
+        String authorize = KeycloakServer.shared().issuer() + "/protocol/openid-connect/auth?";
+        page.waitForURL(url -> url.startsWith(authorize));
+        page.getByLabel("Username or email").fill("alice");
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("alice-password");
+        page.getByRole(AriaRole.BUTTON, exactly("Sign In")).click();
+
+        assertThat(page).hasURL(service.baseUri() + "/explorer");
+        assertThat(page.getByLabel("Signed in as")).hasText("alice");
+        assertThat(page.getByRole(AriaRole.HEADING, exactly("Catalogs"))).isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, exactly("Sign out"))).isVisible();
+    }
+
+    @Test
+    void findsATableThroughTheSearchBoxAndOpensIt() {
+        Table table = newTable("searched");
+        Page page = signIn(service.adminToken());
+
+        Locator box = page.getByLabel("Search catalogs, schemas, tables and columns");
+        box.fill(table.name());
+        box.press("Enter");
+        assertThat(page).hasURL(Pattern.compile("/explorer/search\\?q=" + table.name() + "$"));
+        Locator results = page.getByRole(AriaRole.LIST, exactly("Search results"));
+        assertThat(results.getByRole(AriaRole.LISTITEM)).hasCount(1);
+        results.getByRole(AriaRole.LINK, named(table.fullName())).click();
+
+        assertThat(page).hasURL(service.baseUri() + table.page());
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText(table.name());
+    }
+
+    @Test
+    void readsTheSampleRowsOfADeltaTableOnTheLocalDisk() {
+        Table table = new Table(unique("sales"), "raw", "orders");
+        asAdmin().body(Map.of("name", table.catalog())).post(BASE + "/catalogs").then().statusCode(200);
+        asAdmin().body(Map.of("name", table.schema(), "catalog_name", table.catalog())).post(BASE + "/schemas")
+                .then().statusCode(200);
+        String location = asAdmin().body(Map.of("name", table.name(), "catalog_name", table.catalog(),
+                "schema_name", table.schema(), "table_type", "MANAGED", "data_source_format", "DELTA",
+                "comment", "Orders as shipped, one row per order", "columns", List.of(
+                        Map.of("name", "order_id", "type_name", "LONG", "type_text", "bigint", "position", 0,
+                                "nullable", false, "comment", "the order's number"),
+                        Map.of("name", "customer", "type_name", "STRING", "type_text", "string", "position", 1),
+                        Map.of("name", "amount", "type_name", "DECIMAL", "type_text", "decimal(10,2)", "position", 2,
+                                "comment", "in euros"),
+                        Map.of("name", "region", "type_name", "STRING", "type_text", "string", "position", 3,
+                                "partition_index", 0))))
+                .post(BASE + "/tables").then().statusCode(200).extract().path("storage_location");
+        // a writer's commits in the managed table's directory, under the packaged service's data dir
+        TableFixtures.delta(Path.of(URI.create(location)), new StructType().add("order_id", LongType.LONG)
+                        .add("customer", StringType.STRING).add("amount", new DecimalType(10, 2))
+                        .add("region", StringType.STRING), "region")
+                .append(Map.of("region", Literal.ofString("emea")), List.<Object[]>of(
+                        new Object[] {1001L, "Ada", new BigDecimal("129.90"), "emea"},
+                        new Object[] {1002L, "Grace", new BigDecimal("54.00"), "emea"}));
+
+        Page page = signIn(service.adminToken());
+        page.navigate(table.page());
+        page.getByRole(AriaRole.TAB, exactly("Sample data")).click();
+        assertThat(page.getByRole(AriaRole.TAB, exactly("Sample data"))).hasAttribute("aria-selected", "true");
+        Locator sample = page.getByRole(AriaRole.TABLE, exactly("Sample data"));
+        Assertions.assertThat(sample.locator("thead th").allInnerTexts()).containsExactly(
+                "order_id bigint", "customer string", "amount decimal(10,2)", "region string");
+        Assertions.assertThat(sample.locator("tbody").getByRole(AriaRole.ROW).all().stream()
+                .map(row -> row.getByRole(AriaRole.CELL).allInnerTexts()).toList()).containsExactlyInAnyOrder(
+                        List.of("1001", "Ada", "129.90", "emea"), List.of("1002", "Grace", "54.00", "emea"));
+        assertThat(page.getByText("of version 0")).isVisible();
+
+        // back on the Overview, as docs/explorer-table.png shows it
+        page.getByRole(AriaRole.TAB, exactly("Overview")).click();
+        assertThat(page.getByRole(AriaRole.TABPANEL)).containsText("Orders as shipped, one row per order");
+    }
+
+    @Test
+    void theLineageGraphHidesATableTheReaderMayNotBrowseAndFollowsAColumnsPaths() {
+        String catalog = CtasLineage.createTables(ExplorerBrowserIT::asAdmin);
+        asAdmin().body(CtasLineage.event(catalog, "COMPLETE")).post("/api/v1/lineage").then().statusCode(200);
+        String analyst = unique("analyst");
+        String token = userWithToken(analyst);
+        grant("catalog", catalog, analyst, "USE CATALOG");
+        grant("schema", catalog + ".s", analyst, "USE SCHEMA");
+        grant("table", catalog + ".s.t1", analyst, "BROWSE");
+        grant("table", catalog + ".s.t3", analyst, "BROWSE");
+
+        Page page = signIn(token);
+        page.navigate(PageLink.table(catalog, "s", "t3"));
+        page.getByRole(AriaRole.TAB, exactly("Lineage")).click();
+        Locator graph = page.getByRole(AriaRole.GROUP, exactly("Lineage graph"));
+        assertThat(graph).isVisible();
+        assertThat(graph.getByRole(AriaRole.GROUP, named("Table " + catalog + ".s.t1"))).isVisible();
+        assertThat(graph.getByRole(AriaRole.GROUP, named("Table " + catalog + ".s.t3 (this table)"))).isVisible();
+        assertThat(graph.getByRole(AriaRole.GROUP, named("Hidden table"))).isVisible();
+        // nothing of t2 reaches the page: not its name, not the join's or the transformation's text
+        Assertions.assertThat(page.content()).doesNotContain(catalog + ".s.t2").doesNotContain("t2")
+                .doesNotContain("upper(y)");
+
+        // t1.k decides t3's rows (the join): its path is that edge alone; the hidden table is off it
+        Locator t3 = graph.getByRole(AriaRole.GROUP, named("Table " + catalog + ".s.t3 (this table)"));
+        Locator k = graph.getByRole(AriaRole.GROUP, named("Table " + catalog + ".s.t1"))
+                .getByRole(AriaRole.BUTTON, named("Column k"));
+        k.click();
+        assertThat(k).hasAttribute("aria-pressed", "true");
+        Locator lit = graph.locator("g.route.is-lit");
+        assertThat(lit).hasCount(1);
+        Assertions.assertThat(lit.getAttribute("data-source")).isEqualTo(k.getAttribute("data-column"));
+        Assertions.assertThat(lit.getAttribute("data-target")).isEqualTo(t3.getAttribute("data-node"));
+        assertThat(t3).hasClass(Pattern.compile("\\bis-lit\\b"));
+        assertThat(graph.getByRole(AriaRole.GROUP, named("Hidden table"))).hasClass(Pattern.compile("\\bis-dimmed\\b"));
+        Assertions.assertThat(graph.locator("g.route.is-dimmed").count()).isGreaterThanOrEqualTo(1);
+        k.press("Escape");
+        assertThat(graph.locator(".is-lit, .is-dimmed")).hasCount(0);
+        assertThat(k).hasAttribute("aria-pressed", "false");
+
+        String fitted = graph.getAttribute("viewBox");
+        page.getByRole(AriaRole.BUTTON, exactly("Zoom in")).click();
+        double[] closer = viewBox(graph);
+        Assertions.assertThat(closer[2]).isLessThan(viewBoxOf(fitted)[2]);
+        page.getByRole(AriaRole.BUTTON, exactly("Zoom out")).click();
+        page.getByRole(AriaRole.BUTTON, exactly("Zoom out")).click();
+        Assertions.assertThat(viewBox(graph)[2]).isGreaterThan(viewBoxOf(fitted)[2]);
+        page.getByRole(AriaRole.BUTTON, exactly("Fit")).click();
+        assertThat(graph).hasAttribute("viewBox", fitted);
+
+        // z's own lineage, where column edges and their transformations are drawn: still nothing of t2
+        // (z is the event's column, not one of t3's in the catalog, so it is opened by its address)
+        page.navigate(PageLink.table(catalog, "s", "t3") + "?tab=lineage&column=z&direction=UPSTREAM&depth=3");
+        assertThat(graph.getByRole(AriaRole.GROUP, named("Hidden table"))).isVisible();
+        assertThat(graph.locator("g.route.column")).not().hasCount(0);
+        Assertions.assertThat(page.content()).doesNotContain(catalog + ".s.t2").doesNotContain("t2")
+                .doesNotContain("upper(y)");
     }
 
     @Test
@@ -266,6 +421,15 @@ class ExplorerBrowserIT {
         Assertions.assertThat(response.status()).isEqualTo(404);
         assertThat(tree(page)).hasText("No catalogs you may see.");
         return page.locator("body").innerText().replace(table.catalog(), "<catalog>");
+    }
+
+    /** An SVG's viewBox as x, y, width, height. */
+    private static double[] viewBox(Locator svg) {
+        return viewBoxOf(svg.getAttribute("viewBox"));
+    }
+
+    private static double[] viewBoxOf(String viewBox) {
+        return Arrays.stream(viewBox.trim().split("[\\s,]+")).mapToDouble(Double::parseDouble).toArray();
     }
 
     /** Presses Tab until the target has the focus, as a person would; fails if it never gets it. */

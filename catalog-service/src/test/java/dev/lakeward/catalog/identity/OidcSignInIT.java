@@ -150,11 +150,12 @@ class OidcSignInIT {
         URI authorize = browser.visited().get(1);
         assertThat(authorize.toString()).startsWith(keycloak().issuer() + "/protocol/openid-connect/auth")
                 .contains("client_id=lakeward-explorer").contains("code_challenge=").contains("code_challenge_method=S256");
-        HttpResponse<String> signedIn = browser.logIn(login, "alice", "alice-password");
+        HttpResponse<String> landed = browser.logIn(login, "alice", "alice-password");
 
-        // a page of the explorer's own moves on, so that the Strict cookie goes with that navigation
-        assertThat(signedIn.uri().getPath()).isEqualTo("/explorer/sign-in/oidc");
-        assertThat(signedIn.body()).contains("<meta http-equiv=\"refresh\" content=\"0;url=/explorer/data/x\">");
+        // a page of the explorer's own that moves on, so the SameSite=Strict cookie goes with that step
+        assertThat(landed.uri().getPath()).isEqualTo("/explorer/sign-in/oidc");
+        assertThat(landed.statusCode()).isEqualTo(200);
+        assertThat(landed.body()).contains("<meta http-equiv=\"refresh\" content=\"0; url=/explorer/data/x\">");
         String host = URI.create(service.baseUri()).getHost();
         HttpCookie session = browser.cookie(host, "lakeward_session").orElseThrow();
         assertThat(session.isHttpOnly()).isTrue();

@@ -1,12 +1,14 @@
 package dev.lakeward.catalog.lineage;
 
 import static dev.lakeward.catalog.support.Api.BASE;
-import static dev.lakeward.catalog.support.Api.asAdmin;
 import static dev.lakeward.catalog.support.Api.unique;
 
+import dev.lakeward.catalog.support.Api;
+import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The lineage fixture: a catalog with tables t1, t2, t3 and a CTAS-shaped OpenLineage event,
@@ -19,11 +21,16 @@ public final class CtasLineage {
 
     /** A new catalog with schema {@code s} and external tables t1, t2, t3; returns its name. */
     public static String createTables() {
+        return createTables(Api::asAdmin);
+    }
+
+    /** The same, through the admin's requests of another service (a packaged one, for an IT). */
+    public static String createTables(Supplier<RequestSpecification> asAdmin) {
         String catalog = unique("lin");
-        asAdmin().body(Map.of("name", catalog)).post(BASE + "/catalogs").then().statusCode(200);
-        asAdmin().body(Map.of("name", "s", "catalog_name", catalog)).post(BASE + "/schemas").then().statusCode(200);
+        asAdmin.get().body(Map.of("name", catalog)).post(BASE + "/catalogs").then().statusCode(200);
+        asAdmin.get().body(Map.of("name", "s", "catalog_name", catalog)).post(BASE + "/schemas").then().statusCode(200);
         for (String table : List.of("t1", "t2", "t3")) {
-            asAdmin().body(Map.of("name", table, "catalog_name", catalog, "schema_name", "s", "table_type", "EXTERNAL",
+            asAdmin.get().body(Map.of("name", table, "catalog_name", catalog, "schema_name", "s", "table_type", "EXTERNAL",
                     "storage_location", "s3://lake/" + catalog + "/" + table,
                     "columns", List.of(Map.of("name", "x", "type_name", "INT")))).post(BASE + "/tables")
                     .then().statusCode(200);
