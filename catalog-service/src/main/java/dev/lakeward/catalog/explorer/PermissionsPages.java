@@ -6,7 +6,7 @@ import dev.lakeward.catalog.authz.Permissions.UpdatePermissions;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.identity.BrowserPage;
 import dev.lakeward.catalog.identity.PrincipalService;
-import dev.lakeward.catalog.identity.Principals.PrincipalInfo;
+import dev.lakeward.catalog.identity.Principals.PrincipalName;
 import dev.lakeward.policy.SecurableType;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -44,7 +44,7 @@ public class PermissionsPages {
 
     @CheckedTemplate(basePath = "explorer")
     static class Templates {
-        static native TemplateInstance picker(List<PrincipalInfo> principals);
+        static native TemplateInstance picker(List<PrincipalName> principals);
     }
 
     @POST

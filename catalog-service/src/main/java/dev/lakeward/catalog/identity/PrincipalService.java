@@ -16,8 +16,10 @@ import dev.lakeward.catalog.identity.AccessTokens.Issued;
 import dev.lakeward.catalog.identity.Principals.CreatePrincipal;
 import dev.lakeward.catalog.identity.Principals.CreatedToken;
 import dev.lakeward.catalog.identity.Principals.PrincipalInfo;
+import dev.lakeward.catalog.identity.Principals.PrincipalName;
 import dev.lakeward.catalog.identity.Principals.TokenInfo;
 import dev.lakeward.catalog.identity.Principals.UpdateMembers;
+import dev.lakeward.catalog.persistence.LikePatterns;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
 import dev.lakeward.catalog.persistence.PageTokens;
@@ -114,12 +116,11 @@ public class PrincipalService {
      * signed-in caller, as in Databricks, where every user may look up the workspace's users.
      */
     @Transactional
-    public List<PrincipalInfo> named(String text, int limit) {
-        String pattern = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_") + "%";
+    public List<PrincipalName> named(String text, int limit) {
+        String pattern = "%" + LikePatterns.literal(text) + "%";
         return PrincipalEntity.<PrincipalEntity>find(
                         "lower(name) like ?1 escape '\\' or lower(displayName) like ?1 escape '\\' order by lower(name)",
-                        pattern).range(0, limit - 1).list().stream().map(this::info).toList();
+                        pattern).range(0, limit - 1).list().stream().map(p -> new PrincipalName(p.name, p.type)).toList();
     }
 
     /** Adds and removes a group's direct members; a change that would make a group contain itself is refused. */

@@ -21,6 +21,10 @@ public final class Principals {
             List<String> groups) {
     }
 
+    /** A principal as a picker lists it: its name and type only. */
+    public record PrincipalName(String name, PrincipalType type) {
+    }
+
     public record ListPrincipalsResponse(List<PrincipalInfo> principals, String nextPageToken) {
     }
 

@@ -2,6 +2,7 @@ package dev.lakeward.catalog.search;
 
 import dev.lakeward.catalog.namespace.DataSourceFormat;
 import dev.lakeward.catalog.namespace.TableType;
+import dev.lakeward.catalog.persistence.LikePatterns;
 import dev.lakeward.catalog.search.SearchHit.Type;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -96,7 +97,7 @@ class NameIndex {
     }
 
     private List<Candidate> matches(int rank, String lowered, SearchKey from, int limit) {
-        String literal = lowered.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String literal = LikePatterns.literal(lowered);
         Map<String, Object> values = Map.of("exact", lowered, "beyond", lowered + BEYOND_EVERY_NAME,
                 "contains", "%" + literal + "%", "name", from.name(), "kind", from.kind(), "id", from.id(),
                 "position", from.position(), "limit", limit);
