@@ -30,6 +30,7 @@ kind_label := {"USER": "User", "SERVICE_PRINCIPAL": "Service principal", "GROUP"
 
 type_label := {
 	"METASTORE": "metastore", "CATALOG": "catalog", "SCHEMA": "schema", "TABLE": "table",
+	"VOLUME": "volume", "FUNCTION": "function", "REGISTERED_MODEL": "registered model",
 	"EXTERNAL_LOCATION": "external location", "STORAGE_CREDENTIAL": "credential",
 }
 
@@ -122,7 +123,10 @@ else := deny(object.get(visibility_privilege, s.type, "BROWSE"), s)
 required_privilege := {
 	"SELECT": ["SELECT", false], "MODIFY": ["MODIFY", false],
 	"CREATE_SCHEMA": ["CREATE_SCHEMA", true], "CREATE_TABLE": ["CREATE_TABLE", true],
-	"MANAGE": ["MANAGE", false],
+	"CREATE_VOLUME": ["CREATE_VOLUME", true], "CREATE_FUNCTION": ["CREATE_FUNCTION", true],
+	"CREATE_MODEL": ["CREATE_MODEL", true], "READ_VOLUME": ["READ_VOLUME", false],
+	"WRITE_VOLUME": ["WRITE_VOLUME", false], "EXECUTE": ["EXECUTE", false],
+	"MANAGE": ["MANAGE", false], "CREATE_EXTERNAL_VOLUME": ["CREATE_EXTERNAL_VOLUME", false],
 	"EXTERNAL_USE_SCHEMA": ["EXTERNAL_USE_SCHEMA", false], "READ_FILES": ["READ_FILES", false],
 	"WRITE_FILES": ["WRITE_FILES", false], "CREATE_EXTERNAL_TABLE": ["CREATE_EXTERNAL_TABLE", false],
 }

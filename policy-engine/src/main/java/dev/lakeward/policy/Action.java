@@ -17,6 +17,18 @@ public enum Action {
     CREATE_SCHEMA,
     /** Create a table or view in the schema. */
     CREATE_TABLE,
+    /** Create a volume in the schema: CREATE VOLUME. */
+    CREATE_VOLUME,
+    /** Create a function in the schema: CREATE FUNCTION. */
+    CREATE_FUNCTION,
+    /** Register a model in the schema: CREATE MODEL. */
+    CREATE_MODEL,
+    /** Read a volume's files: READ VOLUME. */
+    READ_VOLUME,
+    /** Write a volume's files: WRITE VOLUME. */
+    WRITE_VOLUME,
+    /** Call a function, or load a registered model's versions: EXECUTE. */
+    EXECUTE,
     /** Alter, rename, drop, transfer ownership and grant: owners and holders of MANAGE. */
     MANAGE,
     /** Take a schema's data outside the platform (an engine's temporary credentials): EXTERNAL USE SCHEMA. */
@@ -27,6 +39,8 @@ public enum Action {
     WRITE_FILES,
     /** Create an external table under an external location: CREATE EXTERNAL TABLE. */
     CREATE_EXTERNAL_TABLE,
+    /** Create an external volume under an external location: CREATE EXTERNAL VOLUME. */
+    CREATE_EXTERNAL_VOLUME,
     /**
      * Provision principals over SCIM, asked on the metastore: metastore admins (MANAGE on it) and
      * members of the provisioners' group ({@link RoleGroups}).

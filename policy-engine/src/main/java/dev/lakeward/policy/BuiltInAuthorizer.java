@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * <li>{@code ALL PRIVILEGES} gives every privilege but {@code MANAGE} and {@code EXTERNAL USE SCHEMA}.</li>
  * <li>Reaching an object needs {@code USE CATALOG} on its catalog and {@code USE SCHEMA} on its
  * schema, then the privilege the action names: {@code SELECT}, {@code MODIFY},
- * {@code CREATE SCHEMA}, {@code CREATE TABLE}, {@code MANAGE}.</li>
+ * {@code CREATE SCHEMA}, {@code CREATE TABLE}, {@code CREATE VOLUME}, {@code READ VOLUME},
+ * {@code EXECUTE}, {@code MANAGE}…</li>
  * <li>Metadata is visible with {@code BROWSE} (no {@code USE} needed), or with the {@code USE}
  * path and any privilege on the object.</li>
  * <li>The roles of {@link RoleGroups} are held by members of their group, through nested groups
@@ -76,11 +77,18 @@ public final class BuiltInAuthorizer implements Authorizer {
                 case CREATE_CATALOG -> require(target, Privilege.CREATE_CATALOG);
                 case CREATE_SCHEMA -> requireOnPath(target, true, Privilege.CREATE_SCHEMA);
                 case CREATE_TABLE -> requireOnPath(target, true, Privilege.CREATE_TABLE);
+                case CREATE_VOLUME -> requireOnPath(target, true, Privilege.CREATE_VOLUME);
+                case CREATE_FUNCTION -> requireOnPath(target, true, Privilege.CREATE_FUNCTION);
+                case CREATE_MODEL -> requireOnPath(target, true, Privilege.CREATE_MODEL);
+                case READ_VOLUME -> requireOnPath(target, false, Privilege.READ_VOLUME);
+                case WRITE_VOLUME -> requireOnPath(target, false, Privilege.WRITE_VOLUME);
+                case EXECUTE -> requireOnPath(target, false, Privilege.EXECUTE);
                 case MANAGE -> requireOnPath(target, false, Privilege.MANAGE);
                 case EXTERNAL_USE_SCHEMA -> requireOnPath(target, false, Privilege.EXTERNAL_USE_SCHEMA);
                 case READ_FILES -> requireOnPath(target, false, Privilege.READ_FILES);
                 case WRITE_FILES -> requireOnPath(target, false, Privilege.WRITE_FILES);
                 case CREATE_EXTERNAL_TABLE -> requireOnPath(target, false, Privilege.CREATE_EXTERNAL_TABLE);
+                case CREATE_EXTERNAL_VOLUME -> requireOnPath(target, false, Privilege.CREATE_EXTERNAL_VOLUME);
                 case PROVISION_IDENTITIES -> memberOf(roles.provisioners())
                         ? Decision.allow("member of '" + roles.provisioners() + "'")
                         : require(target, Privilege.MANAGE);

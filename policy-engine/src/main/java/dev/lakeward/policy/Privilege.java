@@ -2,10 +2,13 @@ package dev.lakeward.policy;
 
 import static dev.lakeward.policy.SecurableType.CATALOG;
 import static dev.lakeward.policy.SecurableType.EXTERNAL_LOCATION;
+import static dev.lakeward.policy.SecurableType.FUNCTION;
 import static dev.lakeward.policy.SecurableType.METASTORE;
+import static dev.lakeward.policy.SecurableType.REGISTERED_MODEL;
 import static dev.lakeward.policy.SecurableType.SCHEMA;
 import static dev.lakeward.policy.SecurableType.STORAGE_CREDENTIAL;
 import static dev.lakeward.policy.SecurableType.TABLE;
+import static dev.lakeward.policy.SecurableType.VOLUME;
 
 import java.util.EnumSet;
 import java.util.Locale;
@@ -28,10 +31,19 @@ public enum Privilege {
     CREATE_TABLE(Set.of(CATALOG, SCHEMA), Set.of(SCHEMA)),
     SELECT(Set.of(CATALOG, SCHEMA, TABLE), Set.of(TABLE)),
     MODIFY(Set.of(CATALOG, SCHEMA, TABLE), Set.of(TABLE)),
-    BROWSE(Set.of(CATALOG, SCHEMA, TABLE, EXTERNAL_LOCATION), Set.of(CATALOG, SCHEMA, TABLE, EXTERNAL_LOCATION)),
+    CREATE_VOLUME(Set.of(CATALOG, SCHEMA), Set.of(SCHEMA)),
+    READ_VOLUME(Set.of(CATALOG, SCHEMA, VOLUME), Set.of(VOLUME)),
+    WRITE_VOLUME(Set.of(CATALOG, SCHEMA, VOLUME), Set.of(VOLUME)),
+    CREATE_FUNCTION(Set.of(CATALOG, SCHEMA), Set.of(SCHEMA)),
+    CREATE_MODEL(Set.of(CATALOG, SCHEMA), Set.of(SCHEMA)),
+    /** Calling a function, and loading a model's versions (their read credentials). */
+    EXECUTE(Set.of(CATALOG, SCHEMA, FUNCTION, REGISTERED_MODEL), Set.of(FUNCTION, REGISTERED_MODEL)),
+    BROWSE(Set.of(CATALOG, SCHEMA, TABLE, VOLUME, FUNCTION, REGISTERED_MODEL, EXTERNAL_LOCATION),
+            Set.of(CATALOG, SCHEMA, TABLE, VOLUME, FUNCTION, REGISTERED_MODEL, EXTERNAL_LOCATION)),
     READ_FILES(Set.of(EXTERNAL_LOCATION), Set.of(EXTERNAL_LOCATION)),
     WRITE_FILES(Set.of(EXTERNAL_LOCATION), Set.of(EXTERNAL_LOCATION)),
     CREATE_EXTERNAL_TABLE(Set.of(EXTERNAL_LOCATION, STORAGE_CREDENTIAL), Set.of(EXTERNAL_LOCATION, STORAGE_CREDENTIAL)),
+    CREATE_EXTERNAL_VOLUME(Set.of(EXTERNAL_LOCATION, STORAGE_CREDENTIAL), Set.of(EXTERNAL_LOCATION, STORAGE_CREDENTIAL)),
     CREATE_MANAGED_STORAGE(Set.of(EXTERNAL_LOCATION), Set.of(EXTERNAL_LOCATION)),
     MANAGE(EnumSet.allOf(SecurableType.class), EnumSet.allOf(SecurableType.class)),
     ALL_PRIVILEGES(EnumSet.complementOf(EnumSet.of(METASTORE)), EnumSet.complementOf(EnumSet.of(METASTORE)));

@@ -9,6 +9,9 @@ public enum SecurableType {
     CATALOG("catalog"),
     SCHEMA("schema"),
     TABLE("table"),
+    VOLUME("volume"),
+    FUNCTION("function"),
+    REGISTERED_MODEL("registered_model"),
     EXTERNAL_LOCATION("external_location"),
     STORAGE_CREDENTIAL("credential");
 

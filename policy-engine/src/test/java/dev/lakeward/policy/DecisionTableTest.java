@@ -33,7 +33,8 @@ class DecisionTableTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The themes the table has covered so far, each a file: a dropped one fails the table. */
     private static final Set<String> THEMES = Set.of("use-path", "inheritance", "groups", "ownership", "admins",
-            "manage", "browse", "revocation", "external", "roles");
+            "manage", "browse", "revocation", "external", "roles",
+            "volumes-functions-models");
     /** Rows every theme has at least, so that an emptied or truncated file fails the table. */
     private static final int MINIMUM_ROWS = 5;
     /** The catalog's default groups of the roles. */
@@ -46,6 +47,9 @@ class DecisionTableTest {
             Map.entry("main.sales", new String[] {"SCHEMA", "main", "sales_owner"}),
             Map.entry("main.sales.orders", new String[] {"TABLE", "main.sales", "orders_owner"}),
             Map.entry("main.sales.customers", new String[] {"TABLE", "main.sales", "sales_owner"}),
+            Map.entry("main.sales.files", new String[] {"VOLUME", "main.sales", "files_owner"}),
+            Map.entry("main.sales.score", new String[] {"FUNCTION", "main.sales", "score_owner"}),
+            Map.entry("main.sales.churn", new String[] {"REGISTERED_MODEL", "main.sales", "churn_owner"}),
             Map.entry("main.hr", new String[] {"SCHEMA", "main", "hr_owner"}),
             Map.entry("main.hr.salaries", new String[] {"TABLE", "main.hr", "hr_owner"}),
             Map.entry("other", new String[] {"CATALOG", "lakeward", "other_owner"}),

@@ -8,11 +8,18 @@ import dev.lakeward.policy.Action;
  * stored strings, so renaming a constant orphans the events already written under it.
  */
 public enum AuditAction {
-    // refusals of a policy decision, named after the action refused (see of(Action))
-    READ_METADATA, SELECT, MODIFY, CREATE_CATALOG, CREATE_SCHEMA, CREATE_TABLE, MANAGE, EXTERNAL_USE_SCHEMA,
-    READ_FILES, WRITE_FILES, CREATE_EXTERNAL_TABLE, PROVISION_IDENTITIES, WRITE_LINEAGE,
+    // refusals of a policy decision, named after the action refused (see of(Action)); CREATE_VOLUME,
+    // CREATE_FUNCTION and CREATE_MODEL are also the creations they allowed (decision ALLOW)
+    READ_METADATA, SELECT, MODIFY, CREATE_CATALOG, CREATE_SCHEMA, CREATE_TABLE, CREATE_VOLUME, CREATE_FUNCTION,
+    CREATE_MODEL, READ_VOLUME, WRITE_VOLUME, EXECUTE, MANAGE, EXTERNAL_USE_SCHEMA, READ_FILES, WRITE_FILES,
+    CREATE_EXTERNAL_TABLE, CREATE_EXTERNAL_VOLUME, PROVISION_IDENTITIES, WRITE_LINEAGE,
 
-    /** A temporary storage credential handed out for a table or a path, or refused. */
+    DELETE_VOLUME, DELETE_FUNCTION, DELETE_MODEL,
+    /** A volume or a registered model given a new name. */
+    RENAME,
+    CREATE_MODEL_VERSION, FINALIZE_MODEL_VERSION, DELETE_MODEL_VERSION,
+
+    /** A temporary storage credential handed out for a table, a volume, a model version or a path, or refused. */
     VEND_CREDENTIAL,
     /** Sample rows of a table the service read for a caller (the data explorer), or refused. */
     SAMPLE_TABLE,
@@ -48,11 +55,18 @@ public enum AuditAction {
             case CREATE_CATALOG -> CREATE_CATALOG;
             case CREATE_SCHEMA -> CREATE_SCHEMA;
             case CREATE_TABLE -> CREATE_TABLE;
+            case CREATE_VOLUME -> CREATE_VOLUME;
+            case CREATE_FUNCTION -> CREATE_FUNCTION;
+            case CREATE_MODEL -> CREATE_MODEL;
+            case READ_VOLUME -> READ_VOLUME;
+            case WRITE_VOLUME -> WRITE_VOLUME;
+            case EXECUTE -> EXECUTE;
             case MANAGE -> MANAGE;
             case EXTERNAL_USE_SCHEMA -> EXTERNAL_USE_SCHEMA;
             case READ_FILES -> READ_FILES;
             case WRITE_FILES -> WRITE_FILES;
             case CREATE_EXTERNAL_TABLE -> CREATE_EXTERNAL_TABLE;
+            case CREATE_EXTERNAL_VOLUME -> CREATE_EXTERNAL_VOLUME;
             case PROVISION_IDENTITIES -> PROVISION_IDENTITIES;
             case WRITE_LINEAGE -> WRITE_LINEAGE;
         };

@@ -21,11 +21,17 @@ public final class OwnedObjects {
                 join catalog c on c.id = s.catalog_id where s.owner_id = ?1
             union all select 'table ''' || c.name || '.' || s.name || '.' || t.name || '''' from catalog_table t
                 join catalog_schema s on s.id = t.schema_id join catalog c on c.id = s.catalog_id where t.owner_id = ?1
+            union all select 'volume ''' || c.name || '.' || s.name || '.' || v.name || '''' from volume v
+                join catalog_schema s on s.id = v.schema_id join catalog c on c.id = s.catalog_id where v.owner_id = ?1
+            union all select 'function ''' || c.name || '.' || s.name || '.' || f.name || '''' from catalog_function f
+                join catalog_schema s on s.id = f.schema_id join catalog c on c.id = s.catalog_id where f.owner_id = ?1
+            union all select 'registered model ''' || c.name || '.' || s.name || '.' || m.name || '''' from registered_model m
+                join catalog_schema s on s.id = m.schema_id join catalog c on c.id = s.catalog_id where m.owner_id = ?1
             union all select 'storage credential ''' || name || '''' from storage_credential where owner_id = ?1
             union all select 'external location ''' || name || '''' from external_location where owner_id = ?1""";
 
     private static final List<String> OWNING_TABLES = List.of("metastore", "catalog", "catalog_schema",
-            "catalog_table", "storage_credential", "external_location");
+            "catalog_table", "volume", "catalog_function", "registered_model", "storage_credential", "external_location");
 
     private OwnedObjects() {
     }

@@ -4,13 +4,17 @@ import dev.lakeward.catalog.access.AccessControl;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.catalog.edge.Names;
+import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
+import dev.lakeward.catalog.persistence.Page;
+import dev.lakeward.catalog.persistence.PageRequest;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Securable;
 import dev.lakeward.policy.SecurableType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Resolve, then decide: the one way a request finds the catalogs, schemas and tables it names,
@@ -78,6 +82,64 @@ public class NamedObjects {
         return path;
     }
 
+    /**
+     * A volume, function or registered model by {@code catalog.schema.name}, to read or change; one
+     * the caller may not see is answered exactly as one that does not exist.
+     */
+    public <E extends SchemaObjectEntity> InSchema<E> inSchema(Caller caller, Action action, SecurableType type,
+            Class<E> kind, String fullName) {
+        List<String> names = inSchemaName(type, fullName);
+        SchemaPath schema = findSchema(caller, names.get(0), names.get(1));
+        E object = NamespaceStore.inSchema(kind, schema.schema(), names.get(2)).orElseThrow(() -> access.missing(
+                caller, schema.securable(metastore.securable()), NotFound.securable(type, String.join(".", names))));
+        InSchema<E> found = new InSchema<>(type, schema.catalog(), schema.schema(), object);
+        access.requireVisible(caller, action, found.securable(metastore.securable()));
+        return found;
+    }
+
+    /**
+     * A volume, function or registered model by full name with no decision yet, for a caller who
+     * decides many in one batch; one query, and {@link #inSchema} finds what a caller is answered.
+     */
+    public Securable inSchemaUnchecked(SecurableType type, Class<? extends SchemaObjectEntity> kind, String fullName) {
+        List<String> names = inSchemaName(type, fullName);
+        return NamespaceStore.inSchemaPath(type, kind, names.get(0), names.get(1), names.get(2))
+                .orElseThrow(() -> NotFound.securable(type, String.join(".", names)))
+                .securable(metastore.securable());
+    }
+
+    /** A volume, function or registered model by its id; one the caller may not see is answered as an id that names none. */
+    public <E extends SchemaObjectEntity> InSchema<E> inSchemaById(Caller caller, Action action, SecurableType type,
+            Class<E> kind, String idField, String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id == null ? "" : id);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameter(idField + " must be a " + type.apiName().replace('_', ' ') + "'s UUID.");
+        }
+        NotFound missing = NotFound.securable(type, Names.printable(id));
+        InSchema<E> found = NamespaceStore.inSchemaById(type, kind, uuid).orElseThrow(() -> missing);
+        try {
+            access.requireVisible(caller, action, found.securable(metastore.securable()));
+        } catch (NotFound hidden) {
+            throw missing;
+        }
+        return found;
+    }
+
+    /** The volumes, functions or registered models of a schema the caller may see, a full page at a time. */
+    public <E extends SchemaObjectEntity> Page<InSchema<E>> list(Caller caller, SecurableType type, Class<E> kind,
+            String catalogName, String schemaName, PageRequest page) {
+        SchemaPath schema = schema(caller, Action.READ_METADATA, Names.identifier("catalog_name", catalogName),
+                Names.identifier("schema_name", schemaName));
+        Securable metastore = this.metastore.securable();
+        return Page.filtered(page,
+                (after, limit) -> NamespaceStore.inSchemaAfter(kind, schema.schema().id, after, limit).stream()
+                        .map(object -> new InSchema<>(type, schema.catalog(), schema.schema(), object)).toList(),
+                chunk -> access.visible(caller, chunk, object -> object.securable(metastore)),
+                object -> object.object().name);
+    }
+
     /** A catalog by its validated name, to read. */
     public Found<CatalogInfo> readCatalog(Caller caller, Action action, String name) {
         Found<CatalogInfo> catalog = cache.catalog(name).orElseThrow(() -> NamespaceStore.missingCatalog(name));
@@ -132,6 +194,11 @@ public class NamedObjects {
             }
             default -> throw new IllegalArgumentException(type.apiName() + " is not a namespace object.");
         };
+    }
+
+    private static List<String> inSchemaName(SecurableType type, String fullName) {
+        return Names.fullName(fullName, List.of("catalog", "schema",
+                type == SecurableType.REGISTERED_MODEL ? "model" : type.apiName()));
     }
 
     /** What a read the cache cannot answer finds: the uncached lookup answers this caller's 404. */

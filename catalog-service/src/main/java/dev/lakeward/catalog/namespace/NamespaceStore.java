@@ -104,6 +104,41 @@ public final class NamespaceStore {
         return Optional.ofNullable(tablesById(List.of(id)).get(id));
     }
 
+    /** A volume, function or registered model of the schema by its validated name. */
+    static <E extends SchemaObjectEntity> Optional<E> inSchema(Class<E> kind, SchemaEntity schema, String name) {
+        return TableEntity.getEntityManager()
+                .createQuery("from " + kind.getSimpleName() + " o where o.schemaId = :schema and o.name = :name", kind)
+                .setParameter("schema", schema.id).setParameter("name", name).getResultStream().findFirst();
+    }
+
+    /** A volume, function or registered model by its id, with its schema and catalog, in one query. */
+    static <E extends SchemaObjectEntity> Optional<InSchema<E>> inSchemaById(SecurableType type, Class<E> kind, UUID id) {
+        return TableEntity.getEntityManager().createQuery("select c, s, o from CatalogEntity c, SchemaEntity s, "
+                        + kind.getSimpleName() + " o where o.id = :id and o.schemaId = s.id and s.catalogId = c.id",
+                        Object[].class)
+                .setParameter("id", id).getResultStream().findFirst()
+                .map(row -> new InSchema<>(type, (CatalogEntity) row[0], (SchemaEntity) row[1], kind.cast(row[2])));
+    }
+
+    /** A volume, function or registered model by its validated names, with its schema and catalog, in one query. */
+    static <E extends SchemaObjectEntity> Optional<InSchema<E>> inSchemaPath(SecurableType type, Class<E> kind,
+            String catalog, String schema, String name) {
+        return TableEntity.getEntityManager().createQuery("select c, s, o from CatalogEntity c, SchemaEntity s, "
+                        + kind.getSimpleName() + " o where c.name = :catalog and s.catalogId = c.id"
+                        + " and s.name = :schema and o.schemaId = s.id and o.name = :name", Object[].class)
+                .setParameter("catalog", catalog).setParameter("schema", schema).setParameter("name", name)
+                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultStream().findFirst()
+                .map(row -> new InSchema<>(type, (CatalogEntity) row[0], (SchemaEntity) row[1], kind.cast(row[2])));
+    }
+
+    /** Up to {@code limit} objects of one kind in a schema named after {@code after}, in name order, read-only. */
+    static <E extends SchemaObjectEntity> List<E> inSchemaAfter(Class<E> kind, UUID schemaId, String after, int limit) {
+        return TableEntity.getEntityManager().createQuery("from " + kind.getSimpleName()
+                        + " o where o.schemaId = :schema and o.name > :after order by o.name", kind)
+                .setParameter("schema", schemaId).setParameter("after", after).setMaxResults(limit)
+                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
+    }
+
     /** Up to {@code limit} catalogs named after {@code after}, in name order, read-only: a listing's chunk. */
     static List<CatalogEntity> catalogsAfter(String after, int limit) {
         return CatalogEntity.<CatalogEntity>find("name > ?1", Sort.by("name"), after)
@@ -169,8 +204,14 @@ public final class NamespaceStore {
         return SchemaEntity.count("catalogId", catalog.id);
     }
 
-    static long tableCount(SchemaEntity schema) {
-        return TableEntity.count("schemaId", schema.id);
+    /** What the schema holds: its tables, volumes, functions and registered models. */
+    static long objectCount(SchemaEntity schema) {
+        return ((Number) TableEntity.getEntityManager().createNativeQuery("""
+                select (select count(*) from catalog_table where schema_id = ?1)
+                     + (select count(*) from volume where schema_id = ?1)
+                     + (select count(*) from catalog_function where schema_id = ?1)
+                     + (select count(*) from registered_model where schema_id = ?1)""")
+                .setParameter(1, schema.id).getSingleResult()).longValue();
     }
 
     static NotFound missingCatalog(String name) {

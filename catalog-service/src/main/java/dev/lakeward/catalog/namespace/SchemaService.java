@@ -114,13 +114,14 @@ public class SchemaService {
         SchemaEntity schema = path.schema();
         em.lock(schema, LockModeType.PESSIMISTIC_WRITE);
         if (!force) {
-            long tables = NamespaceStore.tableCount(schema);
-            if (tables > 0) {
+            long objects = NamespaceStore.objectCount(schema);
+            if (objects > 0) {
                 throw new FailedPrecondition("Schema '" + catalog.name + "." + schema.name + "' is not empty: it holds "
-                        + tables + " table(s). Delete them first, or pass force=true.");
+                        + objects + " table(s), volume(s), function(s) or model(s). Delete them first, or pass"
+                        + " force=true.");
             }
         }
-        // the database cascades to tables, and drops their grants
+        // the database cascades to what the schema holds, and drops their grants
         schema.delete();
         namespaceChanged.fire(new NamespaceChanged());
     }

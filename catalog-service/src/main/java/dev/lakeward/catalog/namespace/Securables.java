@@ -22,7 +22,12 @@ public final class Securables {
     }
 
     public static Securable table(Securable schema, TableEntity table) {
-        return table(schema, table.id, table.name, table.owner);
+        return inSchema(SecurableType.TABLE, schema, table);
+    }
+
+    /** A volume, function or registered model of the schema. */
+    public static Securable inSchema(SecurableType type, Securable schema, SchemaObjectEntity object) {
+        return new Securable(type, object.id.toString(), schema.fullName() + "." + object.name, object.owner, schema);
     }
 
     /** A catalog read as a row rather than an entity (a search hit). */

@@ -1,6 +1,5 @@
 package dev.lakeward.catalog.namespace;
 
-import dev.lakeward.catalog.persistence.SecurableEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,15 +7,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 @Entity
 @Table(name = "catalog_table")
-public class TableEntity extends SecurableEntity {
-
-    public UUID schemaId;
+public class TableEntity extends SchemaObjectEntity {
 
     @Enumerated(EnumType.STRING)
     public TableType tableType;
