@@ -10,12 +10,12 @@ import java.util.Map;
 
 /** Ownership changes are audited, in the transaction that makes them. */
 @ApplicationScoped
-class OwnershipTransfers {
+public class OwnershipTransfers {
 
     @Inject
     AuditLog audit;
 
-    void recordIfChanged(Caller caller, Securable securable, String previousOwner, String newOwner) {
+    public void recordIfChanged(Caller caller, Securable securable, String previousOwner, String newOwner) {
         if (!previousOwner.equals(newOwner)) {
             audit.change(caller.name(), AuditAction.TRANSFER_OWNERSHIP, securable.type(), securable.fullName(),
                     Map.of("from", previousOwner, "to", newOwner));

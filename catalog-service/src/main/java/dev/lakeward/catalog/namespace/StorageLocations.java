@@ -32,7 +32,7 @@ public final class StorageLocations {
     }
 
     /** Where a managed object with this id goes under a managed storage root. */
-    static StorageLocation managedLocation(String root, String kind, Object id) {
+    public static StorageLocation managedLocation(String root, String kind, Object id) {
         return assignedArea(root).resolve(kind, id.toString());
     }
 

@@ -5,7 +5,6 @@ import dev.lakeward.catalog.access.AuditAction;
 import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.access.Metastore;
-import dev.lakeward.catalog.access.MetastoreEntity;
 import dev.lakeward.catalog.access.NamespaceChanged;
 import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.InvalidParameter;
@@ -82,7 +81,7 @@ public class TableService {
         if (table.tableType.isViewLike()) {
             describeView(table, request);
         } else {
-            describeStoredTable(caller, table, request, catalog, schema);
+            describeStoredTable(caller, table, request, path);
         }
         table.persist();
         UniqueNames.flush(em, () -> "Table '" + catalog.name + "." + schema.name + "." + name + "' already exists.");
@@ -100,8 +99,7 @@ public class TableService {
         table.dataSourceFormat = request.dataSourceFormat();
     }
 
-    private void describeStoredTable(Caller caller, TableEntity table, CreateTable request, CatalogEntity catalog,
-            SchemaEntity schema) {
+    private void describeStoredTable(Caller caller, TableEntity table, CreateTable request, SchemaPath schema) {
         if (request.viewDefinition() != null) {
             throw new InvalidParameter("view_definition applies only to views, not to a " + table.tableType + " table.");
         }
@@ -113,7 +111,7 @@ public class TableService {
             }
             storageClaims.admitTable(caller, location, table.tableType);
         } else {
-            StorageLocation root = StorageLocation.parse(managedRoot(catalog, schema));
+            StorageLocation root = StorageLocation.parse(schema.managedStorageRoot());
             if (location == null) {
                 location = StorageLocations.managedLocation(root.url(), "tables", table.id);
                 storageClaims.admitAssignedLocation(caller, location);
@@ -139,17 +137,6 @@ public class TableService {
                     + "', where the service assigns managed tables their locations; leave it out to have one"
                     + " assigned.");
         }
-    }
-
-    /** The nearest managed storage: the schema's, else the catalog's, else the metastore's. */
-    private static String managedRoot(CatalogEntity catalog, SchemaEntity schema) {
-        if (schema.storageLocation != null) {
-            return schema.storageLocation;
-        }
-        if (catalog.storageLocation != null) {
-            return catalog.storageLocation;
-        }
-        return MetastoreEntity.current().storageRoot;
     }
 
     public TableInfo get(Caller caller, String fullName) {

@@ -166,8 +166,10 @@ class AuthorizationApiTest {
                 .patch(BASE + "/permissions/table/" + catalog + ".s.t1").then().statusCode(400)
                 .body("message", equalTo("Privilege CREATE CATALOG cannot be granted on a table; these can: "
                         + "SELECT, MODIFY, BROWSE, MANAGE, ALL PRIVILEGES."));
-        asAdmin().body(Map.of("changes", List.of())).patch(BASE + "/permissions/volume/" + catalog + ".s.v")
+        asAdmin().body(Map.of("changes", List.of())).patch(BASE + "/permissions/credential/some_credential")
                 .then().statusCode(400);
+        asAdmin().body(Map.of("changes", List.of())).patch(BASE + "/permissions/volume/" + catalog + ".s.v")
+                .then().statusCode(404).body("message", equalTo("Volume '" + catalog + ".s.v' does not exist."));
         asAdmin().get(BASE + "/permissions/table/" + catalog + ".s.nope").then().statusCode(404);
         // the refused batches changed nothing: no MODIFY was added
         asAdmin().get(BASE + "/permissions/catalog/" + catalog).then()

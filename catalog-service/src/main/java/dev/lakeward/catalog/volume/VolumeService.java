@@ -1,0 +1,144 @@
+package dev.lakeward.catalog.volume;
+
+import dev.lakeward.catalog.access.AuditAction;
+import dev.lakeward.catalog.access.AuditLog;
+import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.access.Metastore;
+import dev.lakeward.catalog.edge.Names;
+import dev.lakeward.catalog.error.InvalidParameter;
+import dev.lakeward.catalog.namespace.InSchema;
+import dev.lakeward.catalog.namespace.NamedObjects;
+import dev.lakeward.catalog.namespace.OwnershipTransfers;
+import dev.lakeward.catalog.namespace.SchemaPath;
+import dev.lakeward.catalog.namespace.StorageClaims;
+import dev.lakeward.catalog.namespace.StorageLocations;
+import dev.lakeward.catalog.persistence.Page;
+import dev.lakeward.catalog.persistence.PageTokens;
+import dev.lakeward.catalog.persistence.SecurableEntity;
+import dev.lakeward.catalog.persistence.UniqueNames;
+import dev.lakeward.catalog.volume.VolumeRequests.CreateVolume;
+import dev.lakeward.catalog.volume.VolumeRequests.UpdateVolume;
+import dev.lakeward.credentials.StorageLocation;
+import dev.lakeward.policy.Action;
+import dev.lakeward.policy.Securable;
+import dev.lakeward.policy.SecurableType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.Map;
+
+/**
+ * Volumes, addressed as {@code catalog.schema.volume}. A MANAGED volume is stored where the
+ * service assigns it, under the nearest managed storage, where no table can lie; EXTERNAL volumes
+ * are refused until storage admission also keeps tables and volumes apart (see README). Each
+ * write is one transaction, audited.
+ */
+@ApplicationScoped
+public class VolumeService {
+
+    @Inject
+    NamedObjects named;
+
+    @Inject
+    Metastore metastore;
+
+    @Inject
+    PageTokens pageTokens;
+
+    @Inject
+    StorageClaims storageClaims;
+
+    @Inject
+    OwnershipTransfers ownership;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public VolumeInfo create(Caller caller, CreateVolume request) {
+        InvalidParameter.requireBody(request);
+        String name = Names.identifier("name", request.name());
+        SchemaPath schema = named.schema(caller, Action.CREATE_VOLUME,
+                Names.identifier("catalog_name", request.catalogName()),
+                Names.identifier("schema_name", request.schemaName()));
+        if (request.volumeType() == null) {
+            throw new InvalidParameter("volume_type is required: MANAGED or EXTERNAL.");
+        }
+        if (request.volumeType() == VolumeType.EXTERNAL) {
+            throw new InvalidParameter("EXTERNAL volumes are not supported yet; create a MANAGED one.");
+        }
+        if (request.storageLocation() != null) {
+            throw new InvalidParameter("A MANAGED volume has no storage_location: the service assigns it one.");
+        }
+        VolumeEntity volume = new VolumeEntity();
+        volume.createdBy(caller.name());
+        volume.schemaId = schema.schema().id;
+        volume.name = name;
+        volume.volumeType = VolumeType.MANAGED;
+        volume.comment = Names.comment(request.comment());
+        StorageLocation location = StorageLocations.managedLocation(schema.managedStorageRoot(), "volumes", volume.id);
+        storageClaims.admitAssignedLocation(caller, location);
+        volume.storageLocation = location.url();
+        volume.persist();
+        String fullName = schema.fullName() + "." + name;
+        UniqueNames.flush(em, () -> "Volume '" + fullName + "' already exists.");
+        audit.change(caller.name(), AuditAction.CREATE_VOLUME, SecurableType.VOLUME, fullName,
+                Map.of("volume_type", volume.volumeType.name(), "storage_location", volume.storageLocation));
+        return info(new InSchema<>(SecurableType.VOLUME, schema.catalog(), schema.schema(), volume));
+    }
+
+    @Transactional
+    public VolumeInfo get(Caller caller, String fullName) {
+        return info(find(caller, Action.READ_METADATA, fullName));
+    }
+
+    /** The volumes of a schema the caller may see, a full page at a time. */
+    @Transactional
+    public Page<VolumeInfo> list(Caller caller, String catalogName, String schemaName, String maxResults,
+            String pageToken) {
+        return named.list(caller, SecurableType.VOLUME, VolumeEntity.class, catalogName, schemaName,
+                pageTokens.request(maxResults, pageToken)).map(VolumeService::info);
+    }
+
+    /** A new name, comment or owner, for those who manage the volume. */
+    @Transactional
+    public VolumeInfo update(Caller caller, String fullName, UpdateVolume request) {
+        InvalidParameter.requireBody(request);
+        InSchema<VolumeEntity> volume = find(caller, Action.MANAGE, fullName);
+        Securable before = volume.securable(metastore.securable());
+        SecurableEntity entity = volume.object();
+        String previousOwner = entity.owner;
+        request.asSecurableUpdate().applyTo(entity, caller);
+        UniqueNames.flush(em, () -> "Volume '" + volume.fullName() + "' already exists.");
+        if (!before.fullName().equals(volume.fullName())) {
+            audit.change(caller.name(), AuditAction.RENAME, SecurableType.VOLUME, volume.fullName(),
+                    Map.of("from", before.fullName()));
+        }
+        ownership.recordIfChanged(caller, before, previousOwner, entity.owner);
+        return info(volume);
+    }
+
+    @Transactional
+    public void delete(Caller caller, String fullName) {
+        InSchema<VolumeEntity> volume = find(caller, Action.MANAGE, fullName);
+        // the database drops the volume's grants with it
+        volume.object().delete();
+        audit.change(caller.name(), AuditAction.DELETE_VOLUME, SecurableType.VOLUME, volume.fullName(),
+                Map.of("storage_location", volume.object().storageLocation));
+    }
+
+    private InSchema<VolumeEntity> find(Caller caller, Action action, String fullName) {
+        return named.inSchema(caller, action, SecurableType.VOLUME, VolumeEntity.class, fullName);
+    }
+
+    static VolumeInfo info(InSchema<VolumeEntity> found) {
+        VolumeEntity v = found.object();
+        return new VolumeInfo(found.catalogName(), found.schemaName(), v.name, found.fullName(), v.volumeType,
+                v.storageLocation, v.comment, v.owner, SecurableEntity.epochMillis(v.createdAt), v.createdBy,
+                SecurableEntity.epochMillis(v.updatedAt), v.updatedBy, v.id.toString());
+    }
+}

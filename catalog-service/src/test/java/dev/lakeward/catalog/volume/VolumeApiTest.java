@@ -1,0 +1,178 @@
+package dev.lakeward.catalog.volume;
+
+import static dev.lakeward.catalog.support.Api.BASE;
+import static dev.lakeward.catalog.support.Api.as;
+import static dev.lakeward.catalog.support.Api.asAdmin;
+import static dev.lakeward.catalog.support.Api.grant;
+import static dev.lakeward.catalog.support.Api.revoke;
+import static dev.lakeward.catalog.support.Api.unique;
+import static dev.lakeward.catalog.support.Api.userWithToken;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.lakeward.catalog.support.EmbeddedPostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Volumes through Unity Catalog's REST API: their lifecycle, names, grants and listings. */
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+class VolumeApiTest {
+
+    private String catalog;
+
+    @BeforeEach
+    void createSchema() {
+        catalog = unique("vol");
+        asAdmin().body(Map.of("name", catalog)).post(BASE + "/catalogs").then().statusCode(200);
+        asAdmin().body(Map.of("name", "s", "catalog_name", catalog)).post(BASE + "/schemas").then().statusCode(200);
+    }
+
+    @Test
+    void managedVolumeLifecycle() {
+        JsonPath created = create("Files", "landing files").then().statusCode(200).extract().jsonPath();
+        String id = created.getString("volume_id");
+        assertThat(created.getString("full_name")).isEqualTo(catalog + ".s.files");
+        assertThat(created.getString("volume_type")).isEqualTo("MANAGED");
+        assertThat(created.getString("storage_location")).startsWith("file:///")
+                .endsWith("/__unitystorage/volumes/" + id);
+        assertThat(created.getString("owner")).isEqualTo("admin");
+        create("files", null).then().statusCode(409).body("error_code", equalTo("ALREADY_EXISTS"));
+
+        asAdmin().get(BASE + "/volumes/" + catalog + ".S.FILES").then().statusCode(200)
+                .body("volume_id", equalTo(id)).body("comment", equalTo("landing files"));
+        asAdmin().body(Map.of("new_name", "raw", "comment", "renamed")).patch(BASE + "/volumes/" + catalog + ".s.files")
+                .then().statusCode(200).body("full_name", equalTo(catalog + ".s.raw")).body("volume_id", equalTo(id));
+        asAdmin().get(BASE + "/volumes/" + catalog + ".s.files").then().statusCode(404);
+        asAdmin().delete(BASE + "/volumes/" + catalog + ".s.raw").then().statusCode(200);
+        asAdmin().get(BASE + "/volumes/" + catalog + ".s.raw").then().statusCode(404)
+                .body("message", equalTo("Volume '" + catalog + ".s.raw' does not exist."));
+        asAdmin().queryParam("action", "DELETE_VOLUME").queryParam("securable", catalog + ".s.raw")
+                .get("/api/lakeward/v1/audit").then().statusCode(200).body("events.size()", equalTo(1));
+    }
+
+    @Test
+    void aRenameOntoATakenNameIsAConflictAndChangesNothing() {
+        create("a", null).then().statusCode(200);
+        create("b", null).then().statusCode(200);
+        asAdmin().body(Map.of("new_name", "b")).patch(BASE + "/volumes/" + catalog + ".s.a").then().statusCode(409);
+        asAdmin().get(BASE + "/volumes/" + catalog + ".s.a").then().statusCode(200);
+    }
+
+    @Test
+    void malformedRequestsAreRefusedAndChangeNothing() {
+        for (Map<String, Object> body : List.of(
+                Map.<String, Object>of("catalog_name", catalog, "schema_name", "s", "volume_type", "MANAGED"),
+                Map.<String, Object>of("catalog_name", catalog, "schema_name", "s", "name", "x"),
+                Map.<String, Object>of("catalog_name", catalog, "schema_name", "s", "name", "x", "volume_type", "HOT"),
+                Map.<String, Object>of("catalog_name", catalog, "schema_name", "s", "name", "x\u0000",
+                        "volume_type", "MANAGED"),
+                Map.<String, Object>of("catalog_name", catalog, "schema_name", "s", "name", "x",
+                        "volume_type", "MANAGED", "storage_location", "file:///tmp/elsewhere"),
+                Map.<String, Object>of("catalog_name", catalog, "schema_name", "s", "name", "x",
+                        "volume_type", "EXTERNAL", "storage_location", "s3://bucket/v"))) {
+            asAdmin().body(body).post(BASE + "/volumes").then().statusCode(400)
+                    .body("error_code", equalTo("INVALID_PARAMETER_VALUE"));
+        }
+        asAdmin().body("{").post(BASE + "/volumes").then().statusCode(400);
+        asAdmin().get(BASE + "/volumes/" + catalog + ".s").then().statusCode(400);
+        asAdmin().body(Map.of("comment", "x")).patch(BASE + "/volumes/" + catalog + ".s.none").then().statusCode(404);
+        create("kept", null).then().statusCode(200);
+        asAdmin().body(Map.of("new_name", "a.b")).patch(BASE + "/volumes/" + catalog + ".s.kept")
+                .then().statusCode(400);
+        asAdmin().body(Map.of("owner", "nobody_" + catalog)).patch(BASE + "/volumes/" + catalog + ".s.kept")
+                .then().statusCode(400);
+        asAdmin().get(BASE + "/volumes/" + catalog + ".s.kept").then().statusCode(200).body("owner", equalTo("admin"));
+        asAdmin().queryParam("catalog_name", catalog).queryParam("schema_name", "s").queryParam("max_results", "-1")
+                .get(BASE + "/volumes").then().statusCode(400);
+        asAdmin().queryParam("catalog_name", catalog).queryParam("schema_name", "s").get(BASE + "/volumes")
+                .then().statusCode(200).body("volumes.name", equalTo(List.of("kept")));
+    }
+
+    @Test
+    void grantsReachVolumesFromTheCatalogAndSchemaAndRevocationTakesEffectAtOnce() {
+        create("v", null).then().statusCode(200);
+        String user = unique("reader");
+        String token = userWithToken(user);
+        String volume = catalog + ".s.v";
+        // hidden looks missing
+        as(token).get(BASE + "/volumes/" + volume).then().statusCode(404);
+        grant("catalog", catalog, user, "USE CATALOG", "USE_SCHEMA", "READ_VOLUME");
+        as(token).get(BASE + "/volumes/" + volume).then().statusCode(200);
+        as(token).body(Map.of("comment", "mine")).patch(BASE + "/volumes/" + volume).then().statusCode(403);
+        as(token).delete(BASE + "/volumes/" + volume).then().statusCode(403);
+        as(token).body(Map.of("catalog_name", catalog, "schema_name", "s", "name", "w", "volume_type", "MANAGED"))
+                .post(BASE + "/volumes").then().statusCode(403);
+        asAdmin().get(BASE + "/permissions/volume/" + volume).then().statusCode(200);
+        asAdmin().queryParam("principal", user).get("/api/2.1/unity-catalog/effective-permissions/volume/" + volume)
+                .then().statusCode(200)
+                .body("privilege_assignments[0].privileges.privilege", equalTo(List.of("READ VOLUME")))
+                .body("privilege_assignments[0].privileges.inherited_from_name", equalTo(List.of(catalog)));
+        revoke("catalog", catalog, user, "READ VOLUME");
+        as(token).get(BASE + "/volumes/" + volume).then().statusCode(404);
+
+        grant("schema", catalog + ".s", user, "CREATE VOLUME");
+        as(token).body(Map.of("catalog_name", catalog, "schema_name", "s", "name", "w", "volume_type", "MANAGED"))
+                .post(BASE + "/volumes").then().statusCode(200).body("owner", equalTo(user));
+        as(token).body(Map.of("owner", "admin")).patch(BASE + "/volumes/" + catalog + ".s.w").then().statusCode(200)
+                .body("owner", equalTo("admin"));
+        asAdmin().queryParam("action", "TRANSFER_OWNERSHIP").queryParam("securable", catalog + ".s.w")
+                .get("/api/lakeward/v1/audit").then().statusCode(200).body("events.size()", equalTo(1));
+    }
+
+    @Test
+    void listingsArePagedAndFilteredToWhatTheCallerMaySeeInFullPages() {
+        for (int i = 0; i < 12; i++) {
+            create(String.format("v%02d", i), null).then().statusCode(200);
+        }
+        String user = unique("lister");
+        String token = userWithToken(user);
+        grant("catalog", catalog, user, "USE CATALOG", "USE SCHEMA");
+        for (int i = 0; i < 12; i += 2) {
+            grant("volume", catalog + ".s." + String.format("v%02d", i), user, "READ VOLUME");
+        }
+        List<String> seen = new ArrayList<>();
+        String pageToken = null;
+        do {
+            Map<String, Object> query = new HashMap<>(Map.of("catalog_name", catalog, "schema_name", "s",
+                    "max_results", 4));
+            if (pageToken != null) {
+                query.put("page_token", pageToken);
+            }
+            JsonPath page = as(token).queryParams(query).get(BASE + "/volumes").then().statusCode(200)
+                    .extract().jsonPath();
+            List<String> names = page.getList("volumes.name", String.class);
+            pageToken = page.getString("next_page_token");
+            if (pageToken != null) {
+                assertThat(names).hasSize(4);
+            }
+            seen.addAll(names);
+        } while (pageToken != null);
+        assertThat(seen).containsExactly("v00", "v02", "v04", "v06", "v08", "v10");
+    }
+
+    @Test
+    void aSchemaHoldingAVolumeIsNotEmptyAndDeletingItWithForceTakesTheVolume() {
+        create("v", null).then().statusCode(200);
+        asAdmin().delete(BASE + "/schemas/" + catalog + ".s").then().statusCode(400)
+                .body("error_code", equalTo("FAILED_PRECONDITION"));
+        asAdmin().queryParam("force", true).delete(BASE + "/schemas/" + catalog + ".s").then().statusCode(200);
+        asAdmin().get(BASE + "/volumes/" + catalog + ".s.v").then().statusCode(404);
+    }
+
+    private io.restassured.response.Response create(String name, String comment) {
+        Map<String, Object> body = new HashMap<>(Map.of("catalog_name", catalog, "schema_name", "s", "name", name,
+                "volume_type", "MANAGED"));
+        if (comment != null) {
+            body.put("comment", comment);
+        }
+        return asAdmin().body(body).post(BASE + "/volumes");
+    }
+}
