@@ -8,9 +8,9 @@ import jakarta.persistence.Table;
 @Table(name = "registered_model")
 public class RegisteredModelEntity extends SchemaObjectEntity {
 
-    /** Canonical; assigned under managed storage, and each version's location lies within it. */
+    /** Canonical; under managed storage, where its versions' artifacts go. */
     public String storageLocation;
 
-    /** The last version number handed out, moved under the row's lock: numbers are never reused. */
+    /** The last version number handed out (see V16): numbers are never reused. */
     public long lastVersion;
 }

@@ -4,7 +4,6 @@ import dev.lakeward.catalog.access.AccessControl;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.catalog.edge.Names;
-import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
@@ -14,7 +13,6 @@ import dev.lakeward.policy.SecurableType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Resolve, then decide: the one way a request finds the catalogs, schemas and tables it names,
@@ -106,25 +104,6 @@ public class NamedObjects {
         return NamespaceStore.inSchemaPath(type, kind, names.get(0), names.get(1), names.get(2))
                 .orElseThrow(() -> NotFound.securable(type, String.join(".", names)))
                 .securable(metastore.securable());
-    }
-
-    /** A volume, function or registered model by its id; one the caller may not see is answered as an id that names none. */
-    public <E extends SchemaObjectEntity> InSchema<E> inSchemaById(Caller caller, Action action, SecurableType type,
-            Class<E> kind, String idField, String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id == null ? "" : id);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidParameter(idField + " must be a " + type.apiName().replace('_', ' ') + "'s UUID.");
-        }
-        NotFound missing = NotFound.securable(type, Names.printable(id));
-        InSchema<E> found = NamespaceStore.inSchemaById(type, kind, uuid).orElseThrow(() -> missing);
-        try {
-            access.requireVisible(caller, action, found.securable(metastore.securable()));
-        } catch (NotFound hidden) {
-            throw missing;
-        }
-        return found;
     }
 
     /** The volumes, functions or registered models of a schema the caller may see, a full page at a time. */

@@ -111,15 +111,6 @@ public final class NamespaceStore {
                 .setParameter("schema", schema.id).setParameter("name", name).getResultStream().findFirst();
     }
 
-    /** A volume, function or registered model by its id, with its schema and catalog, in one query. */
-    static <E extends SchemaObjectEntity> Optional<InSchema<E>> inSchemaById(SecurableType type, Class<E> kind, UUID id) {
-        return TableEntity.getEntityManager().createQuery("select c, s, o from CatalogEntity c, SchemaEntity s, "
-                        + kind.getSimpleName() + " o where o.id = :id and o.schemaId = s.id and s.catalogId = c.id",
-                        Object[].class)
-                .setParameter("id", id).getResultStream().findFirst()
-                .map(row -> new InSchema<>(type, (CatalogEntity) row[0], (SchemaEntity) row[1], kind.cast(row[2])));
-    }
-
     /** A volume, function or registered model by its validated names, with its schema and catalog, in one query. */
     static <E extends SchemaObjectEntity> Optional<InSchema<E>> inSchemaPath(SecurableType type, Class<E> kind,
             String catalog, String schema, String name) {
