@@ -4,6 +4,7 @@ import dev.lakeward.catalog.access.AccessControl;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.catalog.edge.Names;
+import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
@@ -13,6 +14,7 @@ import dev.lakeward.policy.SecurableType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Resolve, then decide: the one way a request finds the catalogs, schemas and tables it names,
@@ -117,6 +119,34 @@ public class NamedObjects {
                         .map(object -> new InSchema<>(type, schema.catalog(), schema.schema(), object)).toList(),
                 chunk -> access.visible(caller, chunk, object -> object.securable(metastore)),
                 object -> object.object().name);
+    }
+
+    /**
+     * The volumes, functions or registered models the caller may see across the schemas of a
+     * catalog, or of every catalog when {@code catalogName} is null, a full page at a time: each
+     * checked at every level, as a get would be, in one batch a chunk.
+     */
+    public <E extends SchemaObjectEntity> Page<InSchema<E>> listAcrossSchemas(Caller caller, SecurableType type,
+            Class<E> kind, String catalogName, PageRequest page) {
+        UUID catalogId = catalogName == null ? null
+                : catalog(caller, Action.READ_METADATA, Names.identifier("catalog_name", catalogName)).id;
+        Securable metastore = this.metastore.securable();
+        return Page.filtered(page,
+                (after, limit) -> NamespaceStore.inSchemasAfter(type, kind, catalogId, fullNameKey(after), limit),
+                chunk -> access.visibleAtEveryLevel(caller, chunk, object -> object.securable(metastore)),
+                InSchema::fullName);
+    }
+
+    /** A listing's key as its three names; the first page's empty key sorts before every name. */
+    private static List<String> fullNameKey(String after) {
+        if (after.isEmpty()) {
+            return List.of("", "", "");
+        }
+        List<String> names = List.of(after.split("\\.", -1));
+        if (names.size() != 3) {
+            throw new InvalidParameter("page_token does not continue this listing; repeat it without one.");
+        }
+        return names;
     }
 
     /** A catalog by its validated name, to read. */

@@ -7,6 +7,7 @@ import dev.lakeward.catalog.identity.PrincipalEntity;
 import dev.lakeward.policy.Securable;
 import dev.lakeward.policy.SecurableType;
 import io.quarkus.panache.common.Sort;
+import jakarta.persistence.TypedQuery;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -128,6 +129,28 @@ public final class NamespaceStore {
                         + " o where o.schemaId = :schema and o.name > :after order by o.name", kind)
                 .setParameter("schema", schemaId).setParameter("after", after).setMaxResults(limit)
                 .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
+    }
+
+    /**
+     * Up to {@code limit} objects of one kind, with their schemas and catalogs, whose
+     * {@code (catalog, schema, name)} sorts after {@code after}'s, in that order, read-only: a
+     * listing's chunk across the schemas of one catalog, or of every catalog when {@code catalogId}
+     * is null.
+     */
+    static <E extends SchemaObjectEntity> List<InSchema<E>> inSchemasAfter(SecurableType type, Class<E> kind,
+            UUID catalogId, List<String> after, int limit) {
+        TypedQuery<Object[]> query = TableEntity.getEntityManager().createQuery("select c, s, o from CatalogEntity c,"
+                        + " SchemaEntity s, " + kind.getSimpleName() + " o where s.catalogId = c.id and o.schemaId = s.id"
+                        + (catalogId == null ? "" : " and c.id = :catalog")
+                        + " and (c.name, s.name, o.name) > (:catalogName, :schemaName, :name)"
+                        + " order by c.name, s.name, o.name", Object[].class)
+                .setParameter("catalogName", after.get(0)).setParameter("schemaName", after.get(1))
+                .setParameter("name", after.get(2)).setMaxResults(limit).setHint(HibernateHints.HINT_READ_ONLY, true);
+        if (catalogId != null) {
+            query.setParameter("catalog", catalogId);
+        }
+        return query.getResultList().stream().map(row -> new InSchema<>(type, (CatalogEntity) row[0],
+                (SchemaEntity) row[1], kind.cast(row[2]))).toList();
     }
 
     /** Up to {@code limit} catalogs named after {@code after}, in name order, read-only: a listing's chunk. */

@@ -41,7 +41,7 @@ public class TemporaryCredentialsResource {
     public record TemporaryCredentials(AwsCredentials awsTempCredentials, AzureUserDelegationSas azureUserDelegationSas,
             GcpOauthToken gcpOauthToken, long expirationTime, String url) {
 
-        static TemporaryCredentials of(TemporaryCredential credential) {
+        public static TemporaryCredentials of(TemporaryCredential credential) {
             long expiration = credential.expiration().toEpochMilli();
             return switch (credential.secret()) {
                 case TemporaryCredential.AwsSession aws -> new TemporaryCredentials(new AwsCredentials(

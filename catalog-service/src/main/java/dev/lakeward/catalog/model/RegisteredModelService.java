@@ -1,0 +1,152 @@
+package dev.lakeward.catalog.model;
+
+import dev.lakeward.catalog.access.AuditAction;
+import dev.lakeward.catalog.access.AuditLog;
+import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.access.Metastore;
+import dev.lakeward.catalog.edge.Names;
+import dev.lakeward.catalog.error.FailedPrecondition;
+import dev.lakeward.catalog.error.InvalidParameter;
+import dev.lakeward.catalog.model.ModelRequests.CreateRegisteredModel;
+import dev.lakeward.catalog.model.ModelRequests.UpdateRegisteredModel;
+import dev.lakeward.catalog.namespace.InSchema;
+import dev.lakeward.catalog.namespace.NamedObjects;
+import dev.lakeward.catalog.namespace.OwnershipTransfers;
+import dev.lakeward.catalog.namespace.SchemaPath;
+import dev.lakeward.catalog.namespace.StorageClaims;
+import dev.lakeward.catalog.namespace.StorageLocations;
+import dev.lakeward.catalog.persistence.Page;
+import dev.lakeward.catalog.persistence.PageRequest;
+import dev.lakeward.catalog.persistence.PageTokens;
+import dev.lakeward.catalog.persistence.SecurableEntity;
+import dev.lakeward.catalog.persistence.UniqueNames;
+import dev.lakeward.credentials.StorageLocation;
+import dev.lakeward.policy.Action;
+import dev.lakeward.policy.Securable;
+import dev.lakeward.policy.SecurableType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.Map;
+
+/**
+ * Registered models, addressed as {@code catalog.schema.model}: each stored under the nearest
+ * managed storage at a location the service assigns, where its versions' artifacts go. Each write
+ * is one transaction, audited.
+ */
+@ApplicationScoped
+public class RegisteredModelService {
+
+    @Inject
+    NamedObjects named;
+
+    @Inject
+    Metastore metastore;
+
+    @Inject
+    PageTokens pageTokens;
+
+    @Inject
+    StorageClaims storageClaims;
+
+    @Inject
+    OwnershipTransfers ownership;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public RegisteredModelInfo create(Caller caller, CreateRegisteredModel request) {
+        InvalidParameter.requireBody(request);
+        String name = Names.identifier("name", request.name());
+        SchemaPath schema = named.schema(caller, Action.CREATE_MODEL,
+                Names.identifier("catalog_name", request.catalogName()),
+                Names.identifier("schema_name", request.schemaName()));
+        RegisteredModelEntity model = new RegisteredModelEntity();
+        model.createdBy(caller.name());
+        model.schemaId = schema.schema().id;
+        model.name = name;
+        model.comment = Names.comment(request.comment());
+        StorageLocation location = StorageLocations.managedLocation(schema.managedStorageRoot(), "models", model.id);
+        storageClaims.admitAssignedLocation(caller, location);
+        model.storageLocation = location.url();
+        model.persist();
+        String fullName = schema.fullName() + "." + name;
+        UniqueNames.flush(em, () -> "Registered model '" + fullName + "' already exists.");
+        audit.change(caller.name(), AuditAction.CREATE_MODEL, SecurableType.REGISTERED_MODEL, fullName,
+                Map.of("storage_location", model.storageLocation));
+        return info(new InSchema<>(SecurableType.REGISTERED_MODEL, schema.catalog(), schema.schema(), model));
+    }
+
+    @Transactional
+    public RegisteredModelInfo get(Caller caller, String fullName) {
+        return info(find(caller, Action.READ_METADATA, fullName));
+    }
+
+    /**
+     * The models the caller may see, a full page at a time: in one schema, or, as Unity Catalog
+     * lists them without a schema, across a catalog's schemas or across every catalog.
+     */
+    @Transactional
+    public Page<RegisteredModelInfo> list(Caller caller, String catalogName, String schemaName, String maxResults,
+            String pageToken) {
+        PageRequest page = pageTokens.request(maxResults, pageToken);
+        Page<InSchema<RegisteredModelEntity>> models;
+        if (schemaName != null) {
+            models = named.list(caller, SecurableType.REGISTERED_MODEL, RegisteredModelEntity.class, catalogName,
+                    schemaName, page);
+        } else {
+            models = named.listAcrossSchemas(caller, SecurableType.REGISTERED_MODEL, RegisteredModelEntity.class,
+                    catalogName, page);
+        }
+        return models.map(RegisteredModelService::info);
+    }
+
+    /** A new name, comment or owner, for those who manage the model. */
+    @Transactional
+    public RegisteredModelInfo update(Caller caller, String fullName, UpdateRegisteredModel request) {
+        InvalidParameter.requireBody(request);
+        InSchema<RegisteredModelEntity> model = find(caller, Action.MANAGE, fullName);
+        Securable before = model.securable(metastore.securable());
+        SecurableEntity entity = model.object();
+        String previousOwner = entity.owner;
+        request.asSecurableUpdate().applyTo(entity, caller);
+        UniqueNames.flush(em, () -> "Registered model '" + model.fullName() + "' already exists.");
+        if (!before.fullName().equals(model.fullName())) {
+            audit.change(caller.name(), AuditAction.RENAME, SecurableType.REGISTERED_MODEL, model.fullName(),
+                    Map.of("from", before.fullName()));
+        }
+        ownership.recordIfChanged(caller, before, previousOwner, entity.owner);
+        return info(model);
+    }
+
+    /** Deletes the model; one with versions only when forced, and its versions with it. */
+    @Transactional
+    public void delete(Caller caller, String fullName, boolean force) {
+        InSchema<RegisteredModelEntity> model = find(caller, Action.MANAGE, fullName);
+        long versions = ModelVersionEntity.count("modelId", model.object().id);
+        if (versions > 0 && !force) {
+            throw new FailedPrecondition("Registered model '" + model.fullName() + "' has " + versions
+                    + " version(s): delete them first, or delete the model with force=true.");
+        }
+        // the database drops the model's versions and grants with it
+        model.object().delete();
+        audit.change(caller.name(), AuditAction.DELETE_MODEL, SecurableType.REGISTERED_MODEL, model.fullName(),
+                Map.of("storage_location", model.object().storageLocation, "versions", versions));
+    }
+
+    InSchema<RegisteredModelEntity> find(Caller caller, Action action, String fullName) {
+        return named.inSchema(caller, action, SecurableType.REGISTERED_MODEL, RegisteredModelEntity.class, fullName);
+    }
+
+    static RegisteredModelInfo info(InSchema<RegisteredModelEntity> found) {
+        RegisteredModelEntity m = found.object();
+        return new RegisteredModelInfo(m.name, found.catalogName(), found.schemaName(), m.storageLocation,
+                found.fullName(), m.comment, m.owner, SecurableEntity.epochMillis(m.createdAt), m.createdBy,
+                SecurableEntity.epochMillis(m.updatedAt), m.updatedBy, m.id.toString());
+    }
+}
