@@ -6,7 +6,7 @@ import dev.lakeward.credentials.StorageLocation;
 /**
  * Whether data may be stored at a location: no table's location overlaps another's, an external
  * table lies outside managed storage and needs {@code CREATE EXTERNAL TABLE} on the external location
- * that covers it, and new managed storage covers no table. Asked here, where tables, schemas and
+ * that covers it, and new managed storage overlaps no table, volume or registered model. Asked here, where tables, schemas and
  * catalogs are created; answered in {@code storage}, where external locations are governed, so
  * that the arrow between the two packages runs one way. Each method returns normally or throws the
  * 4xx that says why not, naming only objects the caller may see.

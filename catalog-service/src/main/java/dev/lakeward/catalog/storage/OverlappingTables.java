@@ -33,6 +33,16 @@ final class OverlappingTables {
                 || !claims(em, "catalog_schema", "storage_location", location).isEmpty();
     }
 
+    /**
+     * Whether the location overlaps a volume's or a registered model's: their credentials reach
+     * everything under them, so no managed storage may begin inside one (nor contain one).
+     */
+    static boolean volumesOrModels(StorageLocation location) {
+        EntityManager em = TableEntity.getEntityManager();
+        return !claims(em, "volume", "storage_location", location).isEmpty()
+                || !claims(em, "registered_model", "storage_location", location).isEmpty();
+    }
+
     /** The ids of the rows of {@code table} whose {@code column} overlaps the location. */
     private static List<UUID> claims(EntityManager em, String table, String column, StorageLocation location) {
         List<String> ancestors = location.ancestors().stream().map(StorageLocation::url).toList();

@@ -22,7 +22,8 @@ import java.util.List;
  * table's grants: no two tables' locations overlap, in either direction; an external table lies
  * outside managed storage and needs {@code CREATE EXTERNAL TABLE} on the external location that
  * covers it (a location no external location covers is for metastore admins only, as the
- * embedded default's {@code file://} tables are); new managed storage covers no table. Claims on one
+ * embedded default's {@code file://} tables are); new managed storage overlaps no table, volume or
+ * registered model, whose credentials would otherwise reach the tables stored there. Claims on one
  * bucket take turns (a transaction-scoped advisory lock), so that two overlapping claims made at
  * once cannot both pass; locations the service assigns (a fresh id under managed storage) cannot
  * overlap one another, so those claims share the lock and only wait for the others.
@@ -83,6 +84,10 @@ public class StorageAdmission implements StorageClaims {
         if (!OverlappingTables.of(location).isEmpty()) {
             throw new InvalidParameter("storage_root: managed storage at '" + location.url()
                     + "' would overlap the location of an existing table.");
+        }
+        if (OverlappingTables.volumesOrModels(location)) {
+            throw new InvalidParameter("storage_root: managed storage at '" + location.url()
+                    + "' would overlap the location of an existing volume or registered model.");
         }
     }
 

@@ -170,6 +170,19 @@ class ModelRegistryApiTest {
     }
 
     @Test
+    void noManagedStorageBeginsInsideAModelsOrAVolumesLocation() {
+        String modelLocation = createModel("s", "m").then().statusCode(200).extract().path("storage_location");
+        String volumeLocation = asAdmin().body(Map.of("catalog_name", catalog, "schema_name", "s", "name", "v",
+                "volume_type", "MANAGED")).post(BASE + "/volumes").then().statusCode(200).extract().path("storage_location");
+        // tables stored there would be readable with the model's or the volume's credentials
+        for (String root : List.of(modelLocation + "/versions/9", volumeLocation + "/nested", volumeLocation)) {
+            asAdmin().body(Map.of("name", "inner", "catalog_name", catalog, "storage_root", root))
+                    .post(BASE + "/schemas").then().statusCode(400).body("error_code", equalTo("INVALID_PARAMETER_VALUE"));
+        }
+        asAdmin().get(BASE + "/schemas/" + catalog + ".inner").then().statusCode(404);
+    }
+
+    @Test
     void fiftyConcurrentRegistrationsGetVersionsOneToFiftyEachOnce() throws Exception {
         createModel("s", "busy").then().statusCode(200);
         ExecutorService pool = Executors.newFixedThreadPool(50);
