@@ -7,23 +7,44 @@ import dev.lakeward.catalog.support.ServiceProcess;
 import io.unitycatalog.client.ApiClient;
 import io.unitycatalog.client.ApiException;
 import io.unitycatalog.client.api.CatalogsApi;
+import io.unitycatalog.client.api.ModelVersionsApi;
+import io.unitycatalog.client.api.RegisteredModelsApi;
 import io.unitycatalog.client.api.SchemasApi;
 import io.unitycatalog.client.api.TablesApi;
+import io.unitycatalog.client.api.TemporaryCredentialsApi;
+import io.unitycatalog.client.api.VolumesApi;
 import io.unitycatalog.client.model.CatalogInfo;
 import io.unitycatalog.client.model.ColumnInfo;
 import io.unitycatalog.client.model.ColumnTypeName;
 import io.unitycatalog.client.model.CreateCatalog;
+import io.unitycatalog.client.model.CreateModelVersion;
+import io.unitycatalog.client.model.CreateRegisteredModel;
 import io.unitycatalog.client.model.CreateSchema;
 import io.unitycatalog.client.model.CreateTable;
+import io.unitycatalog.client.model.CreateVolumeRequestContent;
 import io.unitycatalog.client.model.DataSourceFormat;
+import io.unitycatalog.client.model.FinalizeModelVersion;
+import io.unitycatalog.client.model.GenerateTemporaryModelVersionCredential;
 import io.unitycatalog.client.model.ListCatalogsResponse;
+import io.unitycatalog.client.model.ListRegisteredModelsResponse;
 import io.unitycatalog.client.model.ListSchemasResponse;
 import io.unitycatalog.client.model.ListTablesResponse;
+import io.unitycatalog.client.model.ListVolumesResponseContent;
+import io.unitycatalog.client.model.ModelVersionInfo;
+import io.unitycatalog.client.model.ModelVersionOperation;
+import io.unitycatalog.client.model.ModelVersionStatus;
+import io.unitycatalog.client.model.RegisteredModelInfo;
 import io.unitycatalog.client.model.SchemaInfo;
 import io.unitycatalog.client.model.TableInfo;
 import io.unitycatalog.client.model.TableType;
+import io.unitycatalog.client.model.TemporaryCredentials;
 import io.unitycatalog.client.model.UpdateCatalog;
+import io.unitycatalog.client.model.UpdateModelVersion;
+import io.unitycatalog.client.model.UpdateRegisteredModel;
 import io.unitycatalog.client.model.UpdateSchema;
+import io.unitycatalog.client.model.UpdateVolumeRequestContent;
+import io.unitycatalog.client.model.VolumeInfo;
+import io.unitycatalog.client.model.VolumeType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -151,6 +172,89 @@ class UnityCatalogClientIT {
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(400));
         schemas.deleteSchema("sdk_ns.a", true);
         assertThatThrownBy(() -> tables.getTable("sdk_ns.a.t1", null, null))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+    }
+
+    @Test
+    void volumesCreateGetListPagedRenameDelete() throws Exception {
+        new CatalogsApi(client).createCatalog(new CreateCatalog().name("sdk_vol"));
+        new SchemasApi(client).createSchema(new CreateSchema().name("s").catalogName("sdk_vol"));
+        VolumesApi volumes = new VolumesApi(client);
+        for (String name : List.of("a", "b", "c")) {
+            volumes.createVolume(new CreateVolumeRequestContent().catalogName("sdk_vol").schemaName("s").name(name)
+                    .volumeType(VolumeType.MANAGED).comment("volume " + name));
+        }
+        assertThatThrownBy(() -> volumes.createVolume(new CreateVolumeRequestContent().catalogName("sdk_vol")
+                .schemaName("s").name("a").volumeType(VolumeType.MANAGED)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(409));
+        VolumeInfo volume = volumes.getVolume("sdk_vol.s.b");
+        assertThat(volume.getVolumeType()).isEqualTo(VolumeType.MANAGED);
+        assertThat(volume.getStorageLocation()).endsWith("/__unitystorage/volumes/" + volume.getVolumeId());
+        ListVolumesResponseContent page = volumes.listVolumes("sdk_vol", "s", 2, null);
+        assertThat(page.getVolumes()).extracting(VolumeInfo::getName).containsExactly("a", "b");
+        page = volumes.listVolumes("sdk_vol", "s", 2, page.getNextPageToken());
+        assertThat(page.getVolumes()).extracting(VolumeInfo::getName).containsExactly("c");
+        assertThat(page.getNextPageToken()).isNull();
+        VolumeInfo renamed = volumes.updateVolume("sdk_vol.s.c", new UpdateVolumeRequestContent().newName("d")
+                .comment("moved"));
+        assertThat(renamed.getFullName()).isEqualTo("sdk_vol.s.d");
+        assertThat(renamed.getVolumeId()).isEqualTo(volumes.getVolume("sdk_vol.s.d").getVolumeId());
+        volumes.deleteVolume("sdk_vol.s.d");
+        assertThatThrownBy(() -> volumes.getVolume("sdk_vol.s.d"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+    }
+
+    /** The calls MLflow's Unity Catalog registry makes, in its order. */
+    @Test
+    void aModelIsRegisteredVersionedFinalizedAndDeleted() throws Exception {
+        new CatalogsApi(client).createCatalog(new CreateCatalog().name("sdk_ml"));
+        new SchemasApi(client).createSchema(new CreateSchema().name("s").catalogName("sdk_ml"));
+        RegisteredModelsApi models = new RegisteredModelsApi(client);
+        ModelVersionsApi versions = new ModelVersionsApi(client);
+        RegisteredModelInfo model = models.createRegisteredModel(new CreateRegisteredModel().catalogName("sdk_ml")
+                .schemaName("s").name("churn").comment("churn model"));
+        assertThat(model.getFullName()).isEqualTo("sdk_ml.s.churn");
+        assertThatThrownBy(() -> models.createRegisteredModel(new CreateRegisteredModel().catalogName("sdk_ml")
+                .schemaName("s").name("churn")))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(409));
+        models.createRegisteredModel(new CreateRegisteredModel().catalogName("sdk_ml").schemaName("s").name("other"));
+        ListRegisteredModelsResponse first = models.listRegisteredModels("sdk_ml", "s", 1, null);
+        assertThat(first.getRegisteredModels()).extracting(RegisteredModelInfo::getName).containsExactly("churn");
+        assertThat(models.listRegisteredModels("sdk_ml", "s", 1, first.getNextPageToken()).getRegisteredModels())
+                .extracting(RegisteredModelInfo::getName).containsExactly("other");
+
+        ModelVersionInfo v1 = versions.createModelVersion(new CreateModelVersion().catalogName("sdk_ml")
+                .schemaName("s").modelName("churn").source("runs:/abc/model").runId("abc"));
+        assertThat(v1.getVersion()).isEqualTo(1L);
+        assertThat(v1.getStatus()).isEqualTo(ModelVersionStatus.PENDING_REGISTRATION);
+        TemporaryCredentialsApi credentials = new TemporaryCredentialsApi(client);
+        TemporaryCredentials upload = credentials.generateTemporaryModelVersionCredentials(
+                new GenerateTemporaryModelVersionCredential().catalogName("sdk_ml").schemaName("s").modelName("churn")
+                        .version(1L).operation(ModelVersionOperation.READ_WRITE_MODEL_VERSION));
+        assertThat(upload.getUrl()).isEqualTo(v1.getStorageLocation());
+        ModelVersionInfo ready = versions.finalizeModelVersion("sdk_ml.s.churn", 1L,
+                new FinalizeModelVersion().fullName("sdk_ml.s.churn").version(1L));
+        assertThat(ready.getStatus()).isEqualTo(ModelVersionStatus.READY);
+        assertThatThrownBy(() -> credentials.generateTemporaryModelVersionCredentials(
+                new GenerateTemporaryModelVersionCredential().catalogName("sdk_ml").schemaName("s").modelName("churn")
+                        .version(1L).operation(ModelVersionOperation.READ_WRITE_MODEL_VERSION)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(400));
+        versions.createModelVersion(new CreateModelVersion().catalogName("sdk_ml").schemaName("s").modelName("churn")
+                .source("runs:/def/model"));
+        assertThat(versions.listModelVersions("sdk_ml.s.churn", 0, null).getModelVersions())
+                .extracting(ModelVersionInfo::getVersion).containsExactly(1L, 2L);
+        assertThat(versions.updateModelVersion("sdk_ml.s.churn", 2L, new UpdateModelVersion().comment("candidate"))
+                .getComment()).isEqualTo("candidate");
+        versions.deleteModelVersion("sdk_ml.s.churn", 2L);
+        assertThatThrownBy(() -> versions.getModelVersion("sdk_ml.s.churn", 2L))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+
+        assertThat(models.updateRegisteredModel("sdk_ml.s.churn", new UpdateRegisteredModel().newName("retention"))
+                .getFullName()).isEqualTo("sdk_ml.s.retention");
+        assertThatThrownBy(() -> models.deleteRegisteredModel("sdk_ml.s.retention", false))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(400));
+        models.deleteRegisteredModel("sdk_ml.s.retention", true);
+        assertThatThrownBy(() -> models.getRegisteredModel("sdk_ml.s.retention"))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
     }
 }
