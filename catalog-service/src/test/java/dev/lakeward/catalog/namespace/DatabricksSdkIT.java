@@ -5,26 +5,43 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
-import com.databricks.sdk.core.error.platform.NotFound;
 import com.databricks.sdk.core.error.platform.AlreadyExists;
+import com.databricks.sdk.core.error.platform.NotFound;
 import com.databricks.sdk.service.catalog.CatalogInfo;
 import com.databricks.sdk.service.catalog.ColumnInfo;
 import com.databricks.sdk.service.catalog.ColumnTypeName;
 import com.databricks.sdk.service.catalog.CreateCatalog;
+import com.databricks.sdk.service.catalog.CreateRegisteredModelRequest;
 import com.databricks.sdk.service.catalog.CreateSchema;
 import com.databricks.sdk.service.catalog.CreateTableRequest;
+import com.databricks.sdk.service.catalog.CreateVolumeRequestContent;
 import com.databricks.sdk.service.catalog.DataSourceFormat;
 import com.databricks.sdk.service.catalog.DeleteCatalogRequest;
 import com.databricks.sdk.service.catalog.ListCatalogsRequest;
+import com.databricks.sdk.service.catalog.ListModelVersionsRequest;
+import com.databricks.sdk.service.catalog.ListRegisteredModelsRequest;
 import com.databricks.sdk.service.catalog.ListSummariesRequest;
 import com.databricks.sdk.service.catalog.ListTablesRequest;
+import com.databricks.sdk.service.catalog.ListVolumesRequest;
+import com.databricks.sdk.service.catalog.ModelVersionInfo;
+import com.databricks.sdk.service.catalog.ModelVersionInfoStatus;
+import com.databricks.sdk.service.catalog.RegisteredModelInfo;
 import com.databricks.sdk.service.catalog.SchemaInfo;
 import com.databricks.sdk.service.catalog.TableInfo;
 import com.databricks.sdk.service.catalog.TableSummary;
 import com.databricks.sdk.service.catalog.TableType;
 import com.databricks.sdk.service.catalog.UpdateCatalog;
+import com.databricks.sdk.service.catalog.UpdateModelVersionRequest;
+import com.databricks.sdk.service.catalog.UpdateRegisteredModelRequest;
 import com.databricks.sdk.service.catalog.UpdateSchema;
+import com.databricks.sdk.service.catalog.UpdateVolumeRequestContent;
+import com.databricks.sdk.service.catalog.VolumeInfo;
+import com.databricks.sdk.service.catalog.VolumeType;
 import dev.lakeward.catalog.support.ServiceProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -108,5 +125,58 @@ class DatabricksSdkIT {
         assertThatThrownBy(() -> workspace.tables().get("dbx_0.raw.events")).isInstanceOf(NotFound.class);
         workspace.catalogs().delete(new DeleteCatalogRequest().setName("dbx_0").setForce(true));
         assertThatThrownBy(() -> workspace.schemas().get("dbx_0.raw")).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void volumesRegisteredModelsAndModelVersions() throws Exception {
+        workspace.catalogs().create(new CreateCatalog().setName("dbx_ml"));
+        workspace.schemas().create(new CreateSchema().setName("s").setCatalogName("dbx_ml"));
+        for (String name : List.of("a", "b", "c")) {
+            workspace.volumes().create(new CreateVolumeRequestContent().setCatalogName("dbx_ml").setSchemaName("s")
+                    .setName(name).setVolumeType(VolumeType.MANAGED));
+        }
+        assertThatThrownBy(() -> workspace.volumes().create(new CreateVolumeRequestContent().setCatalogName("dbx_ml")
+                .setSchemaName("s").setName("a").setVolumeType(VolumeType.MANAGED))).isInstanceOf(AlreadyExists.class);
+        // the SDK follows next_page_token through pages of one
+        assertThat(StreamSupport.stream(workspace.volumes().list(new ListVolumesRequest().setCatalogName("dbx_ml")
+                .setSchemaName("s").setMaxResults(1L)).spliterator(), false).map(VolumeInfo::getName))
+                .containsExactly("a", "b", "c");
+        assertThat(workspace.volumes().update(new UpdateVolumeRequestContent().setName("dbx_ml.s.c").setNewName("d")
+                .setComment("moved")).getFullName()).isEqualTo("dbx_ml.s.d");
+        assertThat(workspace.volumes().read("dbx_ml.s.d").getComment()).isEqualTo("moved");
+        workspace.volumes().delete("dbx_ml.s.d");
+        assertThatThrownBy(() -> workspace.volumes().read("dbx_ml.s.d")).isInstanceOf(NotFound.class);
+
+        for (String name : List.of("churn", "other")) {
+            workspace.registeredModels().create(new CreateRegisteredModelRequest().setCatalogName("dbx_ml")
+                    .setSchemaName("s").setName(name));
+        }
+        assertThat(StreamSupport.stream(workspace.registeredModels().list(new ListRegisteredModelsRequest()
+                .setCatalogName("dbx_ml").setMaxResults(1L)).spliterator(), false).map(RegisteredModelInfo::getFullName))
+                .containsExactly("dbx_ml.s.churn", "dbx_ml.s.other");
+        // Databricks registers versions through MLflow, not this SDK: as MLflow does, over REST
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(service.baseUri() + "/api/2.1/unity-catalog/models/versions"))
+                    .header("Authorization", "Bearer " + service.adminToken()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"catalog_name\":\"dbx_ml\",\"schema_name\":\"s\","
+                            + "\"model_name\":\"churn\",\"source\":\"runs:/r/model\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).isEqualTo(200);
+        }
+        ModelVersionInfo version = workspace.modelVersions().get("dbx_ml.s.churn", 2);
+        assertThat(version.getVersion()).isEqualTo(2L);
+        assertThat(version.getStatus()).isEqualTo(ModelVersionInfoStatus.PENDING_REGISTRATION);
+        assertThat(workspace.modelVersions().update(new UpdateModelVersionRequest().setFullName("dbx_ml.s.churn")
+                .setVersion(2L).setComment("candidate")).getComment()).isEqualTo("candidate");
+        assertThat(StreamSupport.stream(workspace.modelVersions().list(new ListModelVersionsRequest()
+                .setFullName("dbx_ml.s.churn").setMaxResults(1L)).spliterator(), false).map(ModelVersionInfo::getVersion))
+                .containsExactly(1L, 2L);
+        workspace.modelVersions().delete("dbx_ml.s.churn", 2);
+        assertThatThrownBy(() -> workspace.modelVersions().get("dbx_ml.s.churn", 2)).isInstanceOf(NotFound.class);
+        assertThat(workspace.registeredModels().update(new UpdateRegisteredModelRequest().setFullName("dbx_ml.s.other")
+                .setNewName("renamed").setComment("c")).getFullName()).isEqualTo("dbx_ml.s.renamed");
+        workspace.registeredModels().delete("dbx_ml.s.renamed");
+        assertThatThrownBy(() -> workspace.registeredModels().get("dbx_ml.s.renamed")).isInstanceOf(NotFound.class);
     }
 }
