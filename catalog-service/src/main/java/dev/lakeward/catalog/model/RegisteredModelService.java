@@ -3,15 +3,14 @@ package dev.lakeward.catalog.model;
 import dev.lakeward.catalog.access.AuditAction;
 import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Caller;
-import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.model.ModelRequests.CreateRegisteredModel;
 import dev.lakeward.catalog.model.ModelRequests.UpdateRegisteredModel;
 import dev.lakeward.catalog.namespace.InSchema;
+import dev.lakeward.catalog.namespace.InSchemaUpdates;
 import dev.lakeward.catalog.namespace.NamedObjects;
-import dev.lakeward.catalog.namespace.OwnershipTransfers;
 import dev.lakeward.catalog.namespace.SchemaPath;
 import dev.lakeward.catalog.namespace.StorageClaims;
 import dev.lakeward.catalog.namespace.StorageLocations;
@@ -22,7 +21,6 @@ import dev.lakeward.catalog.persistence.SecurableEntity;
 import dev.lakeward.catalog.persistence.UniqueNames;
 import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.policy.Action;
-import dev.lakeward.policy.Securable;
 import dev.lakeward.policy.SecurableType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,16 +40,13 @@ public class RegisteredModelService {
     NamedObjects named;
 
     @Inject
-    Metastore metastore;
-
-    @Inject
     PageTokens pageTokens;
 
     @Inject
     StorageClaims storageClaims;
 
     @Inject
-    OwnershipTransfers ownership;
+    InSchemaUpdates updates;
 
     @Inject
     AuditLog audit;
@@ -111,16 +106,7 @@ public class RegisteredModelService {
     public RegisteredModelInfo update(Caller caller, String fullName, UpdateRegisteredModel request) {
         InvalidParameter.requireBody(request);
         InSchema<RegisteredModelEntity> model = find(caller, Action.MANAGE, fullName);
-        Securable before = model.securable(metastore.securable());
-        SecurableEntity entity = model.object();
-        String previousOwner = entity.owner;
-        request.asSecurableUpdate().applyTo(entity, caller);
-        UniqueNames.flush(em, () -> "Registered model '" + model.fullName() + "' already exists.");
-        if (!before.fullName().equals(model.fullName())) {
-            audit.change(caller.name(), AuditAction.RENAME, SecurableType.REGISTERED_MODEL, model.fullName(),
-                    Map.of("from", before.fullName()));
-        }
-        ownership.recordIfChanged(caller, before, previousOwner, entity.owner);
+        updates.apply(caller, model, request.asSecurableUpdate());
         return info(model);
     }
 

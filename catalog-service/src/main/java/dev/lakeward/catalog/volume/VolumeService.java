@@ -3,12 +3,11 @@ package dev.lakeward.catalog.volume;
 import dev.lakeward.catalog.access.AuditAction;
 import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Caller;
-import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.namespace.InSchema;
+import dev.lakeward.catalog.namespace.InSchemaUpdates;
 import dev.lakeward.catalog.namespace.NamedObjects;
-import dev.lakeward.catalog.namespace.OwnershipTransfers;
 import dev.lakeward.catalog.namespace.SchemaPath;
 import dev.lakeward.catalog.namespace.StorageClaims;
 import dev.lakeward.catalog.namespace.StorageLocations;
@@ -20,7 +19,6 @@ import dev.lakeward.catalog.volume.VolumeRequests.CreateVolume;
 import dev.lakeward.catalog.volume.VolumeRequests.UpdateVolume;
 import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.policy.Action;
-import dev.lakeward.policy.Securable;
 import dev.lakeward.policy.SecurableType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,16 +39,13 @@ public class VolumeService {
     NamedObjects named;
 
     @Inject
-    Metastore metastore;
-
-    @Inject
     PageTokens pageTokens;
 
     @Inject
     StorageClaims storageClaims;
 
     @Inject
-    OwnershipTransfers ownership;
+    InSchemaUpdates updates;
 
     @Inject
     AuditLog audit;
@@ -109,16 +104,7 @@ public class VolumeService {
     public VolumeInfo update(Caller caller, String fullName, UpdateVolume request) {
         InvalidParameter.requireBody(request);
         InSchema<VolumeEntity> volume = find(caller, Action.MANAGE, fullName);
-        Securable before = volume.securable(metastore.securable());
-        SecurableEntity entity = volume.object();
-        String previousOwner = entity.owner;
-        request.asSecurableUpdate().applyTo(entity, caller);
-        UniqueNames.flush(em, () -> "Volume '" + volume.fullName() + "' already exists.");
-        if (!before.fullName().equals(volume.fullName())) {
-            audit.change(caller.name(), AuditAction.RENAME, SecurableType.VOLUME, volume.fullName(),
-                    Map.of("from", before.fullName()));
-        }
-        ownership.recordIfChanged(caller, before, previousOwner, entity.owner);
+        updates.apply(caller, volume, request.asSecurableUpdate());
         return info(volume);
     }
 
