@@ -40,6 +40,11 @@ public final class Securables {
     }
 
     public static Securable table(Securable schema, UUID id, String name, String owner) {
-        return new Securable(SecurableType.TABLE, id.toString(), schema.fullName() + "." + name, owner, schema);
+        return inSchema(SecurableType.TABLE, schema, id, name, owner);
+    }
+
+    /** A table, volume, function or registered model read as a row (a storage claim). */
+    public static Securable inSchema(SecurableType type, Securable schema, UUID id, String name, String owner) {
+        return new Securable(type, id.toString(), schema.fullName() + "." + name, owner, schema);
     }
 }

@@ -8,7 +8,6 @@ import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.PermissionDenied;
-import dev.lakeward.catalog.namespace.TablePath;
 import dev.lakeward.credentials.AccessLevel;
 import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.credentials.TemporaryCredential;
@@ -84,12 +83,11 @@ public class PathCredentials {
                 new FailedPrecondition("'" + location.url() + "' lies within no external location."));
         Securable metastore = this.metastore.securable();
         Securable securable = external.securable(metastore);
-        List<TablePath> tables = OverlappingTables.of(location);
+        List<Securable> tables = OverlappingClaims.tables(location, metastore);
         boolean creating = operation == PathOperation.PATH_CREATE_TABLE;
         List<Check> checks = new ArrayList<>();
         operation.requires.forEach(action -> checks.add(new Check(action, securable)));
-        for (TablePath table : tables) {
-            Securable governed = table.securable(metastore);
+        for (Securable governed : tables) {
             checks.add(new Check(Action.READ_METADATA, governed));
             if (!creating) {
                 checks.add(new Check(Action.SELECT, governed));

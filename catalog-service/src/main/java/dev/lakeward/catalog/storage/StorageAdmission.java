@@ -5,7 +5,6 @@ import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.namespace.StorageClaims;
-import dev.lakeward.catalog.namespace.TablePath;
 import dev.lakeward.catalog.namespace.TableType;
 import dev.lakeward.catalog.persistence.AdvisoryLocks;
 import dev.lakeward.credentials.StorageLocation;
@@ -18,12 +17,12 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 
 /**
- * Storage is governed as Databricks governs it, so that a table is never a way around another
- * table's grants: no two tables' locations overlap, in either direction; an external table lies
- * outside managed storage and needs {@code CREATE EXTERNAL TABLE} on the external location that
- * covers it (a location no external location covers is for metastore admins only, as the
- * embedded default's {@code file://} tables are); new managed storage overlaps no table, volume or
- * registered model, whose credentials would otherwise reach the tables stored there. Claims on one
+ * Storage is governed as Databricks governs it, so that neither a table nor a volume is a way
+ * around another's grants: no two locations of tables, volumes and registered models overlap, in
+ * any direction; an external table or volume lies outside managed storage and needs {@code CREATE
+ * EXTERNAL TABLE} ({@code CREATE EXTERNAL VOLUME}) on the external location that covers it (a
+ * location no external location covers is for metastore admins only, as the embedded default's
+ * {@code file://} tables are); new managed storage covers no table, volume or model. Claims on one
  * bucket take turns (a transaction-scoped advisory lock), so that two overlapping claims made at
  * once cannot both pass; locations the service assigns (a fresh id under managed storage) cannot
  * overlap one another, so those claims share the lock and only wait for the others.
@@ -48,17 +47,16 @@ public class StorageAdmission implements StorageClaims {
         AdvisoryLocks.exclusive(em, bucket(location));
         Securable metastore = this.metastore.securable();
         if (type == TableType.EXTERNAL) {
-            Check check = externalLocations.covering(location)
-                    .map(covering -> new Check(Action.CREATE_EXTERNAL_TABLE, covering.securable(metastore)))
-                    .orElseGet(() -> new Check(Action.MANAGE, metastore));
-            // one message whether or not an external location covers the path: its existence is not the caller's to learn
-            access.require(caller, check, () -> "User " + caller.name() + " does not have CREATE EXTERNAL TABLE on an"
-                    + " external location that covers '" + location.url() + "'.");
-            if (OverlappingTables.inManagedStorage(location)) {
-                throw new InvalidParameter("storage_location '" + location.url() + "' overlaps managed storage: an"
-                        + " EXTERNAL table lies outside the metastore's, catalogs' and schemas' managed storage.");
-            }
+            admitExternal(caller, location, Action.CREATE_EXTERNAL_TABLE, "table", metastore);
         }
+        refuseOverlap(caller, location, metastore);
+    }
+
+    @Override
+    public void admitExternalVolume(Caller caller, StorageLocation location) {
+        AdvisoryLocks.exclusive(em, bucket(location));
+        Securable metastore = this.metastore.securable();
+        admitExternal(caller, location, Action.CREATE_EXTERNAL_VOLUME, "volume", metastore);
         refuseOverlap(caller, location, metastore);
     }
 
@@ -68,27 +66,46 @@ public class StorageAdmission implements StorageClaims {
         refuseOverlap(caller, location, metastore.securable());
     }
 
+    /** The privilege on the covering external location (or metastore admin), and outside managed storage. */
+    private void admitExternal(Caller caller, StorageLocation location, Action create, String kind,
+            Securable metastore) {
+        Check check = externalLocations.covering(location)
+                .map(covering -> new Check(create, covering.securable(metastore)))
+                .orElseGet(() -> new Check(Action.MANAGE, metastore));
+        String privilege = create.name().replace('_', ' ');
+        // one message whether or not an external location covers the path: its existence is not the caller's to learn
+        access.require(caller, check, () -> "User " + caller.name() + " does not have " + privilege + " on an"
+                + " external location that covers '" + location.url() + "'.");
+        if (OverlappingClaims.inManagedStorage(location)) {
+            throw new InvalidParameter("storage_location '" + location.url() + "' overlaps managed storage: an"
+                    + " EXTERNAL " + kind + " lies outside the metastore's, catalogs' and schemas' managed storage.");
+        }
+    }
+
     private void refuseOverlap(Caller caller, StorageLocation location, Securable metastore) {
-        List<TablePath> tables = OverlappingTables.of(location);
-        if (!tables.isEmpty()) {
-            List<TablePath> visible = access.visible(caller, tables, table -> table.securable(metastore));
+        List<Securable> claims = OverlappingClaims.of(location, metastore);
+        if (!claims.isEmpty()) {
+            List<Securable> visible = access.visible(caller, claims, claim -> claim);
             throw new InvalidParameter("storage_location '" + location.url() + "' overlaps the location of "
-                    + (visible.isEmpty() ? "another table" : "table '" + visible.getFirst().fullName() + "'")
-                    + ": no two tables share storage, nor does one lie within another.");
+                    + (visible.isEmpty() ? "another " + kind(claims.getFirst())
+                            : kind(visible.getFirst()) + " '" + visible.getFirst().fullName() + "'")
+                    + ": no two tables, volumes or models share storage, nor does one lie within another.");
         }
     }
 
     @Override
     public void admitManagedStorage(StorageLocation location) {
         AdvisoryLocks.exclusive(em, bucket(location));
-        if (!OverlappingTables.of(location).isEmpty()) {
+        List<Securable> claims = OverlappingClaims.of(location, metastore.securable());
+        if (!claims.isEmpty()) {
             throw new InvalidParameter("storage_root: managed storage at '" + location.url()
-                    + "' would overlap the location of an existing table.");
+                    + "' would overlap the location of an existing " + kind(claims.getFirst()) + ".");
         }
-        if (OverlappingTables.volumesOrModels(location)) {
-            throw new InvalidParameter("storage_root: managed storage at '" + location.url()
-                    + "' would overlap the location of an existing volume or registered model.");
-        }
+    }
+
+    /** How a message names a claimant's kind: {@code table}, {@code volume}, {@code registered model}. */
+    private static String kind(Securable claim) {
+        return claim.type().apiName().replace('_', ' ');
     }
 
     private static String bucket(StorageLocation location) {

@@ -28,9 +28,9 @@ import java.util.Map;
 
 /**
  * Volumes, addressed as {@code catalog.schema.volume}. A MANAGED volume is stored where the
- * service assigns it, under the nearest managed storage, where no table can lie; EXTERNAL volumes
- * are refused until storage admission also keeps tables and volumes apart (see README). Each
- * write is one transaction, audited.
+ * service assigns it, under the nearest managed storage; an EXTERNAL one at its canonical
+ * {@code storage_location}, admitted as external tables are ({@link StorageClaims}); deleting it
+ * leaves its files. Each write is one transaction, audited.
  */
 @ApplicationScoped
 public class VolumeService {
@@ -63,20 +63,26 @@ public class VolumeService {
         if (request.volumeType() == null) {
             throw new InvalidParameter("volume_type is required: MANAGED or EXTERNAL.");
         }
-        if (request.volumeType() == VolumeType.EXTERNAL) {
-            throw new InvalidParameter("EXTERNAL volumes are not supported yet; create a MANAGED one.");
-        }
-        if (request.storageLocation() != null) {
-            throw new InvalidParameter("A MANAGED volume has no storage_location: the service assigns it one.");
-        }
         VolumeEntity volume = new VolumeEntity();
         volume.createdBy(caller.name());
         volume.schemaId = schema.schema().id;
         volume.name = name;
-        volume.volumeType = VolumeType.MANAGED;
+        volume.volumeType = request.volumeType();
         volume.comment = Names.comment(request.comment());
-        StorageLocation location = StorageLocations.managedLocation(schema.managedStorageRoot(), "volumes", volume.id);
-        storageClaims.admitAssignedLocation(caller, location);
+        StorageLocation location;
+        if (request.volumeType() == VolumeType.EXTERNAL) {
+            if (request.storageLocation() == null) {
+                throw new InvalidParameter("storage_location is required for an EXTERNAL volume.");
+            }
+            location = parse(request.storageLocation());
+            storageClaims.admitExternalVolume(caller, location);
+        } else {
+            if (request.storageLocation() != null) {
+                throw new InvalidParameter("A MANAGED volume has no storage_location: the service assigns it one.");
+            }
+            location = StorageLocations.managedLocation(schema.managedStorageRoot(), "volumes", volume.id);
+            storageClaims.admitAssignedLocation(caller, location);
+        }
         volume.storageLocation = location.url();
         volume.persist();
         String fullName = schema.fullName() + "." + name;
@@ -115,6 +121,14 @@ public class VolumeService {
         volume.object().delete();
         audit.change(caller.name(), AuditAction.DELETE_VOLUME, SecurableType.VOLUME, volume.fullName(),
                 Map.of("storage_location", volume.object().storageLocation));
+    }
+
+    private static StorageLocation parse(String url) {
+        try {
+            return StorageLocation.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameter("storage_location: " + e.getMessage());
+        }
     }
 
     private InSchema<VolumeEntity> find(Caller caller, Action action, String fullName) {

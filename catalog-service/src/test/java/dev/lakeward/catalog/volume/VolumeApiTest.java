@@ -77,7 +77,9 @@ class VolumeApiTest {
                 Map.<String, Object>of("catalog_name", catalog, "schema_name", "s", "name", "x",
                         "volume_type", "MANAGED", "storage_location", "file:///tmp/elsewhere"),
                 Map.<String, Object>of("catalog_name", catalog, "schema_name", "s", "name", "x",
-                        "volume_type", "EXTERNAL", "storage_location", "s3://bucket/v"))) {
+                        "volume_type", "EXTERNAL"),
+                Map.<String, Object>of("catalog_name", catalog, "schema_name", "s", "name", "x",
+                        "volume_type", "EXTERNAL", "storage_location", "relative/path"))) {
             asAdmin().body(body).post(BASE + "/volumes").then().statusCode(400)
                     .body("error_code", equalTo("INVALID_PARAMETER_VALUE"));
         }
