@@ -74,7 +74,7 @@ public class VolumeService {
             if (request.storageLocation() == null) {
                 throw new InvalidParameter("storage_location is required for an EXTERNAL volume.");
             }
-            location = parse(request.storageLocation());
+            location = StorageLocations.parse("storage_location", request.storageLocation());
             storageClaims.admitExternalVolume(caller, location);
         } else {
             if (request.storageLocation() != null) {
@@ -121,14 +121,6 @@ public class VolumeService {
         volume.object().delete();
         audit.change(caller.name(), AuditAction.DELETE_VOLUME, SecurableType.VOLUME, volume.fullName(),
                 Map.of("storage_location", volume.object().storageLocation));
-    }
-
-    private static StorageLocation parse(String url) {
-        try {
-            return StorageLocation.parse(url);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidParameter("storage_location: " + e.getMessage());
-        }
     }
 
     private InSchema<VolumeEntity> find(Caller caller, Action action, String fullName) {
