@@ -43,9 +43,9 @@ final class OverlappingClaims {
         return Stream.of(Claimant.values()).flatMap(kind -> claimants(kind, location, metastore).stream()).toList();
     }
 
-    /** The tables whose locations overlap this one. */
-    static List<Securable> tables(StorageLocation location, Securable metastore) {
-        return claimants(Claimant.TABLE, location, metastore);
+    /** How a message names a claimant's kind: {@code table}, {@code volume}, {@code registered model}. */
+    static String kind(Securable claim) {
+        return claim.type().apiName().replace('_', ' ');
     }
 
     /** Whether the location overlaps managed storage, of the metastore or of any catalog or schema. */

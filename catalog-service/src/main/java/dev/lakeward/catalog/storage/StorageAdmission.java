@@ -87,8 +87,8 @@ public class StorageAdmission implements StorageClaims {
         if (!claims.isEmpty()) {
             List<Securable> visible = access.visible(caller, claims, claim -> claim);
             throw new InvalidParameter("storage_location '" + location.url() + "' overlaps the location of "
-                    + (visible.isEmpty() ? "another " + kind(claims.getFirst())
-                            : kind(visible.getFirst()) + " '" + visible.getFirst().fullName() + "'")
+                    + (visible.isEmpty() ? "another " + OverlappingClaims.kind(claims.getFirst())
+                            : OverlappingClaims.kind(visible.getFirst()) + " '" + visible.getFirst().fullName() + "'")
                     + ": no two tables, volumes or models share storage, nor does one lie within another.");
         }
     }
@@ -99,13 +99,8 @@ public class StorageAdmission implements StorageClaims {
         List<Securable> claims = OverlappingClaims.of(location, metastore.securable());
         if (!claims.isEmpty()) {
             throw new InvalidParameter("storage_root: managed storage at '" + location.url()
-                    + "' would overlap the location of an existing " + kind(claims.getFirst()) + ".");
+                    + "' would overlap the location of an existing " + OverlappingClaims.kind(claims.getFirst()) + ".");
         }
-    }
-
-    /** How a message names a claimant's kind: {@code table}, {@code volume}, {@code registered model}. */
-    private static String kind(Securable claim) {
-        return claim.type().apiName().replace('_', ' ');
     }
 
     private static String bucket(StorageLocation location) {

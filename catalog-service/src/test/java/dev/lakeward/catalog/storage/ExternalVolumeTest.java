@@ -6,6 +6,7 @@ import static dev.lakeward.catalog.support.Api.asAdmin;
 import static dev.lakeward.catalog.support.Api.grant;
 import static dev.lakeward.catalog.support.Api.unique;
 import static dev.lakeward.catalog.support.Api.userWithToken;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -32,6 +33,7 @@ class ExternalVolumeTest {
     private String catalog;
     private String userName;
     private String user;
+    private String locationName;
 
     @BeforeEach
     void schemaAndUser() {
@@ -43,9 +45,10 @@ class ExternalVolumeTest {
         user = userWithToken(userName);
         grant("catalog", catalog, userName, "USE CATALOG");
         grant("schema", catalog + ".s", userName, "USE SCHEMA", "CREATE VOLUME", "CREATE TABLE");
-        String location = unique("local");
-        asAdmin().body(Map.of("name", location, "url", root)).post(BASE + "/external-locations").then().statusCode(200);
-        grant("external_location", location, userName, "CREATE EXTERNAL VOLUME", "CREATE EXTERNAL TABLE");
+        locationName = unique("local");
+        asAdmin().body(Map.of("name", locationName, "url", root)).post(BASE + "/external-locations").then()
+                .statusCode(200);
+        grant("external_location", locationName, userName, "CREATE EXTERNAL VOLUME", "CREATE EXTERNAL TABLE");
     }
 
     private Response volume(String token, String name, String location) {
@@ -114,5 +117,63 @@ class ExternalVolumeTest {
                 root + "/managed")).post(BASE + "/schemas").then().statusCode(200).extract().path("storage_location");
         volume(user, unique("x"), schemaLocation + "/x").then().statusCode(400)
                 .body("message", containsString("overlaps managed storage"));
+    }
+
+    private Response pathCredential(String token, String url, String operation) {
+        return as(token).body(Map.of("url", url, "operation", operation)).post(BASE + "/temporary-path-credentials");
+    }
+
+    @Test
+    void readFilesOnTheExternalLocationReadsNoVolumeWithoutItsGrants() {
+        asAdmin().body(Map.of("catalog_name", catalog, "schema_name", "s", "name", "v", "volume_type", "EXTERNAL",
+                "storage_location", root + "/v")).post(BASE + "/volumes").then().statusCode(200);
+        String readerName = unique("reader");
+        String reader = userWithToken(readerName);
+        grant("external_location", locationName, readerName, "READ FILES", "WRITE FILES");
+        // the volume's own path, a file in it, and the external location around it
+        for (String url : List.of(root + "/v", root + "/v/data/part-0.csv", root)) {
+            pathCredential(reader, url, "PATH_READ").then().statusCode(403)
+                    .body("message", containsString("holds files of a volume on which " + readerName
+                            + " does not have READ VOLUME"))
+                    .body("message", not(containsString(catalog + ".s.v")));
+        }
+        grant("catalog", catalog, readerName, "USE CATALOG");
+        grant("schema", catalog + ".s", readerName, "USE SCHEMA");
+        grant("volume", catalog + ".s.v", readerName, "READ VOLUME");
+        pathCredential(reader, root + "/v/data", "PATH_READ").then().statusCode(200);
+        pathCredential(reader, root + "/v/data", "PATH_READ_WRITE").then().statusCode(403)
+                .body("message", containsString("holds files of volume '" + catalog + ".s.v'"))
+                .body("message", containsString("WRITE VOLUME"));
+        grant("volume", catalog + ".s.v", readerName, "WRITE VOLUME");
+        pathCredential(reader, root + "/v/data", "PATH_READ_WRITE").then().statusCode(200);
+        // no table is created over a volume's files, whoever may write them
+        grant("external_location", locationName, readerName, "CREATE EXTERNAL TABLE");
+        pathCredential(reader, root + "/v/t", "PATH_CREATE_TABLE").then().statusCode(400)
+                .body("message", containsString("overlaps the storage of volume '" + catalog + ".s.v'"));
+    }
+
+    @Test
+    void readFilesOnTheExternalLocationReadsNoModelWithoutExecute() {
+        asAdmin().body(Map.of("name", "m", "catalog_name", catalog, "storage_root", root + "/managed"))
+                .post(BASE + "/schemas").then().statusCode(200);
+        String model = asAdmin().body(Map.of("catalog_name", catalog, "schema_name", "m", "name", "churn"))
+                .post(BASE + "/models").then().statusCode(200).extract().path("storage_location");
+        String readerName = unique("reader");
+        String reader = userWithToken(readerName);
+        grant("external_location", locationName, readerName, "READ FILES", "WRITE FILES");
+        pathCredential(reader, model + "/versions/1/model.pkl", "PATH_READ").then().statusCode(403)
+                .body("message", containsString("holds files of a registered model on which " + readerName
+                        + " does not have EXECUTE"));
+        grant("catalog", catalog, readerName, "USE CATALOG");
+        grant("schema", catalog + ".m", readerName, "USE SCHEMA");
+        grant("registered_model", catalog + ".m.churn", readerName, "EXECUTE");
+        pathCredential(reader, root + "/managed", "PATH_READ").then().statusCode(200);
+        // a model's files are written through its versions' credentials; over a path, by its managers only
+        pathCredential(reader, model, "PATH_READ_WRITE").then().statusCode(403)
+                .body("message", containsString("holds files of registered model '" + catalog + ".m.churn'"));
+        String denials = asAdmin().queryParam("principal", readerName).queryParam("action", "VEND_CREDENTIAL")
+                .queryParam("decision", "DENY").get("/api/lakeward/v1/audit").then().statusCode(200).extract()
+                .asString();
+        assertThat(denials).contains("EXECUTE").contains("MANAGE");
     }
 }
