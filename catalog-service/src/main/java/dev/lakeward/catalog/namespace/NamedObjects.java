@@ -98,6 +98,28 @@ public class NamedObjects {
     }
 
     /**
+     * A volume, function or registered model by its id ({@code field} names it in messages); one
+     * the caller may not see is answered exactly as an id that names none.
+     */
+    public <E extends SchemaObjectEntity> InSchema<E> inSchemaById(Caller caller, Action action, SecurableType type,
+            Class<E> kind, String field, String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id == null ? "" : id);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameter(field + " must be a UUID.");
+        }
+        NotFound missing = NotFound.securable(type, uuid.toString());
+        InSchema<E> found = NamespaceStore.inSchemaById(type, kind, uuid).orElseThrow(() -> missing);
+        try {
+            access.requireVisible(caller, action, found.securable(metastore.securable()));
+        } catch (NotFound hidden) {
+            throw missing;
+        }
+        return found;
+    }
+
+    /**
      * A volume, function or registered model by full name with no decision yet, for a caller who
      * decides many in one batch; one query, and {@link #inSchema} finds what a caller is answered.
      */

@@ -123,6 +123,16 @@ public final class NamespaceStore {
                 .map(row -> new InSchema<>(type, (CatalogEntity) row[0], (SchemaEntity) row[1], kind.cast(row[2])));
     }
 
+    /** A volume, function or registered model by its id, with its schema and catalog, in one query. */
+    static <E extends SchemaObjectEntity> Optional<InSchema<E>> inSchemaById(SecurableType type, Class<E> kind,
+            UUID id) {
+        return TableEntity.getEntityManager().createQuery("select c, s, o from CatalogEntity c, SchemaEntity s, "
+                        + kind.getSimpleName() + " o where o.id = :id and s.id = o.schemaId and c.id = s.catalogId",
+                        Object[].class)
+                .setParameter("id", id).setHint(HibernateHints.HINT_READ_ONLY, true).getResultStream().findFirst()
+                .map(row -> new InSchema<>(type, (CatalogEntity) row[0], (SchemaEntity) row[1], kind.cast(row[2])));
+    }
+
     /** Up to {@code limit} objects of one kind in a schema named after {@code after}, in name order, read-only. */
     static <E extends SchemaObjectEntity> List<E> inSchemaAfter(Class<E> kind, UUID schemaId, String after, int limit) {
         return TableEntity.getEntityManager().createQuery("from " + kind.getSimpleName()

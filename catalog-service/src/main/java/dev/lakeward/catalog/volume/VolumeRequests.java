@@ -21,6 +21,10 @@ public final class VolumeRequests {
         }
     }
 
+    /** Unity Catalog's {@code GenerateTemporaryVolumeCredential}. */
+    public record GenerateTemporaryVolumeCredential(String volumeId, String operation) {
+    }
+
     public record ListVolumesResponse(List<VolumeInfo> volumes, String nextPageToken) {
     }
 }

@@ -19,6 +19,7 @@ import io.delta.kernel.types.StructType;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -87,9 +88,7 @@ class S3VendingTest {
         JsonPath vended = as(reader).body(Map.of("table_id", tableId, "operation", "READ"))
                 .post(BASE + "/temporary-table-credentials").then().statusCode(200)
                 .body("url", equalTo("s3://lake/tables/t1")).extract().jsonPath();
-        S3Client engine = s3(AwsSessionCredentials.create(vended.getString("aws_temp_credentials.access_key_id"),
-                vended.getString("aws_temp_credentials.secret_access_key"),
-                vended.getString("aws_temp_credentials.session_token")));
+        S3Client engine = session(vended);
         assertThat(engine.getObjectAsBytes(g -> g.bucket("lake").key("tables/t1/part-0.parquet")).asUtf8String())
                 .isEqualTo("rows of tables/t1/part-0.parquet");
         assertThat(statusOfGet(engine, "tables/t2/part-0.parquet")).isEqualTo(403);
@@ -110,9 +109,7 @@ class S3VendingTest {
         JsonPath path = as(reader).body(Map.of("url", "s3://lake/tables/t2", "operation", "PATH_READ"))
                 .post("/api/2.0/unity-catalog/temporary-path-credentials").then().statusCode(200)
                 .body("url", equalTo("s3://lake/tables/t2")).extract().jsonPath();
-        S3Client pathEngine = s3(AwsSessionCredentials.create(path.getString("aws_temp_credentials.access_key_id"),
-                path.getString("aws_temp_credentials.secret_access_key"),
-                path.getString("aws_temp_credentials.session_token")));
+        S3Client pathEngine = session(path);
         assertThat(pathEngine.getObjectAsBytes(g -> g.bucket("lake").key("tables/t2/part-0.parquet")).asUtf8String())
                 .isEqualTo("rows of tables/t2/part-0.parquet");
         as(reader).body(Map.of("url", "s3://lake/tables/t2", "operation", "PATH_READ_WRITE"))
@@ -195,9 +192,7 @@ class S3VendingTest {
         JsonPath vended = as(attacker).body(Map.of("table_id", mine, "operation", "READ_WRITE"))
                 .post(BASE + "/temporary-table-credentials").then().statusCode(200)
                 .body("url", equalTo("s3://lake/governed/mine")).extract().jsonPath();
-        S3Client engine = s3(AwsSessionCredentials.create(vended.getString("aws_temp_credentials.access_key_id"),
-                vended.getString("aws_temp_credentials.secret_access_key"),
-                vended.getString("aws_temp_credentials.session_token")));
+        S3Client engine = session(vended);
         assertThat(statusOfGet(engine, "governed/victim/part-0.parquet")).isEqualTo(403);
         String audit = asAdmin().queryParam("principal", attackerName).queryParam("action", "VEND_CREDENTIAL")
                 .get("/api/lakeward/v1/audit").then().statusCode(200).extract().asString();
@@ -244,6 +239,113 @@ class S3VendingTest {
                 .extract().asString();
         assertThat(audit).contains("SAMPLE_TABLE").contains("VEND_CREDENTIAL").contains("s3://lake/samples/events")
                 .doesNotContain("secret_access_key").doesNotContain("session_token");
+    }
+
+    @Test
+    void aModelVersionIsUploadedWhilePendingAndOnlyReadOnceReady() {
+        externalLocation("s3://lake/ml");
+        String catalog = unique("s3ml");
+        asAdmin().body(Map.of("name", catalog, "storage_root", "s3://lake/ml/" + catalog)).post(BASE + "/catalogs")
+                .then().statusCode(200);
+        asAdmin().body(Map.of("name", "s", "catalog_name", catalog)).post(BASE + "/schemas").then().statusCode(200);
+        String scientistName = unique("scientist");
+        String scientist = userWithToken(scientistName);
+        grant("catalog", catalog, scientistName, "USE CATALOG", "USE SCHEMA");
+        grant("schema", catalog + ".s", scientistName, "CREATE MODEL");
+        // as MLflow registers a model: the model, a pending version, a read-write session for its artifacts
+        as(scientist).body(Map.of("catalog_name", catalog, "schema_name", "s", "name", "churn"))
+                .post(BASE + "/models").then().statusCode(200);
+        String versionLocation = as(scientist).body(Map.of("catalog_name", catalog, "schema_name", "s",
+                        "model_name", "churn", "source", "runs:/r1/model", "run_id", "r1"))
+                .post(BASE + "/models/versions").then().statusCode(200).body("version", equalTo(1))
+                .body("status", equalTo("PENDING_REGISTRATION")).extract().path("storage_location");
+        String key = versionLocation.substring("s3://lake/".length()) + "/model.pkl";
+        String neighbour = versionLocation.replaceAll("/versions/1$", "/versions/2").substring("s3://lake/".length());
+        S3Client uploader = session(modelVersionCredential(scientist, catalog, "READ_WRITE_MODEL_VERSION")
+                .then().statusCode(200).body("url", equalTo(versionLocation)).extract().jsonPath());
+        uploader.putObject(p -> p.bucket("lake").key(key), RequestBody.fromString("weights"));
+        assertThat(statusOfPut(uploader, neighbour + "/model.pkl")).as("not another version's").isEqualTo(403);
+        as(scientist).body(Map.of("full_name", catalog + ".s.churn", "version", 1))
+                .patch(BASE + "/models/" + catalog + ".s.churn/versions/1/finalize").then().statusCode(200)
+                .body("status", equalTo("READY"));
+        modelVersionCredential(scientist, catalog, "READ_WRITE_MODEL_VERSION").then().statusCode(400)
+                .body("error_code", equalTo("FAILED_PRECONDITION"));
+
+        // a consumer with EXECUTE reads the artifacts and cannot write them; one without is refused
+        String consumerName = unique("consumer");
+        String consumer = userWithToken(consumerName);
+        grant("catalog", catalog, consumerName, "USE CATALOG", "USE SCHEMA");
+        grant("registered_model", catalog + ".s.churn", consumerName, "BROWSE");
+        modelVersionCredential(consumer, catalog, "READ_MODEL_VERSION").then().statusCode(403)
+                .body("message", containsString("EXECUTE"));
+        grant("registered_model", catalog + ".s.churn", consumerName, "EXECUTE");
+        S3Client reader = session(modelVersionCredential(consumer, catalog, "READ_MODEL_VERSION").then()
+                .statusCode(200).extract().jsonPath());
+        assertThat(reader.getObjectAsBytes(g -> g.bucket("lake").key(key)).asUtf8String()).isEqualTo("weights");
+        assertThat(statusOfPut(reader, key)).isEqualTo(403);
+        List<String> consumerVends = asAdmin().queryParam("principal", consumerName)
+                .queryParam("action", "VEND_CREDENTIAL").get("/api/lakeward/v1/audit").then().statusCode(200)
+                .extract().jsonPath().getList("events.decision", String.class);
+        assertThat(consumerVends).containsExactlyInAnyOrder("DENY", "ALLOW");
+    }
+
+    @Test
+    void aVolumesSessionWritesAndReadsItsOwnFilesOnly() {
+        externalLocation("s3://lake/volumes");
+        String catalog = catalogWithSchemaS("s3vol");
+        String id = asAdmin().body(Map.of("catalog_name", catalog, "schema_name", "s", "name", "landing",
+                        "volume_type", "EXTERNAL", "storage_location", "s3://lake/volumes/landing"))
+                .post(BASE + "/volumes").then().statusCode(200).extract().path("volume_id");
+        S3Client owner = s3(AwsBasicCredentials.create(Radosgw.OWNER_KEY, Radosgw.OWNER_SECRET));
+        owner.putObject(p -> p.bucket("lake").key("volumes/other/secret.csv"), RequestBody.fromString("not yours"));
+        String writerName = unique("writer");
+        String writer = userWithToken(writerName);
+        grant("catalog", catalog, writerName, "USE CATALOG", "USE SCHEMA");
+        grant("volume", catalog + ".s.landing", writerName, "READ VOLUME", "WRITE VOLUME");
+        S3Client writing = session(volumeCredential(writer, id, "WRITE_VOLUME").then().statusCode(200)
+                .body("url", equalTo("s3://lake/volumes/landing")).extract().jsonPath());
+        writing.putObject(p -> p.bucket("lake").key("volumes/landing/2026/orders.csv"), RequestBody.fromString("1,2"));
+        assertThat(statusOfGet(writing, "volumes/other/secret.csv")).isEqualTo(403);
+        assertThat(statusOfPut(writing, "volumes/landing-2/x.csv")).as("a sibling that starts alike").isEqualTo(403);
+
+        String readerName = unique("reader");
+        String reader = userWithToken(readerName);
+        grant("catalog", catalog, readerName, "USE CATALOG", "USE SCHEMA", "READ VOLUME");
+        volumeCredential(reader, id, "WRITE_VOLUME").then().statusCode(403);
+        S3Client reading = session(volumeCredential(reader, id, "READ_VOLUME").then().statusCode(200)
+                .extract().jsonPath());
+        assertThat(reading.getObjectAsBytes(g -> g.bucket("lake").key("volumes/landing/2026/orders.csv"))
+                .asUtf8String()).isEqualTo("1,2");
+        assertThat(statusOfPut(reading, "volumes/landing/2026/more.csv")).isEqualTo(403);
+        assertThat(statusOfGet(reading, "volumes/other/secret.csv")).isEqualTo(403);
+    }
+
+    private static Response modelVersionCredential(String token, String catalog,
+            String operation) {
+        return as(token).body(Map.of("catalog_name", catalog, "schema_name", "s", "model_name", "churn",
+                "version", 1, "operation", operation)).post(BASE + "/temporary-model-version-credentials");
+    }
+
+    private static Response volumeCredential(String token, String volumeId, String operation) {
+        return as(token).body(Map.of("volume_id", volumeId, "operation", operation))
+                .post(BASE + "/temporary-volume-credentials");
+    }
+
+    /** An S3 client on the vended session. */
+    private static S3Client session(JsonPath vended) {
+        return s3(AwsSessionCredentials.create(vended.getString("aws_temp_credentials.access_key_id"),
+                vended.getString("aws_temp_credentials.secret_access_key"),
+                vended.getString("aws_temp_credentials.session_token")));
+    }
+
+    /** What S3 answers the session for a write of this key of the lake bucket. */
+    private static int statusOfPut(S3Client engine, String key) {
+        try {
+            engine.putObject(p -> p.bucket("lake").key(key), RequestBody.fromString("written"));
+            return 200;
+        } catch (S3Exception e) {
+            return e.statusCode();
+        }
     }
 
     /** What S3 answers the session for a read of this key of the lake bucket. */

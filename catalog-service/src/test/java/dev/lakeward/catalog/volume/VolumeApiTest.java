@@ -8,16 +8,19 @@ import static dev.lakeward.catalog.support.Api.revoke;
 import static dev.lakeward.catalog.support.Api.unique;
 import static dev.lakeward.catalog.support.Api.userWithToken;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.lakeward.catalog.support.EmbeddedPostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -169,7 +172,60 @@ class VolumeApiTest {
         asAdmin().get(BASE + "/volumes/" + catalog + ".s.v").then().statusCode(404);
     }
 
-    private io.restassured.response.Response create(String name, String comment) {
+    @Test
+    void volumeCredentialsFollowReadAndWriteVolumeAndAHiddenVolumeIsAnUnknownId() {
+        String id = create("v", null).then().statusCode(200).extract().path("volume_id");
+        String user = unique("files");
+        String token = userWithToken(user);
+        String unknown = UUID.randomUUID().toString();
+        // hidden answers exactly as an id that names no volume
+        String hidden = credential(token, id, "READ_VOLUME").then().statusCode(404).extract().path("message");
+        assertThat(hidden).isEqualTo("Volume '" + id + "' does not exist.");
+        credential(token, unknown, "READ_VOLUME").then().statusCode(404)
+                .body("message", equalTo("Volume '" + unknown + "' does not exist."));
+        grant("catalog", catalog, user, "USE CATALOG", "USE SCHEMA");
+        grant("volume", catalog + ".s.v", user, "BROWSE");
+        credential(token, id, "READ_VOLUME").then().statusCode(403).body("error_code", equalTo("PERMISSION_DENIED"))
+                .body("message", containsString("READ VOLUME"));
+        grant("volume", catalog + ".s.v", user, "READ VOLUME");
+        String location = asAdmin().get(BASE + "/volumes/" + catalog + ".s.v").then().extract().path("storage_location");
+        credential(token, id, "READ_VOLUME").then().statusCode(200).body("url", equalTo(location));
+        credential(token, id, "WRITE_VOLUME").then().statusCode(403)
+                .body("message", containsString("WRITE VOLUME"));
+        grant("schema", catalog + ".s", user, "WRITE VOLUME");
+        credential(token, id, "WRITE_VOLUME").then().statusCode(200);
+        revoke("volume", catalog + ".s.v", user, "READ VOLUME");
+        credential(token, id, "WRITE_VOLUME").then().statusCode(403);
+
+        // every vend is on record, the refused ones too; the hidden and unknown ids were no volume's
+        List<String> decisions = asAdmin().queryParam("principal", user).queryParam("action", "VEND_CREDENTIAL")
+                .get("/api/lakeward/v1/audit").then().statusCode(200).extract().jsonPath()
+                .getList("events.decision", String.class);
+        assertThat(decisions).containsExactlyInAnyOrder("DENY", "ALLOW", "DENY", "ALLOW", "DENY");
+    }
+
+    @Test
+    void malformedVolumeCredentialRequestsAreRefused() {
+        String id = create("v", null).then().statusCode(200).extract().path("volume_id");
+        for (Map<String, Object> body : List.of(Map.<String, Object>of("operation", "READ_VOLUME"),
+                Map.<String, Object>of("volume_id", "not-a-uuid", "operation", "READ_VOLUME"),
+                Map.<String, Object>of("volume_id", id), Map.<String, Object>of("volume_id", id, "operation", "READ"),
+                Map.<String, Object>of("volume_id", id, "operation", "UNKNOWN_VOLUME_OPERATION"),
+                Map.<String, Object>of("volume_id", id + "\u0000", "operation", "READ_VOLUME"),
+                Map.<String, Object>of("volume_id", List.of(id), "operation", "READ_VOLUME"))) {
+            asAdmin().body(body).post(BASE + "/temporary-volume-credentials").then().statusCode(400)
+                    .body("error_code", equalTo("INVALID_PARAMETER_VALUE"));
+        }
+        asAdmin().body("{").post(BASE + "/temporary-volume-credentials").then().statusCode(400);
+        asAdmin().contentType("application/json").post(BASE + "/temporary-volume-credentials").then().statusCode(400);
+    }
+
+    private Response credential(String token, String volumeId, String operation) {
+        return as(token).body(Map.of("volume_id", volumeId, "operation", operation))
+                .post(BASE + "/temporary-volume-credentials");
+    }
+
+    private Response create(String name, String comment) {
         Map<String, Object> body = new HashMap<>(Map.of("catalog_name", catalog, "schema_name", "s", "name", name,
                 "volume_type", "MANAGED"));
         if (comment != null) {
