@@ -6,6 +6,7 @@ import static dev.lakeward.catalog.support.Api.asAdmin;
 import static dev.lakeward.catalog.support.Api.unique;
 import static dev.lakeward.catalog.support.Api.userWithToken;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +40,7 @@ class ExistenceOracleTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static String catalog;
     private static String tableId;
+    private static String volumeId;
     private static String stranger;
 
     @BeforeEach
@@ -52,6 +54,13 @@ class ExistenceOracleTest {
         tableId = asAdmin().body(Map.of("name", "t", "catalog_name", catalog, "schema_name", "s", "table_type", "MANAGED",
                 "columns", List.of(Map.of("name", "id", "type_name", "LONG", "type_text", "bigint")))).post(BASE + "/tables")
                 .then().statusCode(200).extract().path("table_id");
+        // a volume and a registered model of the same name as the table: each kind is its own namespace
+        volumeId = asAdmin().body(Map.of("name", "t", "catalog_name", catalog, "schema_name", "s",
+                "volume_type", "MANAGED")).post(BASE + "/volumes").then().statusCode(200).extract().path("volume_id");
+        asAdmin().body(Map.of("name", "t", "catalog_name", catalog, "schema_name", "s")).post(BASE + "/models").then()
+                .statusCode(200);
+        asAdmin().body(Map.of("catalog_name", catalog, "schema_name", "s", "model_name", "t", "source", "runs:/r/model"))
+                .post(BASE + "/models/versions").then().statusCode(200);
         stranger = userWithToken(unique("stranger"));
     }
 
@@ -66,30 +75,38 @@ class ExistenceOracleTest {
     @MethodSource("rows")
     void aHiddenObjectIsAnsweredAsAMissingOne(String name, JsonNode row) {
         String absent = unique("absent");
-        Answer existing = ask(row, new Names(catalog, catalog + ".s", catalog + ".s.t", tableId));
+        Answer existing = ask(row, new Names(catalog, catalog + ".s", catalog + ".s.t", tableId, volumeId));
         assertThat(existing.status()).as("status for the hidden object").isIn(200, 404);
         for (Names missing : List.of(
-                new Names(absent, absent + ".s", absent + ".s.t", UUID.randomUUID().toString()),
-                new Names(catalog, catalog + ".nope", catalog + ".nope.t", UUID.randomUUID().toString()),
-                new Names(catalog, catalog + ".s", catalog + ".s.nope", UUID.randomUUID().toString()))) {
+                new Names(absent, absent + ".s", absent + ".s.t", UUID.randomUUID().toString(), UUID.randomUUID().toString()),
+                new Names(catalog, catalog + ".nope", catalog + ".nope.t", UUID.randomUUID().toString(),
+                        UUID.randomUUID().toString()),
+                new Names(catalog, catalog + ".s", catalog + ".s.nope", UUID.randomUUID().toString(),
+                        UUID.randomUUID().toString()))) {
             assertThat(ask(row, missing)).as("%s for %s", name, missing).isEqualTo(existing);
         }
-        asAdmin().get(BASE + "/tables/" + catalog + ".s.t").then().statusCode(200).body("comment", org.hamcrest.Matchers.nullValue());
+        for (String kind : List.of("tables", "volumes", "models")) {
+            asAdmin().get(BASE + "/" + kind + "/" + catalog + ".s.t").then().statusCode(200)
+                    .body("comment", org.hamcrest.Matchers.nullValue());
+        }
+        asAdmin().get(BASE + "/models/" + catalog + ".s.t/versions/1").then().statusCode(200)
+                .body("status", equalTo("PENDING_REGISTRATION")).body("comment", org.hamcrest.Matchers.nullValue());
     }
 
     /** What the names of one variant are, for the placeholders of a row. */
-    private record Names(String catalog, String schema, String table, String tableId) {
+    private record Names(String catalog, String schema, String table, String tableId, String volumeId) {
 
         String fill(String text) {
             return text.replace("{catalog}", catalog).replace("{schema_catalog}", schema.substring(0, schema.indexOf('.')))
                     .replace("{schema_name}", schema.substring(schema.indexOf('.') + 1)).replace("{schema}", schema)
-                    .replace("{table_id}", tableId).replace("{table}", table);
+                    .replace("{table_id}", tableId).replace("{volume_id}", volumeId)
+                    .replace("{table_name}", table.substring(table.lastIndexOf('.') + 1)).replace("{table}", table);
         }
 
-        /** The answer with this variant's names (table, schema, catalog, id: longest first) set aside. */
+        /** The answer with this variant's names (table, schema, catalog, ids: longest first) set aside. */
         String anonymize(String text) {
             return text.replace(table, "<table>").replace(schema, "<schema>").replace(catalog, "<catalog>")
-                    .replace(tableId, "<id>");
+                    .replace(tableId, "<id>").replace(volumeId, "<id>");
         }
     }
 
