@@ -3,10 +3,15 @@ package dev.lakeward.catalog.engine;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.engine.AccessChecks.Question;
 import dev.lakeward.catalog.engine.TableResolver.Resolved;
+import dev.lakeward.catalog.error.InvalidParameter;
+import dev.lakeward.catalog.model.ModelVersionCredentials;
+import dev.lakeward.catalog.model.ModelVersionInfo;
 import dev.lakeward.catalog.namespace.ColumnInfo;
 import dev.lakeward.catalog.namespace.TableInfo;
 import dev.lakeward.catalog.storage.PathCredentials;
 import dev.lakeward.catalog.storage.TableCredentials;
+import dev.lakeward.catalog.volume.VolumeCredentials;
+import dev.lakeward.catalog.volume.VolumeInfo;
 import dev.lakeward.credentials.AccessLevel;
 import dev.lakeward.credentials.TemporaryCredential;
 import dev.lakeward.proto.v1.AwsCredentials;
@@ -19,10 +24,16 @@ import dev.lakeward.proto.v1.EngineServiceGrpc;
 import dev.lakeward.proto.v1.GcpOauthToken;
 import dev.lakeward.proto.v1.GenerateTemporaryPathCredentialsRequest;
 import dev.lakeward.proto.v1.GenerateTemporaryTableCredentialsRequest;
+import dev.lakeward.proto.v1.ModelVersionOperation;
+import dev.lakeward.proto.v1.ResolveModelVersionRequest;
+import dev.lakeward.proto.v1.ResolveModelVersionResponse;
 import dev.lakeward.proto.v1.ResolveTableRequest;
 import dev.lakeward.proto.v1.ResolveTableResponse;
+import dev.lakeward.proto.v1.ResolveVolumeRequest;
+import dev.lakeward.proto.v1.ResolveVolumeResponse;
 import dev.lakeward.proto.v1.TableOperation;
 import dev.lakeward.proto.v1.TemporaryCredentials;
+import dev.lakeward.proto.v1.VolumeOperation;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.stub.StreamObserver;
@@ -51,6 +62,12 @@ public class EngineGrpcService extends EngineServiceGrpc.EngineServiceImplBase {
     @Inject
     PathCredentials paths;
 
+    @Inject
+    VolumeCredentials volumes;
+
+    @Inject
+    ModelVersionCredentials modelVersions;
+
     @Override
     public void resolveTable(ResolveTableRequest request, StreamObserver<ResolveTableResponse> response) {
         answer(response, caller -> {
@@ -61,8 +78,7 @@ public class EngineGrpcService extends EngineServiceGrpc.EngineServiceImplBase {
                     .setFullName(table.fullName()).setTableType(table.tableType().name())
                     .setDataSourceFormat(table.dataSourceFormat() == null ? "" : table.dataSourceFormat().name())
                     .setStorageLocation(orEmpty(table.storageLocation())).setOwner(orEmpty(table.owner()))
-                    .setDecision(Decision.newBuilder().setAllowed(resolved.decision().allowed())
-                            .setReason(orEmpty(resolved.decision().reason())));
+                    .setDecision(decision(resolved.decision()));
             for (ColumnInfo column : table.columns()) {
                 answer.addColumns(Column.newBuilder().setName(column.name()).setTypeText(orEmpty(column.typeText()))
                         .setTypeName(column.typeName() == null ? "" : column.typeName().name())
@@ -77,13 +93,54 @@ public class EngineGrpcService extends EngineServiceGrpc.EngineServiceImplBase {
     }
 
     @Override
+    public void resolveVolume(ResolveVolumeRequest request, StreamObserver<ResolveVolumeResponse> response) {
+        answer(response, caller -> {
+            VolumeCredentials.Resolved resolved = volumes.resolve(caller, request.getFullName(),
+                    request.getOperation() == VolumeOperation.WRITE_VOLUME ? AccessLevel.READ_WRITE : AccessLevel.READ,
+                    request.getWantCredentials());
+            VolumeInfo volume = resolved.volume();
+            ResolveVolumeResponse.Builder answer = ResolveVolumeResponse.newBuilder().setVolumeId(volume.volumeId())
+                    .setFullName(volume.fullName()).setVolumeType(volume.volumeType().name())
+                    .setStorageLocation(volume.storageLocation()).setOwner(orEmpty(volume.owner()))
+                    .setDecision(decision(resolved.decision()));
+            if (resolved.credential() != null) {
+                answer.setCredentials(credentials(resolved.credential()));
+            }
+            return answer.build();
+        });
+    }
+
+    @Override
+    public void resolveModelVersion(ResolveModelVersionRequest request,
+            StreamObserver<ResolveModelVersionResponse> response) {
+        answer(response, caller -> {
+            if (request.getVersion() < 1) {
+                throw new InvalidParameter("version must be 1 or more.");
+            }
+            ModelVersionCredentials.Resolved resolved = modelVersions.resolve(caller, request.getFullName(),
+                    request.getVersion(), request.getOperation() == ModelVersionOperation.READ_WRITE_MODEL_VERSION
+                            ? AccessLevel.READ_WRITE : AccessLevel.READ, request.getWantCredentials());
+            ModelVersionInfo version = resolved.version();
+            ResolveModelVersionResponse.Builder answer = ResolveModelVersionResponse.newBuilder()
+                    .setModelVersionId(version.id()).setModelFullName(String.join(".", version.catalogName(),
+                            version.schemaName(), version.modelName()))
+                    .setVersion(version.version()).setStatus(version.status().name()).setSource(orEmpty(version.source()))
+                    .setRunId(orEmpty(version.runId())).setStorageLocation(version.storageLocation())
+                    .setDecision(decision(resolved.decision()));
+            if (resolved.credential() != null) {
+                answer.setCredentials(credentials(resolved.credential()));
+            }
+            return answer.build();
+        });
+    }
+
+    @Override
     public void checkAccess(CheckAccessRequest request, StreamObserver<CheckAccessResponse> response) {
         answer(response, caller -> {
             CheckAccessResponse.Builder answer = CheckAccessResponse.newBuilder();
             checks.check(caller, request.getChecksList().stream()
                             .map(c -> new Question(c.getSecurableType(), c.getFullName(), c.getPrivilege())).toList())
-                    .forEach(d -> answer.addDecisions(Decision.newBuilder().setAllowed(d.allowed())
-                            .setReason(orEmpty(d.reason()))));
+                    .forEach(d -> answer.addDecisions(decision(d)));
             return answer.build();
         });
     }
@@ -136,6 +193,10 @@ public class EngineGrpcService extends EngineServiceGrpc.EngineServiceImplBase {
             }
         }
         return answer.build();
+    }
+
+    private static Decision decision(dev.lakeward.policy.Decision decision) {
+        return Decision.newBuilder().setAllowed(decision.allowed()).setReason(orEmpty(decision.reason())).build();
     }
 
     private static AccessLevel access(TableOperation operation) {

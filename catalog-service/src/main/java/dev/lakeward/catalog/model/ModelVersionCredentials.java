@@ -52,6 +52,10 @@ public class ModelVersionCredentials {
     @Inject
     AuditLog audit;
 
+    /** The version, the caller's decision for the operation, and the credential when one was asked for. */
+    public record Resolved(ModelVersionInfo version, Decision decision, TemporaryCredential credential) {
+    }
+
     @Transactional
     public TemporaryCredential vend(Caller caller, GenerateTemporaryModelVersionCredential request) {
         InvalidParameter.requireBody(request);
@@ -60,12 +64,22 @@ public class ModelVersionCredentials {
         if (request.version() == null) {
             throw new InvalidParameter("version is required.");
         }
-        AccessLevel level = operation(request.operation());
+        return resolve(caller, modelName, request.version(), operation(request.operation()), true).credential();
+    }
+
+    /** For an engine, by the model's {@code catalog.schema.model}: what {@link #vend} answers, and the decision without it. */
+    @Transactional
+    public Resolved resolve(Caller caller, String modelName, long versionNumber, AccessLevel level,
+            boolean wantCredential) {
         InSchema<RegisteredModelEntity> model = models.find(caller, Action.READ_METADATA, modelName);
-        ModelVersionEntity version = versions.find(model, Long.toString(request.version()));
+        ModelVersionEntity version = versions.find(model, Long.toString(versionNumber));
         Securable securable = model.securable(metastore.securable());
         Decision decision = access.decide(caller, List.of(new Check(
                 level == AccessLevel.READ ? Action.EXECUTE : Action.MANAGE, securable))).getFirst();
+        ModelVersionInfo info = ModelVersionService.info(model, version);
+        if (!wantCredential) {
+            return new Resolved(info, decision, null);
+        }
         if (!decision.allowed()) {
             audit.denial(caller.name(), AuditAction.VEND_CREDENTIAL, SecurableType.REGISTERED_MODEL, model.fullName(),
                     decision.reason());
@@ -76,7 +90,8 @@ public class ModelVersionCredentials {
             throw new FailedPrecondition("Version " + version.version + " of registered model '" + model.fullName()
                     + "' is " + version.status + ": its artifacts can no longer be written.");
         }
-        return vending.vend(caller, version.storageLocation, level, SecurableType.REGISTERED_MODEL, model.fullName());
+        return new Resolved(info, decision, vending.vend(caller, version.storageLocation, level,
+                SecurableType.REGISTERED_MODEL, model.fullName()));
     }
 
     private static AccessLevel operation(String operation) {

@@ -48,25 +48,43 @@ public class VolumeCredentials {
     @Inject
     AuditLog audit;
 
+    /** The volume, the caller's decision for the operation, and the credential when one was asked for. */
+    public record Resolved(VolumeInfo volume, Decision decision, TemporaryCredential credential) {
+    }
+
     /** Reads only, outside a transaction: no connection is held while the cloud mints. */
     public TemporaryCredential vend(Caller caller, GenerateTemporaryVolumeCredential request) {
         InvalidParameter.requireBody(request);
         AccessLevel level = operation(request.operation());
         InSchema<VolumeEntity> volume = named.inSchemaById(caller, Action.READ_METADATA, SecurableType.VOLUME,
                 VolumeEntity.class, "volume_id", request.volumeId());
-        return vend(caller, volume, level);
+        return vend(caller, volume, decide(caller, volume, level), level);
     }
 
-    /** With the volume located: the caller's privileges decided, a denial audited. */
-    public TemporaryCredential vend(Caller caller, InSchema<VolumeEntity> volume, AccessLevel level) {
+    /** For an engine, by {@code catalog.schema.volume}: what {@link #vend} answers, and the decision without it. */
+    public Resolved resolve(Caller caller, String fullName, AccessLevel level, boolean wantCredential) {
+        InSchema<VolumeEntity> volume = named.inSchema(caller, Action.READ_METADATA, SecurableType.VOLUME,
+                VolumeEntity.class, fullName);
+        Decision decision = decide(caller, volume, level);
+        return new Resolved(VolumeService.info(volume), decision,
+                wantCredential ? vend(caller, volume, decision, level) : null);
+    }
+
+    /** The first privilege the operation lacks, or the last that allows it. */
+    private Decision decide(Caller caller, InSchema<VolumeEntity> volume, AccessLevel level) {
         Securable securable = volume.securable(metastore.securable());
         List<Check> checks = level == AccessLevel.READ ? List.of(new Check(Action.READ_VOLUME, securable))
                 : List.of(new Check(Action.READ_VOLUME, securable), new Check(Action.WRITE_VOLUME, securable));
-        Decision denied = access.decide(caller, checks).stream().filter(d -> !d.allowed()).findFirst().orElse(null);
-        if (denied != null) {
+        List<Decision> decisions = access.decide(caller, checks);
+        return decisions.stream().filter(d -> !d.allowed()).findFirst().orElse(decisions.getLast());
+    }
+
+    private TemporaryCredential vend(Caller caller, InSchema<VolumeEntity> volume, Decision decision,
+            AccessLevel level) {
+        if (!decision.allowed()) {
             audit.denial(caller.name(), AuditAction.VEND_CREDENTIAL, SecurableType.VOLUME, volume.fullName(),
-                    denied.reason());
-            throw new PermissionDenied(denied.reason());
+                    decision.reason());
+            throw new PermissionDenied(decision.reason());
         }
         return vending.vend(caller, volume.object().storageLocation, level, SecurableType.VOLUME, volume.fullName());
     }

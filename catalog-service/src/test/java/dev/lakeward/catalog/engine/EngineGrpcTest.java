@@ -19,11 +19,17 @@ import dev.lakeward.proto.v1.Decision;
 import dev.lakeward.proto.v1.EngineServiceGrpc;
 import dev.lakeward.proto.v1.GenerateTemporaryPathCredentialsRequest;
 import dev.lakeward.proto.v1.GenerateTemporaryTableCredentialsRequest;
+import dev.lakeward.proto.v1.ModelVersionOperation;
 import dev.lakeward.proto.v1.PathOperation;
+import dev.lakeward.proto.v1.ResolveModelVersionRequest;
+import dev.lakeward.proto.v1.ResolveModelVersionResponse;
 import dev.lakeward.proto.v1.ResolveTableRequest;
 import dev.lakeward.proto.v1.ResolveTableResponse;
+import dev.lakeward.proto.v1.ResolveVolumeRequest;
+import dev.lakeward.proto.v1.ResolveVolumeResponse;
 import dev.lakeward.proto.v1.TableOperation;
 import dev.lakeward.proto.v1.TemporaryCredentials;
+import dev.lakeward.proto.v1.VolumeOperation;
 import io.grpc.Context;
 import io.grpc.Deadline;
 import io.grpc.ManagedChannel;
@@ -183,6 +189,84 @@ class EngineGrpcTest {
                 Status.Code.UNAUTHENTICATED, null);
         assertStatus(() -> engine(reader).resolveTable(resolve(catalog + ".s.cloudy", TableOperation.READ, true)),
                 Status.Code.FAILED_PRECONDITION, "s3://lake/");
+    }
+
+    @Test
+    void resolveVolumeAnswersTheVolumeTheDecisionAndItsCredentialInOneCall() {
+        asAdmin().body(Map.of("catalog_name", catalog, "schema_name", "s", "name", "landing", "volume_type", "MANAGED"))
+                .post(BASE + "/volumes").then().statusCode(200);
+        String volume = catalog + ".s.landing";
+        long before = vends(readerName);
+        // hidden is missing; visible without READ VOLUME is a decision, and a refusal once credentials are asked for
+        assertStatus(() -> engine(reader).resolveVolume(volume(volume, VolumeOperation.READ_VOLUME, true)),
+                Status.Code.NOT_FOUND, "Volume '" + volume + "' does not exist.");
+        grant("volume", volume, readerName, "BROWSE");
+        ResolveVolumeResponse browsed = engine(reader).resolveVolume(volume(volume, VolumeOperation.READ_VOLUME, false));
+        assertThat(browsed.getDecision().getAllowed()).isFalse();
+        assertThat(browsed.getDecision().getReason()).contains("READ VOLUME");
+        assertStatus(() -> engine(reader).resolveVolume(volume(volume, VolumeOperation.READ_VOLUME, true)),
+                Status.Code.PERMISSION_DENIED, "READ VOLUME");
+        assertThat(vends(readerName)).as("no credential minted").isEqualTo(before);
+
+        grant("volume", volume, readerName, "READ VOLUME");
+        ResolveVolumeResponse read = engine(reader).resolveVolume(volume(volume, VolumeOperation.READ_VOLUME, true));
+        assertThat(read.getFullName()).isEqualTo(volume);
+        assertThat(read.getVolumeType()).isEqualTo("MANAGED");
+        assertThat(read.getDecision().getAllowed()).isTrue();
+        assertThat(read.getCredentials().getUrl()).isEqualTo(read.getStorageLocation()).endsWith(read.getVolumeId());
+        assertThat(vends(readerName)).isEqualTo(before + 1);
+        assertStatus(() -> engine(reader).resolveVolume(volume(volume, VolumeOperation.WRITE_VOLUME, true)),
+                Status.Code.PERMISSION_DENIED, "WRITE VOLUME");
+    }
+
+    @Test
+    void resolveModelVersionAnswersTheVersionTheDecisionAndItsCredentialInOneCall() {
+        String model = catalog + ".s.churn";
+        asAdmin().body(Map.of("catalog_name", catalog, "schema_name", "s", "name", "churn")).post(BASE + "/models")
+                .then().statusCode(200);
+        asAdmin().body(Map.of("catalog_name", catalog, "schema_name", "s", "model_name", "churn", "source",
+                "runs:/r7/model", "run_id", "r7")).post(BASE + "/models/versions").then().statusCode(200);
+        ResolveModelVersionResponse upload = engine(adminToken()).resolveModelVersion(modelVersion(model, 1,
+                ModelVersionOperation.READ_WRITE_MODEL_VERSION, true));
+        assertThat(upload.getStatus()).isEqualTo("PENDING_REGISTRATION");
+        assertThat(upload.getRunId()).isEqualTo("r7");
+        assertThat(upload.getCredentials().getUrl()).isEqualTo(upload.getStorageLocation()).endsWith("/versions/1");
+        asAdmin().body(Map.of("full_name", model, "version", 1)).patch(BASE + "/models/" + model + "/versions/1/finalize")
+                .then().statusCode(200);
+        assertStatus(() -> engine(adminToken()).resolveModelVersion(modelVersion(model, 1,
+                ModelVersionOperation.READ_WRITE_MODEL_VERSION, true)), Status.Code.FAILED_PRECONDITION, "READY");
+
+        grant("registered_model", model, readerName, "BROWSE");
+        ResolveModelVersionResponse decided = engine(reader).resolveModelVersion(modelVersion(model, 1,
+                ModelVersionOperation.READ_MODEL_VERSION, false));
+        assertThat(decided.getDecision().getAllowed()).isFalse();
+        assertThat(decided.getDecision().getReason()).contains("EXECUTE");
+        long before = vends(readerName);
+        assertStatus(() -> engine(reader).resolveModelVersion(modelVersion(model, 1,
+                ModelVersionOperation.READ_MODEL_VERSION, true)), Status.Code.PERMISSION_DENIED, "EXECUTE");
+        assertThat(vends(readerName)).isEqualTo(before);
+        grant("registered_model", model, readerName, "EXECUTE");
+        ResolveModelVersionResponse read = engine(reader).resolveModelVersion(modelVersion(model, 1,
+                ModelVersionOperation.READ_MODEL_VERSION, true));
+        assertThat(read.getStatus()).isEqualTo("READY");
+        assertThat(read.getCredentials().getUrl()).isEqualTo(read.getStorageLocation());
+        assertStatus(() -> engine(reader).resolveModelVersion(modelVersion(model, 2,
+                ModelVersionOperation.READ_MODEL_VERSION, true)), Status.Code.NOT_FOUND, null);
+        assertStatus(() -> engine(reader).resolveModelVersion(modelVersion(model, 0,
+                ModelVersionOperation.READ_MODEL_VERSION, true)), Status.Code.INVALID_ARGUMENT, "version");
+        assertStatus(() -> engine(userWithToken(unique("stranger"))).resolveModelVersion(modelVersion(model, 1,
+                ModelVersionOperation.READ_MODEL_VERSION, true)), Status.Code.NOT_FOUND, null);
+    }
+
+    private static ResolveVolumeRequest volume(String fullName, VolumeOperation operation, boolean credentials) {
+        return ResolveVolumeRequest.newBuilder().setFullName(fullName).setOperation(operation)
+                .setWantCredentials(credentials).build();
+    }
+
+    private static ResolveModelVersionRequest modelVersion(String fullName, long version,
+            ModelVersionOperation operation, boolean credentials) {
+        return ResolveModelVersionRequest.newBuilder().setFullName(fullName).setVersion(version)
+                .setOperation(operation).setWantCredentials(credentials).build();
     }
 
     /**
