@@ -165,7 +165,8 @@ decide(check) := d if {
 	d := require_privilege(check.securable, "MANAGE")
 }
 
-# Reporting lineage with a table as an output: the lineage writers, or MODIFY on the table.
+# Reporting lineage with a table (a path in a volume) as an output: the lineage writers, or
+# MODIFY on the table (WRITE VOLUME on the volume).
 decide(check) := role_allowed("lineage_writers") if {
 	check.action == "WRITE_LINEAGE"
 	member_of_role("lineage_writers")
@@ -174,8 +175,12 @@ decide(check) := role_allowed("lineage_writers") if {
 decide(check) := d if {
 	check.action == "WRITE_LINEAGE"
 	not member_of_role("lineage_writers")
-	d := require_on_path(check.securable, false, "MODIFY")
+	d := require_on_path(check.securable, false, lineage_output_privilege(check.securable))
 }
+
+lineage_output_privilege(s) := "WRITE_VOLUME" if s.type == "VOLUME"
+
+lineage_output_privilege(s) := "MODIFY" if s.type != "VOLUME"
 
 require_privilege(s, privilege) := allow(sprintf("holds %s", [privilege])) if holds(privilege, s)
 

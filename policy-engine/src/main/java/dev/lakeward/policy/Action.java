@@ -47,8 +47,9 @@ public enum Action {
      */
     PROVISION_IDENTITIES,
     /**
-     * Report lineage with a table as an output: MODIFY on the table (with the USE path), or
-     * membership of the lineage writers' group ({@link RoleGroups}), which reports for any table.
+     * Report lineage with a table, or a path in a volume, as an output: MODIFY on the table (WRITE
+     * VOLUME on the volume) with the USE path, or membership of the lineage writers' group
+     * ({@link RoleGroups}), which reports for any.
      */
     WRITE_LINEAGE
 }

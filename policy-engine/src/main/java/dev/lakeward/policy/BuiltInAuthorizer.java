@@ -94,7 +94,8 @@ public final class BuiltInAuthorizer implements Authorizer {
                         : require(target, Privilege.MANAGE);
                 case WRITE_LINEAGE -> memberOf(roles.lineageWriters())
                         ? Decision.allow("member of '" + roles.lineageWriters() + "'")
-                        : requireOnPath(target, false, Privilege.MODIFY);
+                        : requireOnPath(target, false, target.type() == SecurableType.VOLUME
+                                ? Privilege.WRITE_VOLUME : Privilege.MODIFY);
             };
         }
 

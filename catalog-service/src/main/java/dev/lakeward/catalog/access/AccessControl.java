@@ -46,6 +46,25 @@ public class AccessControl {
     }
 
     /**
+     * As {@link #requireAll(Caller, List)}, for checks on securables the caller named by another
+     * way (a storage path): a denial on one the caller may not see is answered with
+     * {@code whenHidden}'s reason, which must not name it. One batch, visibility included.
+     */
+    public void requireAll(Caller caller, List<Check> checks, Function<Check, String> whenHidden) {
+        List<Check> asked = new ArrayList<>(checks.size() * 2);
+        asked.addAll(checks);
+        checks.forEach(check -> asked.add(new Check(Action.READ_METADATA, check.securable())));
+        List<Decision> decisions = decide(caller, asked);
+        for (int i = 0; i < checks.size(); i++) {
+            if (!decisions.get(i).allowed()) {
+                Check check = checks.get(i);
+                deny(caller, check.action(), check.securable(), decisions.get(checks.size() + i).allowed()
+                        ? decisions.get(i).reason() : whenHidden.apply(check));
+            }
+        }
+    }
+
+    /**
      * The engine's decisions on a batch, in order, for a service that answers and audits a denial
      * as its own operation (credential vending names the tables a path reaches, or hides them).
      */

@@ -3,6 +3,7 @@ package dev.lakeward.catalog.lineage;
 import dev.lakeward.catalog.access.AccessControl;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.access.Metastore;
+import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.lineage.LineageDatasets.Node;
 import dev.lakeward.lineage.ColumnEdge;
@@ -15,6 +16,7 @@ import dev.lakeward.lineage.openlineage.RunEvents;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Check;
 import dev.lakeward.policy.Securable;
+import dev.lakeward.policy.SecurableType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,16 +24,16 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Stores OpenLineage events: all of a request's events or none. Every event is checked before
  * anything is written, and the request is decided in one batch: a reporter needs
  * {@code WRITE_LINEAGE} on each catalog table it reports as an output (MODIFY on it, or membership
- * of the lineage writers' group, as the engine decides).
+ * of the lineage writers' group, as the engine decides), and on each volume an output's path lies
+ * in (WRITE VOLUME).
  */
 @ApplicationScoped
 public class LineageIngest {
@@ -66,16 +68,26 @@ public class LineageIngest {
             }
         }
         List<Map<DatasetRef, Node>> nodesOf = new ArrayList<>(batches.size());
-        Set<Check> outputs = new LinkedHashSet<>();
+        Map<Check, DatasetRef> outputs = new LinkedHashMap<>();
         Securable metastore = this.metastore.securable();
         for (LineageBatch batch : batches) {
             Map<DatasetRef, Node> nodes = new HashMap<>();
             batch.datasets().forEach(d -> nodes.put(d, datasets.node(d)));
             nodesOf.add(nodes);
-            batch.tableEdges().stream().map(TableEdge::target).map(nodes::get).forEach(node -> node.table()
-                    .ifPresent(t -> outputs.add(new Check(Action.WRITE_LINEAGE, t.securable(metastore)))));
+            batch.tableEdges().stream().map(TableEdge::target).forEach(output -> {
+                Node node = nodes.get(output);
+                node.table().ifPresent(t -> outputs.putIfAbsent(
+                        new Check(Action.WRITE_LINEAGE, t.securable(metastore)), output));
+                node.volume().ifPresent(v -> outputs.putIfAbsent(
+                        new Check(Action.WRITE_LINEAGE, v.securable(metastore)), output));
+            });
         }
-        access.requireAll(caller, List.copyOf(outputs));
+        // an output the caller may not see is not named: a guessed path must not tell whose files it holds
+        access.requireAll(caller, List.copyOf(outputs.keySet()), check -> "Output dataset '"
+                + Names.printable(outputs.get(check).name()) + "' in namespace '"
+                + Names.printable(outputs.get(check).namespace()) + "' "
+                + (check.securable().type() == SecurableType.VOLUME ? "lies in a volume" : "is a table")
+                + " on which " + caller.name() + " may not report lineage.");
         int columnEdges = 0;
         int tableEdges = 0;
         for (int i = 0; i < batches.size(); i++) {

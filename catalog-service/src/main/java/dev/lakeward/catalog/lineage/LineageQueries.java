@@ -14,9 +14,14 @@ import dev.lakeward.catalog.lineage.LineageViews.TableLineage;
 import dev.lakeward.catalog.lineage.LineageViews.TableLineageEntry;
 import dev.lakeward.catalog.lineage.LineageViews.TableRef;
 import dev.lakeward.catalog.lineage.LineageViews.Transformation;
+import dev.lakeward.catalog.namespace.InSchema;
 import dev.lakeward.catalog.namespace.NamedObjects;
 import dev.lakeward.catalog.namespace.NamespaceStore;
 import dev.lakeward.catalog.namespace.TablePath;
+import dev.lakeward.catalog.volume.VolumeEntity;
+import dev.lakeward.catalog.volume.VolumesByLocation;
+import dev.lakeward.credentials.StorageLocation;
+import dev.lakeward.lineage.DatasetRef;
 import dev.lakeward.lineage.Direction;
 import dev.lakeward.lineage.Traversal;
 import dev.lakeward.policy.Action;
@@ -65,11 +70,25 @@ public class LineageQueries {
     LineageDatasets datasets;
 
     /** A lineage node as loaded, with what the caller may know of it. */
+    /**
+     * A lineage node as read for a caller: a catalog table (with its path in the namespace), a
+     * path in a volume (with the volume), or a dataset outside both; {@code visible} for the first
+     * two whether the caller may see the table or the volume.
+     */
     private record Dataset(UUID id, String namespace, String name, UUID tableId, String fullName, boolean deleted,
-            TablePath table, boolean visible) {
+            TablePath table, InSchema<VolumeEntity> volume, StorageLocation location, boolean visible) {
 
         boolean isCatalogTable() {
             return tableId != null;
+        }
+
+        boolean inVolume() {
+            return volume != null;
+        }
+
+        /** A table or a volume's file the caller may not see: a placeholder, with no name. */
+        boolean masked() {
+            return (isCatalogTable() && !deleted || inVolume()) && !visible;
         }
 
         String path() {
@@ -271,7 +290,10 @@ public class LineageQueries {
                 (Instant) r[8]);
     }
 
-    /** Loads the nodes and decides, in one batch, which catalog tables the caller may browse. */
+    /**
+     * Loads the nodes and decides, in one batch, which catalog tables, and which volumes holding
+     * the other nodes' paths, the caller may see.
+     */
     @SuppressWarnings("unchecked")
     private Map<UUID, Dataset> load(Caller caller, Collection<UUID> ids) {
         if (ids.isEmpty()) {
@@ -281,26 +303,39 @@ public class LineageQueries {
                         "select id, namespace, name, table_id, full_name, deleted from lineage_dataset where id = any(?1)")
                 .setParameter(1, ids.toArray(UUID[]::new)).getResultList();
         Map<UUID, UUID> tableIdOfNode = new HashMap<>();
+        Map<UUID, StorageLocation> paths = new HashMap<>();
         for (Object[] row : rows) {
-            if (row[3] != null && !(Boolean) row[5]) {
+            if (row[3] == null) {
+                LineageDatasets.location(new DatasetRef((String) row[1], (String) row[2]))
+                        .ifPresent(path -> paths.put((UUID) row[0], path));
+            } else if (!(Boolean) row[5]) {
                 tableIdOfNode.put((UUID) row[0], (UUID) row[3]);
             }
         }
         Map<UUID, TablePath> byTableId = NamespaceStore.tablesById(tableIdOfNode.values());
+        Map<String, InSchema<VolumeEntity>> byPath = VolumesByLocation.containing(em, paths.values());
+        Securable metastore = this.metastore.securable();
         Map<UUID, TablePath> tables = new HashMap<>();
+        Map<UUID, InSchema<VolumeEntity>> volumes = new HashMap<>();
+        Map<UUID, Securable> governed = new HashMap<>();
         tableIdOfNode.forEach((node, tableId) -> {
             if (byTableId.containsKey(tableId)) {
                 tables.put(node, byTableId.get(tableId));
+                governed.put(node, byTableId.get(tableId).securable(metastore));
             }
         });
-        Securable metastore = this.metastore.securable();
-        Set<UUID> visible = new HashSet<>(access.visible(caller, new ArrayList<>(tables.keySet()),
-                id -> tables.get(id).securable(metastore)));
+        paths.forEach((node, path) -> {
+            if (byPath.containsKey(path.url())) {
+                volumes.put(node, byPath.get(path.url()));
+                governed.put(node, byPath.get(path.url()).securable(metastore));
+            }
+        });
+        Set<UUID> visible = new HashSet<>(access.visible(caller, new ArrayList<>(governed.keySet()), governed::get));
         Map<UUID, Dataset> loaded = new LinkedHashMap<>();
         for (Object[] row : rows) {
             UUID id = (UUID) row[0];
             loaded.put(id, new Dataset(id, (String) row[1], (String) row[2], (UUID) row[3], (String) row[4],
-                    (Boolean) row[5], tables.get(id), visible.contains(id)));
+                    (Boolean) row[5], tables.get(id), volumes.get(id), paths.get(id), visible.contains(id)));
         }
         return loaded;
     }
@@ -309,8 +344,14 @@ public class LineageQueries {
         return rows.stream().map(r -> {
             Dataset d = loaded.get((UUID) r[0]);
             long at = ((Instant) r[1]).toEpochMilli();
+            if (d.masked() && d.inVolume()) {
+                return new TableLineageEntry(null, new FileRef(null, null, null, true, at));
+            }
+            if (d.inVolume()) {
+                return new TableLineageEntry(null, new FileRef(d.path(), d.volume().fullName(), "VOLUME", null, at));
+            }
             if (!d.isCatalogTable()) {
-                return new TableLineageEntry(null, new FileRef(d.path(), at));
+                return new TableLineageEntry(null, new FileRef(d.path(), null, null, null, at));
             }
             if (d.deleted()) {
                 return new TableLineageEntry(new TableRef(null, null, null, null, true, null, at), null);
@@ -326,6 +367,9 @@ public class LineageQueries {
 
     private static ColumnRef columnRef(Dataset d, String column, Instant recordedAt, List<Transformation> how) {
         long at = recordedAt.toEpochMilli();
+        if (d.masked() && d.inVolume()) {
+            return new ColumnRef(null, null, null, null, null, null, true, at, how);
+        }
         if (!d.isCatalogTable()) {
             return new ColumnRef(column, null, null, null, d.path(), null, null, at, how);
         }
@@ -354,13 +398,14 @@ public class LineageQueries {
         int deleted = 0;
         for (Dataset d : loaded.values().stream().sorted(Comparator.comparing(Dataset::id)).toList()) {
             boolean gone = d.isCatalogTable() && d.deleted();
-            boolean hidden = d.isCatalogTable() && !gone && !d.visible();
+            boolean hidden = d.masked();
             String id = hidden ? "masked:" + (++masked) : gone ? "deleted:" + (++deleted)
                     : d.isCatalogTable() ? "table:" + d.tableId() : "dataset:" + d.id();
             tableIds.put(d.id(), id);
-            String name = hidden || gone ? null : d.isCatalogTable() ? d.fullName() : d.path();
-            nodes.put(id, new GraphNode(id, d.isCatalogTable() ? "TABLE" : "DATASET", name, null,
-                    gone ? true : null, hidden ? true : null));
+            String name = hidden || gone ? null : d.isCatalogTable() ? d.fullName()
+                    : d.inVolume() ? VolumesByLocation.volumePath(d.volume(), d.location()) : d.path();
+            String kind = d.isCatalogTable() ? "TABLE" : d.inVolume() ? "VOLUME" : "DATASET";
+            nodes.put(id, new GraphNode(id, kind, name, null, gone ? true : null, hidden ? true : null));
         }
         Map<ColumnNode, String> namelessColumns = new HashMap<>();
         List<GraphEdge> graphEdges = new ArrayList<>();
@@ -380,7 +425,8 @@ public class LineageQueries {
             return table;
         }
         GraphNode owner = nodes.get(table);
-        boolean hidden = owner.kind().equals("TABLE") && owner.name() == null;
+        // a masked or dropped table, or a masked volume's file: its columns are numbered, not named
+        boolean hidden = owner.name() == null;
         String id = hidden
                 ? namelessColumns.computeIfAbsent(end, column -> table + ":column:" + (namelessColumns.size() + 1))
                 : table + "." + end.column();

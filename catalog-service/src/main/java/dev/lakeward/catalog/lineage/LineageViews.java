@@ -22,7 +22,13 @@ public final class LineageViews {
             Boolean masked, long lineageTimestamp) {
     }
 
-    public record FileRef(String path, long lineageTimestamp) {
+    /**
+     * A dataset outside the catalog's tables, by its path; for a path in a volume, the volume as
+     * Databricks names it ({@code securable_name}, {@code securable_type} VOLUME), and nothing but
+     * {@code masked} when the caller may not see the volume.
+     */
+    public record FileRef(String path, String securableName, String securableType, Boolean masked,
+            long lineageTimestamp) {
     }
 
     public record TableLineage(List<TableLineageEntry> upstreams, List<TableLineageEntry> downstreams) {
@@ -43,7 +49,10 @@ public final class LineageViews {
     public record ColumnLineage(List<ColumnRef> upstreamCols, List<ColumnRef> downstreamCols) {
     }
 
-    /** A node of the explorer's graph: a table, an outside dataset, or a column of either. */
+    /**
+     * A node of the explorer's graph: a table (kind TABLE), a path in a volume (VOLUME, named
+     * {@code /Volumes/catalog/schema/volume/path}), an outside dataset (DATASET), or a column of one (COLUMN).
+     */
     public record GraphNode(String id, String kind, String name, String table, Boolean deleted, Boolean masked) {
     }
 
