@@ -25,6 +25,7 @@ import io.unitycatalog.client.model.CreateVolumeRequestContent;
 import io.unitycatalog.client.model.DataSourceFormat;
 import io.unitycatalog.client.model.FinalizeModelVersion;
 import io.unitycatalog.client.model.GenerateTemporaryModelVersionCredential;
+import io.unitycatalog.client.model.GenerateTemporaryVolumeCredential;
 import io.unitycatalog.client.model.ListCatalogsResponse;
 import io.unitycatalog.client.model.ListRegisteredModelsResponse;
 import io.unitycatalog.client.model.ListSchemasResponse;
@@ -44,6 +45,7 @@ import io.unitycatalog.client.model.UpdateRegisteredModel;
 import io.unitycatalog.client.model.UpdateSchema;
 import io.unitycatalog.client.model.UpdateVolumeRequestContent;
 import io.unitycatalog.client.model.VolumeInfo;
+import io.unitycatalog.client.model.VolumeOperation;
 import io.unitycatalog.client.model.VolumeType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -190,6 +192,10 @@ class UnityCatalogClientIT {
         VolumeInfo volume = volumes.getVolume("sdk_vol.s.b");
         assertThat(volume.getVolumeType()).isEqualTo(VolumeType.MANAGED);
         assertThat(volume.getStorageLocation()).endsWith("/__unitystorage/volumes/" + volume.getVolumeId());
+        TemporaryCredentialsApi credentials = new TemporaryCredentialsApi(client);
+        assertThat(credentials.generateTemporaryVolumeCredentials(new GenerateTemporaryVolumeCredential()
+                .volumeId(volume.getVolumeId()).operation(VolumeOperation.WRITE_VOLUME)).getUrl())
+                .isEqualTo(volume.getStorageLocation());
         ListVolumesResponseContent page = volumes.listVolumes("sdk_vol", "s", 2, null);
         assertThat(page.getVolumes()).extracting(VolumeInfo::getName).containsExactly("a", "b");
         page = volumes.listVolumes("sdk_vol", "s", 2, page.getNextPageToken());
@@ -201,6 +207,9 @@ class UnityCatalogClientIT {
         assertThat(renamed.getVolumeId()).isEqualTo(volumes.getVolume("sdk_vol.s.d").getVolumeId());
         volumes.deleteVolume("sdk_vol.s.d");
         assertThatThrownBy(() -> volumes.getVolume("sdk_vol.s.d"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+        assertThatThrownBy(() -> credentials.generateTemporaryVolumeCredentials(new GenerateTemporaryVolumeCredential()
+                .volumeId(renamed.getVolumeId()).operation(VolumeOperation.READ_VOLUME)))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
     }
 
