@@ -27,6 +27,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class NamedObjects {
 
+    /**
+     * A listing of volumes, functions or models scans in chunks that double up to this while the
+     * caller sees little of what it reads, so a sparse reader's page costs few round trips.
+     */
+    private static final int LARGEST_CHUNK = 5_000;
+
     private static final List<String> SCHEMA_NAME = List.of("catalog", "schema");
     private static final List<String> TABLE_NAME = List.of("catalog", "schema", "table");
 
@@ -140,7 +146,7 @@ public class NamedObjects {
                 (after, limit) -> NamespaceStore.inSchemaAfter(kind, schema.schema().id, after, limit).stream()
                         .map(object -> new InSchema<>(type, schema.catalog(), schema.schema(), object)).toList(),
                 chunk -> access.visible(caller, chunk, object -> object.securable(metastore)),
-                object -> object.object().name);
+                object -> object.object().name, object -> object.object().name, page.size() + 1, LARGEST_CHUNK);
     }
 
     /**
@@ -156,7 +162,7 @@ public class NamedObjects {
         return Page.filtered(page,
                 (after, limit) -> NamespaceStore.inSchemasAfter(type, kind, catalogId, fullNameKey(after), limit),
                 chunk -> access.visibleAtEveryLevel(caller, chunk, object -> object.securable(metastore)),
-                InSchema::fullName);
+                InSchema::fullName, InSchema::fullName, page.size() + 1, LARGEST_CHUNK);
     }
 
     /** A listing's key as its three names; the first page's empty key sorts before every name. */

@@ -19,6 +19,8 @@ import org.hibernate.jpa.HibernateHints;
  */
 public final class VolumesByLocation {
 
+    private static final int CHUNK = 1_000;
+
     private VolumesByLocation() {
     }
 
@@ -30,12 +32,17 @@ public final class VolumesByLocation {
         List<String> ancestors = paths.stream().flatMap(path -> path.ancestors().stream()).map(StorageLocation::url)
                 .distinct().toList();
         Map<String, InSchema<VolumeEntity>> byLocation = new HashMap<>();
-        em.createQuery("select c, s, v from CatalogEntity c, SchemaEntity s, VolumeEntity v"
-                        + " where v.storageLocation in (:ancestors) and s.id = v.schemaId and c.id = s.catalogId",
-                        Object[].class)
-                .setParameter("ancestors", ancestors).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList()
-                .forEach(row -> byLocation.put(((VolumeEntity) row[2]).storageLocation, new InSchema<>(
-                        SecurableType.VOLUME, (CatalogEntity) row[0], (SchemaEntity) row[1], (VolumeEntity) row[2])));
+        // in chunks: a big lineage graph's paths have more ancestors than a statement takes parameters
+        for (int from = 0; from < ancestors.size(); from += CHUNK) {
+            em.createQuery("select c, s, v from CatalogEntity c, SchemaEntity s, VolumeEntity v"
+                            + " where v.storageLocation in (:ancestors) and s.id = v.schemaId and c.id = s.catalogId",
+                            Object[].class)
+                    .setParameter("ancestors", ancestors.subList(from, Math.min(ancestors.size(), from + CHUNK)))
+                    .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList()
+                    .forEach(row -> byLocation.put(((VolumeEntity) row[2]).storageLocation, new InSchema<>(
+                            SecurableType.VOLUME, (CatalogEntity) row[0], (SchemaEntity) row[1],
+                            (VolumeEntity) row[2])));
+        }
         Map<String, InSchema<VolumeEntity>> byPath = new HashMap<>();
         for (StorageLocation path : paths) {
             path.ancestors().stream().map(ancestor -> byLocation.get(ancestor.url())).filter(v -> v != null)
