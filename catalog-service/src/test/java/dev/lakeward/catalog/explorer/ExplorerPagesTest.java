@@ -103,6 +103,33 @@ class ExplorerPagesTest {
     }
 
     @Test
+    void aSchemaListsTheVolumesAndModelsThePersonMaySeeBesideItsTables() {
+        volumesAndModels();
+        String schema = "/explorer/data/" + catalog + "/raw";
+        as(admin).get(schema).then().statusCode(200)
+                .body(containsString("href=\"/explorer/data/" + catalog + "/raw/orders\""))
+                .body(containsString("href=\"/explorer/volumes/" + catalog + "/raw/landing\">landing</a>"))
+                .body(containsString("href=\"/explorer/volumes/" + catalog + "/raw/vault\">vault</a>"))
+                .body(containsString("href=\"/explorer/models/" + catalog + "/raw/churn\">churn</a>"))
+                .body(containsString("href=\"/explorer/models/" + catalog + "/raw/secret\">secret</a>"))
+                .body(containsString("files as they arrive"));
+        String seen = as(browserOfLandingAndChurn()).get(schema).then().statusCode(200).extract().asString();
+        assertThat(seen).contains("No tables you may see.").contains(">landing</a>").contains(">churn</a>")
+                .doesNotContain("vault").doesNotContain("secret").doesNotContain("/raw/orders");
+        // one kind a page at a time
+        for (int i = 0; i < 100; i++) {
+            asAdmin().body(Map.of("name", "v" + String.format("%03d", i), "catalog_name", catalog, "schema_name", "raw",
+                    "volume_type", "MANAGED")).post(BASE + "/volumes").then().statusCode(200);
+        }
+        String first = as(admin).get(schema).then().statusCode(200).extract().asString();
+        assertThat(first).contains(">landing</a>").doesNotContain(">vault</a>").contains("?list=volumes&amp;page_token=");
+        String next = first.replaceAll("(?s).*href=\"([^\"]+list=volumes[^\"]+)\".*", "$1").replace("&amp;", "&");
+        assertThat(as(admin).get(next).then().statusCode(200).extract().asString()).contains(">vault</a>")
+                .doesNotContain(">landing</a>").doesNotContain(">churn</a>").doesNotContain("/raw/orders");
+        as(admin).get(schema + "?list=functions").then().statusCode(400).body(containsString("list must be"));
+    }
+
+    @Test
     void aVolumePageAndAModelPageShowTheirFactsAndTheModelsVersions() {
         volumesAndModels();
         String volume = "/explorer/volumes/" + catalog + "/raw/landing";
@@ -164,6 +191,7 @@ class ExplorerPagesTest {
                 .body("privilege_assignments.find { it.principal == '" + name + "' }.privileges",
                         org.hamcrest.Matchers.hasItem("READ VOLUME"));
         as(reader).get(volume).then().statusCode(200).body(containsString("<dd>kept</dd>"));
+        as(reader).get("/explorer/data/" + catalog + "/raw").then().statusCode(200).body(containsString(">vault</a>"));
     }
 
     @Test
