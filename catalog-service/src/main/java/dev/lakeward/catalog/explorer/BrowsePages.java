@@ -20,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -103,12 +102,12 @@ public class BrowsePages {
             return Templates.schema(page.chrome(), schema, null, "permissions",
                     permissions.view(SecurableType.SCHEMA, schema.fullName(), principal, changed));
         }
-        List<SchemaContents.Kind> kinds = list == null ? List.of(SchemaContents.Kind.values())
-                : List.of(SchemaContents.Kind.of(list).orElseThrow(() -> new InvalidParameter("list must be one of "
-                        + Arrays.stream(SchemaContents.Kind.values()).map(SchemaContents.Kind::id).toList() + ".")));
         if (pageToken != null && list == null) {
-            throw new InvalidParameter("page_token continues one list of the schema's: name it with list.");
+            throw new InvalidParameter("page_token continues one of the schema's lists: name it with list ("
+                    + SchemaContents.Kind.ids() + ").");
         }
+        List<SchemaContents.Kind> kinds = list == null ? List.of(SchemaContents.Kind.values())
+                : List.of(SchemaContents.Kind.of(list));
         return Templates.schema(page.chrome(), schema, kinds.stream().map(kind -> contents.list(page.caller(), kind,
                 schema.catalogName(), schema.name(), PAGE_SIZE, pageToken)).toList(), "contents", null);
     }

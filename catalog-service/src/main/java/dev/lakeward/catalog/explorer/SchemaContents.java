@@ -1,6 +1,8 @@
 package dev.lakeward.catalog.explorer;
 
 import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.edge.Names;
+import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.model.RegisteredModelService;
 import dev.lakeward.catalog.namespace.TableService;
 import dev.lakeward.catalog.persistence.Page;
@@ -11,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -47,8 +49,15 @@ public class SchemaContents {
             return label.toLowerCase(Locale.ROOT);
         }
 
-        static Optional<Kind> of(String id) {
-            return Arrays.stream(values()).filter(kind -> kind.id().equals(id)).findFirst();
+        /** The kind a page's {@code list} names. */
+        static Kind of(String id) {
+            return Arrays.stream(values()).filter(kind -> kind.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new InvalidParameter("list must be one of " + ids() + ", not '"
+                            + Names.printable(id) + "'."));
+        }
+
+        static String ids() {
+            return Arrays.stream(values()).map(Kind::id).collect(Collectors.joining(", "));
         }
     }
 

@@ -126,7 +126,9 @@ class ExplorerPagesTest {
         String next = first.replaceAll("(?s).*href=\"([^\"]+list=volumes[^\"]+)\".*", "$1").replace("&amp;", "&");
         assertThat(as(admin).get(next).then().statusCode(200).extract().asString()).contains(">vault</a>")
                 .doesNotContain(">landing</a>").doesNotContain(">churn</a>").doesNotContain("/raw/orders");
-        as(admin).get(schema + "?list=functions").then().statusCode(400).body(containsString("list must be"));
+        as(admin).get(schema + "?list=functions").then().statusCode(400)
+                .body(containsString("list must be one of tables, volumes, models, not &#39;functions&#39;."));
+        as(admin).get(schema + "?page_token=x").then().statusCode(400).body(containsString("name it with list"));
     }
 
     @Test
