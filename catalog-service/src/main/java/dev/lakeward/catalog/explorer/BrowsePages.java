@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.explorer;
 
 import dev.lakeward.catalog.access.Metastore;
+import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.identity.BrowserPage;
 import dev.lakeward.catalog.namespace.CatalogInfo;
 import dev.lakeward.catalog.namespace.CatalogService;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 
 /**
  * The metastore, catalog and schema pages, and the tree beside every page: each level read
@@ -50,6 +52,9 @@ public class BrowsePages {
     TableService tables;
 
     @Inject
+    SchemaContents contents;
+
+    @Inject
     PermissionsPanel permissions;
 
     @CheckedTemplate(basePath = "explorer")
@@ -59,7 +64,7 @@ public class BrowsePages {
         static native TemplateInstance catalog(Chrome chrome, CatalogInfo catalog, Page<SchemaInfo> schemas,
                 String tab, PermissionsPanel.View permissions);
 
-        static native TemplateInstance schema(Chrome chrome, SchemaInfo schema, Page<TableInfo> tables,
+        static native TemplateInstance schema(Chrome chrome, SchemaInfo schema, List<SchemaContents.Listing> listings,
                 String tab, PermissionsPanel.View permissions);
 
         static native TemplateInstance tree(String level, String catalog, String schema, Page<String> names);
@@ -83,17 +88,28 @@ public class BrowsePages {
                 grants ? permissions.view(SecurableType.CATALOG, catalog.name(), principal, changed) : null);
     }
 
+    /**
+     * A schema's page: a first page of each kind of object it holds, or, with {@code list}, the
+     * page of that one kind from {@code page_token} on.
+     */
     @GET
     @Path("data/{catalog}/{schema}")
     public TemplateInstance schema(@PathParam("catalog") String catalogName, @PathParam("schema") String schemaName,
-            @QueryParam("tab") String tab, @QueryParam("page_token") String pageToken,
+            @QueryParam("tab") String tab, @QueryParam("list") String list, @QueryParam("page_token") String pageToken,
             @QueryParam("principal") String principal, @QueryParam("changed") String changed) {
         SchemaInfo schema = schemas.get(page.caller(), catalogName + "." + schemaName);
-        boolean grants = "permissions".equals(tab);
-        return Templates.schema(page.chrome(), schema,
-                grants ? null : tables.list(page.caller(), schema.catalogName(), schema.name(), PAGE_SIZE, pageToken),
-                grants ? "permissions" : "tables",
-                grants ? permissions.view(SecurableType.SCHEMA, schema.fullName(), principal, changed) : null);
+        if ("permissions".equals(tab)) {
+            return Templates.schema(page.chrome(), schema, null, "permissions",
+                    permissions.view(SecurableType.SCHEMA, schema.fullName(), principal, changed));
+        }
+        if (pageToken != null && list == null) {
+            throw new InvalidParameter("page_token continues one of the schema's lists: name it with list ("
+                    + SchemaContents.Kind.ids() + ").");
+        }
+        List<SchemaContents.Kind> kinds = list == null ? List.of(SchemaContents.Kind.values())
+                : List.of(SchemaContents.Kind.of(list));
+        return Templates.schema(page.chrome(), schema, kinds.stream().map(kind -> contents.list(page.caller(), kind,
+                schema.catalogName(), schema.name(), PAGE_SIZE, pageToken)).toList(), "contents", null);
     }
 
     /** One level of the tree: the catalogs, a catalog's schemas, or a schema's tables; a page at a time. */

@@ -1,15 +1,23 @@
 package dev.lakeward.catalog.explorer;
 
 import dev.lakeward.catalog.search.SearchHit;
+import dev.lakeward.policy.SecurableType;
 import io.quarkus.qute.TemplateExtension;
 import jakarta.ws.rs.core.UriBuilder;
+import java.util.Set;
 
 /**
  * Where the explorer shows each object: {@code /explorer/data/<catalog>[/<schema>[/<table>]]},
- * each name one encoded path segment; and the tree's levels. Templates write {@code {uri:table(…)}}.
+ * {@code /explorer/volumes/<catalog>/<schema>/<volume>} and {@code /explorer/models/<catalog>/<schema>/<model>}
+ * (apart from tables, so that no literal segment meets a table's name), each name one encoded path
+ * segment; and the tree's levels. Templates write {@code {uri:table(…)}}.
  */
 @TemplateExtension(namespace = "uri")
 public final class PageLink {
+
+    /** The kinds of securable the explorer has a page for (and so shares from that page). */
+    public static final Set<SecurableType> SHOWN = Set.of(SecurableType.CATALOG, SecurableType.SCHEMA,
+            SecurableType.TABLE, SecurableType.VOLUME, SecurableType.REGISTERED_MODEL);
 
     private PageLink() {
     }
@@ -26,10 +34,25 @@ public final class PageLink {
         return UriBuilder.fromPath("/explorer/data/{c}/{s}/{t}").build(catalog, schema, table).toString();
     }
 
-    /** The page of a table by its three-part name; {@code null} when the name is not one. */
-    public static String table(String fullName) {
+    public static String volume(String catalog, String schema, String volume) {
+        return UriBuilder.fromPath("/explorer/volumes/{c}/{s}/{v}").build(catalog, schema, volume).toString();
+    }
+
+    public static String model(String catalog, String schema, String model) {
+        return UriBuilder.fromPath("/explorer/models/{c}/{s}/{m}").build(catalog, schema, model).toString();
+    }
+
+    /** The page of a securable of a {@link #SHOWN} kind by its full name, as the grants API names it. */
+    public static String securable(SecurableType type, String fullName) {
         String[] parts = fullName.split("\\.", -1);
-        return parts.length == 3 ? table(parts[0], parts[1], parts[2]) : null;
+        return switch (type) {
+            case CATALOG -> catalog(fullName);
+            case SCHEMA -> schema(parts[0], parts[1]);
+            case TABLE -> table(parts[0], parts[1], parts[2]);
+            case VOLUME -> volume(parts[0], parts[1], parts[2]);
+            case REGISTERED_MODEL -> model(parts[0], parts[1], parts[2]);
+            default -> throw new IllegalArgumentException("The explorer has no page for a " + type.apiName() + ".");
+        };
     }
 
     /** The page of a search hit: a catalog's, a schema's, a table's, or a column's table's columns. */

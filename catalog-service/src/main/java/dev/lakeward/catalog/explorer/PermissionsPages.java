@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Sharing: the grant and revoke dialog's changes, applied by the grants API's own service (its
@@ -55,8 +56,9 @@ public class PermissionsPages {
             @FormParam("privilege") List<String> privileges, @FormParam("change") String change) {
         page.requireFormToken(csrf);
         SecurableType securableType = SecurableType.parse(FormText.line("securable_type", type))
-                .filter(t -> t == SecurableType.CATALOG || t == SecurableType.SCHEMA || t == SecurableType.TABLE)
-                .orElseThrow(() -> new InvalidParameter("The explorer shares catalogs, schemas and tables."));
+                .filter(PageLink.SHOWN::contains)
+                .orElseThrow(() -> new InvalidParameter("The explorer shares what it has pages for: "
+                        + PageLink.SHOWN.stream().map(SecurableType::apiName).sorted().collect(Collectors.joining(", ")) + "."));
         if (privileges == null || privileges.isEmpty()) {
             throw new InvalidParameter("Choose at least one privilege to " + ("revoke".equals(change) ? "revoke." : "grant."));
         }
@@ -69,12 +71,7 @@ public class PermissionsPages {
         PermissionsChange asked = new PermissionsChange(FormText.line("principal", principal),
                 revoke ? List.of() : named, revoke ? named : List.of());
         grants.update(page.caller(), securableType.apiName(), FormText.line("full_name", fullName), new UpdatePermissions(List.of(asked)));
-        String back = switch (securableType) {
-            case CATALOG -> PageLink.catalog(fullName);
-            case SCHEMA -> PageLink.schema(fullName.substring(0, fullName.indexOf('.')),
-                    fullName.substring(fullName.indexOf('.') + 1));
-            default -> PageLink.table(fullName);
-        };
+        String back = PageLink.securable(securableType, fullName);
         return Response.seeOther(UriBuilder.fromUri(back).queryParam("tab", "permissions")
                 .queryParam("changed", revoke ? "revoked" : "granted").build()).build();
     }

@@ -17,7 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The permissions tab of a catalog, schema or table: its grants by principal, one principal's
+ * The permissions tab of a catalog, schema, table, volume or registered model: its grants by principal, one principal's
  * effective privileges with where each comes from, and, for callers who may manage the securable,
  * what the share dialog offers. Everything through the grants API's own service.
  */
@@ -44,6 +44,11 @@ public class PermissionsPanel {
     public record View(String securableType, String fullName, PermissionsList grants, String principal,
             EffectivePermissionsList effective, String effectiveRefusal, boolean mayManage, List<String> grantable,
             String changed) {
+
+        /** The securable's kind as a sentence says it: "registered model", not its API name. */
+        public String noun() {
+            return securableType.replace('_', ' ');
+        }
     }
 
     public View view(SecurableType type, String fullName, String principal, String changed) {

@@ -226,8 +226,14 @@ class ExplorerBrowserIT {
     }
 
     @Test
-    void browsesToATableThroughTheTreeAndSeesItsColumns() {
+    void browsesToATableThroughTheTreeAndSeesItsColumnsThenTheSchemasVolumeAndModel() {
         Table table = newTable("browsed");
+        asAdmin().body(Map.of("name", "landing", "catalog_name", table.catalog(), "schema_name", table.schema(),
+                "volume_type", "MANAGED")).post(BASE + "/volumes").then().statusCode(200);
+        asAdmin().body(Map.of("name", "churn", "catalog_name", table.catalog(), "schema_name", table.schema()))
+                .post(BASE + "/models").then().statusCode(200);
+        asAdmin().body(Map.of("model_name", "churn", "catalog_name", table.catalog(), "schema_name", table.schema(),
+                "source", "runs:/r1/model", "run_id", "r1")).post(BASE + "/models/versions").then().statusCode(200);
         Page page = signIn(service.adminToken());
 
         Locator tree = tree(page);
@@ -243,6 +249,21 @@ class ExplorerBrowserIT {
         Assertions.assertThat(columnRows(page)).containsExactly(
                 List.of("0", "id", "bigint", "no", "", "the order's number"),
                 List.of("1", "amount", "decimal(10,2)", "yes", "", ""));
+
+        // up to the schema, where a volume and a registered model are listed beside the table
+        page.locator(".crumbs").getByRole(AriaRole.LINK, named(table.schema())).click();
+        page.getByRole(AriaRole.TABLE, exactly("Volumes")).getByRole(AriaRole.LINK, named("landing")).click();
+        assertThat(page).hasURL(service.baseUri() + PageLink.volume(table.catalog(), table.schema(), "landing"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("landing");
+        assertThat(page.getByRole(AriaRole.TABPANEL)).containsText("MANAGED");
+        page.goBack();
+        page.getByRole(AriaRole.TABLE, exactly("Registered models")).getByRole(AriaRole.LINK, named("churn")).click();
+        assertThat(page).hasURL(service.baseUri() + PageLink.model(table.catalog(), table.schema(), "churn"));
+        page.getByRole(AriaRole.TAB, exactly("Versions")).click();
+        Locator versions = page.getByRole(AriaRole.TABLE, exactly("Versions")).locator("tbody").getByRole(AriaRole.ROW);
+        assertThat(versions).hasCount(1);
+        Assertions.assertThat(versions.first().getByRole(AriaRole.CELL).allInnerTexts())
+                .startsWith("1", "PENDING_REGISTRATION", "runs:/r1/model", "r1");
     }
 
     @Test

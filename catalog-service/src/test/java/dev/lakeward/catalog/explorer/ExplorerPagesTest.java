@@ -76,6 +76,126 @@ class ExplorerPagesTest {
                 .body(containsString("href=\"/explorer/data/" + catalog + "/raw/orders\""));
     }
 
+    /** Beside the table: volumes {@code landing} (commented) and {@code vault}, models {@code churn} (one version) and {@code secret}. */
+    private void volumesAndModels() {
+        for (String volume : List.of("landing", "vault")) {
+            asAdmin().body(Map.of("name", volume, "catalog_name", catalog, "schema_name", "raw", "volume_type", "MANAGED",
+                    "comment", volume.equals("landing") ? "files as they arrive" : "kept")).post(BASE + "/volumes")
+                    .then().statusCode(200);
+        }
+        for (String model : List.of("churn", "secret")) {
+            asAdmin().body(Map.of("name", model, "catalog_name", catalog, "schema_name", "raw", "comment", "who leaves"))
+                    .post(BASE + "/models").then().statusCode(200);
+        }
+        asAdmin().body(Map.of("catalog_name", catalog, "schema_name", "raw", "model_name", "churn",
+                "source", "runs:/r7/model", "run_id", "r7", "comment", "first fit")).post(BASE + "/models/versions")
+                .then().statusCode(200);
+    }
+
+    /** A person who may use the catalog and schema, and browse only {@code landing} and {@code churn} in it. */
+    private String browserOfLandingAndChurn() {
+        String name = unique("looker");
+        String token = userWithToken(name);
+        grant("catalog", catalog, name, "USE CATALOG", "USE SCHEMA");
+        grant("volume", catalog + ".raw.landing", name, "BROWSE");
+        grant("registered_model", catalog + ".raw.churn", name, "BROWSE");
+        return signIn(token);
+    }
+
+    @Test
+    void aSchemaListsTheVolumesAndModelsThePersonMaySeeBesideItsTables() {
+        volumesAndModels();
+        String schema = "/explorer/data/" + catalog + "/raw";
+        as(admin).get(schema).then().statusCode(200)
+                .body(containsString("href=\"/explorer/data/" + catalog + "/raw/orders\""))
+                .body(containsString("href=\"/explorer/volumes/" + catalog + "/raw/landing\">landing</a>"))
+                .body(containsString("href=\"/explorer/volumes/" + catalog + "/raw/vault\">vault</a>"))
+                .body(containsString("href=\"/explorer/models/" + catalog + "/raw/churn\">churn</a>"))
+                .body(containsString("href=\"/explorer/models/" + catalog + "/raw/secret\">secret</a>"))
+                .body(containsString("files as they arrive"));
+        String seen = as(browserOfLandingAndChurn()).get(schema).then().statusCode(200).extract().asString();
+        assertThat(seen).contains("No tables you may see.").contains(">landing</a>").contains(">churn</a>")
+                .doesNotContain("vault").doesNotContain("secret").doesNotContain("/raw/orders");
+        // one kind a page at a time
+        for (int i = 0; i < 100; i++) {
+            asAdmin().body(Map.of("name", "v" + String.format("%03d", i), "catalog_name", catalog, "schema_name", "raw",
+                    "volume_type", "MANAGED")).post(BASE + "/volumes").then().statusCode(200);
+        }
+        String first = as(admin).get(schema).then().statusCode(200).extract().asString();
+        assertThat(first).contains(">landing</a>").doesNotContain(">vault</a>").contains("?list=volumes&amp;page_token=");
+        String next = first.replaceAll("(?s).*href=\"([^\"]+list=volumes[^\"]+)\".*", "$1").replace("&amp;", "&");
+        assertThat(as(admin).get(next).then().statusCode(200).extract().asString()).contains(">vault</a>")
+                .doesNotContain(">landing</a>").doesNotContain(">churn</a>").doesNotContain("/raw/orders");
+        as(admin).get(schema + "?list=functions").then().statusCode(400)
+                .body(containsString("list must be one of tables, volumes, models, not &#39;functions&#39;."));
+        as(admin).get(schema + "?page_token=x").then().statusCode(400).body(containsString("name it with list"));
+    }
+
+    @Test
+    void aVolumePageAndAModelPageShowTheirFactsAndTheModelsVersions() {
+        volumesAndModels();
+        String volume = "/explorer/volumes/" + catalog + "/raw/landing";
+        String location = asAdmin().get(BASE + "/volumes/" + catalog + ".raw.landing").then().statusCode(200)
+                .extract().path("storage_location");
+        as(admin).get(volume).then().statusCode(200).body(containsString("<dd>" + catalog + ".raw.landing</dd>"))
+                .body(containsString("<dd>MANAGED</dd>")).body(containsString("<dd>" + location + "</dd>"))
+                .body(containsString("<dd>files as they arrive</dd>")).body(containsString(" by admin</dd>"))
+                .body(containsString("href=\"/explorer/data/" + catalog + "/raw\">raw</a>"));
+        String model = "/explorer/models/" + catalog + "/raw/churn";
+        as(admin).get(model).then().statusCode(200).body(containsString("<dd>" + catalog + ".raw.churn</dd>"))
+                .body(containsString("<dd>who leaves</dd>")).body(containsString("__unitystorage/models/"));
+        as(admin).get(model + "?tab=versions").then().statusCode(200).body(containsString(
+                "<tr><td>1</td><td>PENDING_REGISTRATION</td><td>runs:/r7/model</td><td>r7</td><td>first fit</td>"));
+        as(admin).get("/explorer/models/" + catalog + "/raw/secret?tab=versions").then().statusCode(200)
+                .body(containsString("no versions yet"));
+        as(admin).get(model + "?tab=permissions").then().statusCode(200).body(containsString("value=\"EXECUTE\""))
+                .body(containsString("on this registered model itself"));
+    }
+
+    @Test
+    void aHiddenVolumeOrModelLooksMissingAndOddNamesAreEscaped() {
+        volumesAndModels();
+        String looker = browserOfLandingAndChurn();
+        as(looker).get("/explorer/volumes/" + catalog + "/raw/landing").then().statusCode(200);
+        as(looker).get("/explorer/models/" + catalog + "/raw/churn?tab=versions").then().statusCode(200)
+                .body(containsString("runs:/r7/model"));
+        for (String[] kind : List.of(new String[] {"volumes", "vault"}, new String[] {"models", "secret"})) {
+            String hidden = as(looker).get("/explorer/" + kind[0] + "/" + catalog + "/raw/" + kind[1]).then()
+                    .statusCode(404).extract().asString();
+            String missing = as(looker).get("/explorer/" + kind[0] + "/" + catalog + "/raw/gone").then()
+                    .statusCode(404).extract().asString();
+            assertThat(hidden.replace(kind[1], "X")).isEqualTo(missing.replace("gone", "X"));
+            assertThat(hidden).contains("role=\"alert\"").doesNotContain("Exception");
+        }
+        String odd = as(admin).get("/explorer/volumes/" + catalog + "/raw/<b>x").then().statusCode(404)
+                .extract().asString();
+        assertThat(odd).doesNotContain("<b>x").contains("&lt;b&gt;x");
+    }
+
+    @Test
+    void aGrantMadeOnAVolumesPermissionsTabTakesEffect() {
+        volumesAndModels();
+        String name = unique("reader");
+        String reader = signIn(userWithToken(name));
+        grant("catalog", catalog, name, "USE CATALOG", "USE SCHEMA");
+        String volume = "/explorer/volumes/" + catalog + "/raw/vault";
+        as(reader).get(volume).then().statusCode(404);
+        as(admin).get(volume + "?tab=permissions").then().statusCode(200).body(containsString("Share…"))
+                .body(containsString("name=\"securable_type\" value=\"volume\""))
+                .body(containsString("value=\"READ VOLUME\"")).body(not(containsString("value=\"SELECT\"")));
+        as(admin).formParam("csrf", csrf(admin, volume)).formParam("securable_type", "volume")
+                .formParam("full_name", catalog + ".raw.vault").formParam("principal", name)
+                .formParam("privilege", "READ VOLUME").formParam("change", "grant").post("/explorer/permissions")
+                .then().statusCode(303).header("Location", containsString(volume + "?tab=permissions&changed=granted"));
+        as(admin).get(volume + "?tab=permissions&changed=granted").then().statusCode(200).body(containsString("Granted."))
+                .body(containsString("<td>" + name + "</td>"));
+        asAdmin().get(BASE + "/permissions/volume/" + catalog + ".raw.vault").then().statusCode(200)
+                .body("privilege_assignments.find { it.principal == '" + name + "' }.privileges",
+                        org.hamcrest.Matchers.hasItem("READ VOLUME"));
+        as(reader).get(volume).then().statusCode(200).body(containsString("<dd>kept</dd>"));
+        as(reader).get("/explorer/data/" + catalog + "/raw").then().statusCode(200).body(containsString(">vault</a>"));
+    }
+
     @Test
     void theTreeLoadsEachLevelOnDemandAPageAtATime() {
         for (int i = 0; i < 51; i++) {
