@@ -1,14 +1,11 @@
 package dev.lakeward.catalog.model;
 
 import dev.lakeward.catalog.access.AccessControl;
-import dev.lakeward.catalog.access.AuditAction;
-import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.error.InvalidParameter;
-import dev.lakeward.catalog.error.PermissionDenied;
 import dev.lakeward.catalog.model.ModelRequests.GenerateTemporaryModelVersionCredential;
 import dev.lakeward.catalog.namespace.InSchema;
 import dev.lakeward.catalog.storage.StorageVending;
@@ -49,9 +46,6 @@ public class ModelVersionCredentials {
     @Inject
     StorageVending vending;
 
-    @Inject
-    AuditLog audit;
-
     /** The version, the caller's decision for the operation, and the credential when one was asked for. */
     public record Resolved(ModelVersionInfo version, Decision decision, TemporaryCredential credential) {
     }
@@ -80,17 +74,13 @@ public class ModelVersionCredentials {
         if (!wantCredential) {
             return new Resolved(info, decision, null);
         }
-        if (!decision.allowed()) {
-            audit.denial(caller.name(), AuditAction.VEND_CREDENTIAL, SecurableType.REGISTERED_MODEL, model.fullName(),
-                    decision.reason());
-            throw new PermissionDenied(decision.reason());
-        }
         // a write credential vended just before finalization lasts until it expires: the cloud cannot recall it
-        if (level == AccessLevel.READ_WRITE && version.status != ModelVersionStatus.PENDING_REGISTRATION) {
+        if (decision.allowed() && level == AccessLevel.READ_WRITE
+                && version.status != ModelVersionStatus.PENDING_REGISTRATION) {
             throw new FailedPrecondition("Version " + version.version + " of registered model '" + model.fullName()
                     + "' is " + version.status + ": its artifacts can no longer be written.");
         }
-        return new Resolved(info, decision, vending.vend(caller, version.storageLocation, level,
+        return new Resolved(info, decision, vending.vend(caller, decision, version.storageLocation, level,
                 SecurableType.REGISTERED_MODEL, model.fullName()));
     }
 

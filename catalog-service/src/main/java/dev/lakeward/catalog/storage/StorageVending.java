@@ -6,6 +6,7 @@ import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.config.LakewardConfig;
 import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.error.InvalidParameter;
+import dev.lakeward.catalog.error.PermissionDenied;
 import dev.lakeward.catalog.error.Unavailable;
 import dev.lakeward.credentials.AccessLevel;
 import dev.lakeward.credentials.AzureCredentialVendor;
@@ -19,6 +20,7 @@ import dev.lakeward.credentials.StorageCredential;
 import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.credentials.TemporaryCredential;
 import dev.lakeward.credentials.VendingFailed;
+import dev.lakeward.policy.Decision;
 import dev.lakeward.policy.SecurableType;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,6 +87,19 @@ public class StorageVending {
                 .map(credential -> new StoreEndpoint(Optional.ofNullable(credential.settings.get("endpoint")).map(URI::create),
                         Optional.ofNullable(credential.settings.get("region"))))
                 .orElse(new StoreEndpoint(Optional.empty(), Optional.empty()));
+    }
+
+    /**
+     * With the caller's decision on the securable whose location it is: a denial is audited and
+     * mints nothing; an allowance vends as {@link #vend(Caller, String, AccessLevel, SecurableType, String)}.
+     */
+    public TemporaryCredential vend(Caller caller, Decision decision, String url, AccessLevel access,
+            SecurableType securableType, String securableName) {
+        if (!decision.allowed()) {
+            audit.denial(caller.name(), AuditAction.VEND_CREDENTIAL, securableType, securableName, decision.reason());
+            throw new PermissionDenied(decision.reason());
+        }
+        return vend(caller, url, access, securableType, securableName);
     }
 
     /** A credential for the location; the securable named is what was authorized, for the audit log. */

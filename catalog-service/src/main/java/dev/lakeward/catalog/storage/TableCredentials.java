@@ -1,12 +1,9 @@
 package dev.lakeward.catalog.storage;
 
 import dev.lakeward.catalog.access.AccessControl;
-import dev.lakeward.catalog.access.AuditAction;
-import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.catalog.error.InvalidParameter;
-import dev.lakeward.catalog.error.PermissionDenied;
 import dev.lakeward.catalog.namespace.Found;
 import dev.lakeward.catalog.namespace.NamedObjects;
 import dev.lakeward.catalog.namespace.TableInfo;
@@ -32,9 +29,6 @@ public class TableCredentials {
 
     @Inject
     AccessControl accessControl;
-
-    @Inject
-    AuditLog audit;
 
     @Inject
     StorageVending vending;
@@ -64,13 +58,9 @@ public class TableCredentials {
     public TemporaryCredential vend(Caller caller, Found<TableInfo> located, Decision decision, AccessLevel access) {
         Securable table = located.securable();
         TableInfo info = located.info();
-        if (!decision.allowed()) {
-            audit.denial(caller.name(), AuditAction.VEND_CREDENTIAL, table.type(), table.fullName(), decision.reason());
-            throw new PermissionDenied(decision.reason());
-        }
-        if (info.tableType() == TableType.VIEW || info.storageLocation() == null) {
+        if (decision.allowed() && (info.tableType() == TableType.VIEW || info.storageLocation() == null)) {
             throw new InvalidParameter("'" + info.fullName() + "' is a view: it has no storage to vend credentials for.");
         }
-        return vending.vend(caller, info.storageLocation(), access, table.type(), table.fullName());
+        return vending.vend(caller, decision, info.storageLocation(), access, table.type(), table.fullName());
     }
 }

@@ -1,13 +1,10 @@
 package dev.lakeward.catalog.volume;
 
 import dev.lakeward.catalog.access.AccessControl;
-import dev.lakeward.catalog.access.AuditAction;
-import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.InvalidParameter;
-import dev.lakeward.catalog.error.PermissionDenied;
 import dev.lakeward.catalog.namespace.InSchema;
 import dev.lakeward.catalog.namespace.NamedObjects;
 import dev.lakeward.catalog.storage.StorageVending;
@@ -45,9 +42,6 @@ public class VolumeCredentials {
     @Inject
     StorageVending vending;
 
-    @Inject
-    AuditLog audit;
-
     /** The volume, the caller's decision for the operation, and the credential when one was asked for. */
     public record Resolved(VolumeInfo volume, Decision decision, TemporaryCredential credential) {
     }
@@ -81,12 +75,8 @@ public class VolumeCredentials {
 
     private TemporaryCredential vend(Caller caller, InSchema<VolumeEntity> volume, Decision decision,
             AccessLevel level) {
-        if (!decision.allowed()) {
-            audit.denial(caller.name(), AuditAction.VEND_CREDENTIAL, SecurableType.VOLUME, volume.fullName(),
-                    decision.reason());
-            throw new PermissionDenied(decision.reason());
-        }
-        return vending.vend(caller, volume.object().storageLocation, level, SecurableType.VOLUME, volume.fullName());
+        return vending.vend(caller, decision, volume.object().storageLocation, level, SecurableType.VOLUME,
+                volume.fullName());
     }
 
     private static AccessLevel operation(String operation) {
