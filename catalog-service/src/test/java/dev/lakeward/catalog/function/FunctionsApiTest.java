@@ -4,6 +4,7 @@ import static dev.lakeward.catalog.support.Api.BASE;
 import static dev.lakeward.catalog.support.Api.adminToken;
 import static dev.lakeward.catalog.support.Api.as;
 import static dev.lakeward.catalog.support.Api.asAdmin;
+import static dev.lakeward.catalog.support.Api.everyFullPage;
 import static dev.lakeward.catalog.support.Api.grant;
 import static dev.lakeward.catalog.support.Api.revoke;
 import static dev.lakeward.catalog.support.Api.unique;
@@ -21,7 +22,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -237,24 +237,8 @@ class FunctionsApiTest {
     }
 
     private List<String> everyPage(String token) {
-        List<String> seen = new ArrayList<>();
-        String pageToken = null;
-        do {
-            Map<String, Object> query = new HashMap<>(Map.of("catalog_name", catalog, "schema_name", "s",
-                    "max_results", 1));
-            if (pageToken != null) {
-                query.put("page_token", pageToken);
-            }
-            JsonPath page = as(token).queryParams(query).get(BASE + "/functions").then().statusCode(200)
-                    .extract().jsonPath();
-            List<String> names = page.getList("functions.name", String.class);
-            pageToken = page.getString("next_page_token");
-            if (pageToken != null) {
-                assertThat(names).hasSize(1);
-            }
-            seen.addAll(names);
-        } while (pageToken != null);
-        return seen;
+        return everyFullPage(token, BASE + "/functions", Map.of("catalog_name", catalog, "schema_name", "s"), 1,
+                "functions.name");
     }
 
     /** A SQL scalar function of two parameters, as a Unity Catalog client sends it. */
