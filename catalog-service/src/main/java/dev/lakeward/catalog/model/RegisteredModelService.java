@@ -3,28 +3,26 @@ package dev.lakeward.catalog.model;
 import dev.lakeward.catalog.access.AuditAction;
 import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Caller;
-import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.model.ModelRequests.CreateRegisteredModel;
 import dev.lakeward.catalog.model.ModelRequests.UpdateRegisteredModel;
 import dev.lakeward.catalog.namespace.InSchema;
+import dev.lakeward.catalog.namespace.InSchemaCreations;
+import dev.lakeward.catalog.namespace.InSchemaCreations.NewObject;
 import dev.lakeward.catalog.namespace.InSchemaUpdates;
 import dev.lakeward.catalog.namespace.NamedObjects;
-import dev.lakeward.catalog.namespace.SchemaPath;
 import dev.lakeward.catalog.namespace.StorageClaims;
 import dev.lakeward.catalog.namespace.StorageLocations;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageRequest;
 import dev.lakeward.catalog.persistence.PageTokens;
 import dev.lakeward.catalog.persistence.SecurableEntity;
-import dev.lakeward.catalog.persistence.UniqueNames;
 import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.SecurableType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Map;
 
@@ -52,29 +50,20 @@ public class RegisteredModelService {
     AuditLog audit;
 
     @Inject
-    EntityManager em;
+    InSchemaCreations creations;
 
     @Transactional
     public RegisteredModelInfo create(Caller caller, CreateRegisteredModel request) {
         InvalidParameter.requireBody(request);
-        String name = Names.identifier("name", request.name());
-        SchemaPath schema = named.schema(caller, Action.CREATE_MODEL,
-                Names.identifier("catalog_name", request.catalogName()),
-                Names.identifier("schema_name", request.schemaName()));
-        RegisteredModelEntity model = new RegisteredModelEntity();
-        model.createdBy(caller.name());
-        model.schemaId = schema.schema().id;
-        model.name = name;
-        model.comment = Names.comment(request.comment());
-        StorageLocation location = StorageLocations.managedLocation(schema.managedStorageRoot(), "models", model.id);
-        storageClaims.admitAssignedLocation(caller, location);
-        model.storageLocation = location.url();
-        model.persist();
-        String fullName = schema.fullName() + "." + name;
-        UniqueNames.flush(em, () -> "Registered model '" + fullName + "' already exists.");
-        audit.change(caller.name(), AuditAction.CREATE_MODEL, SecurableType.REGISTERED_MODEL, fullName,
-                Map.of("storage_location", model.storageLocation));
-        return info(new InSchema<>(SecurableType.REGISTERED_MODEL, schema.catalog(), schema.schema(), model));
+        return info(creations.create(caller, SecurableType.REGISTERED_MODEL, Action.CREATE_MODEL,
+                new NewObject(request.catalogName(), request.schemaName(), request.name(), request.comment()),
+                new RegisteredModelEntity(), (schema, model) -> {
+                    StorageLocation location = StorageLocations.managedLocation(schema.managedStorageRoot(), "models",
+                            model.id);
+                    storageClaims.admitAssignedLocation(caller, location);
+                    model.storageLocation = location.url();
+                    return Map.of("storage_location", model.storageLocation);
+                }));
     }
 
     @Transactional

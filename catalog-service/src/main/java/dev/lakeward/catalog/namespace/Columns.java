@@ -11,9 +11,10 @@ import java.util.Set;
 
 /**
  * Checks a table's columns and fills in what Unity Catalog defaults: a column without a position
- * takes its index in the list, a column without {@code nullable} is nullable.
+ * takes its index in the list, a column without {@code nullable} is nullable. A function's
+ * parameters are typed as columns are, and their decimals checked here too.
  */
-final class Columns {
+public final class Columns {
 
     private static final int MAX_COLUMNS = 10_000;
     private static final int MAX_DECIMAL_PRECISION = 38;
@@ -48,7 +49,7 @@ final class Columns {
             if (column.typeName() == null) {
                 throw new InvalidParameter(where + ".type_name is required.");
             }
-            checkDecimal(where, column);
+            checkDecimal(where, column.typePrecision(), column.typeScale());
             int position = column.position() == null ? i : column.position();
             if (position < 0 || !positions.add(position)) {
                 throw new InvalidParameter(where + ".position " + position + " is negative or already taken.");
@@ -62,9 +63,8 @@ final class Columns {
         return normalized;
     }
 
-    private static void checkDecimal(String where, ColumnInfo column) {
-        Integer precision = column.typePrecision();
-        Integer scale = column.typeScale();
+    /** A decimal's digits: {@code where} is the column's or the parameter's place in the request. */
+    public static void checkDecimal(String where, Integer precision, Integer scale) {
         if (precision != null && (precision < 0 || precision > MAX_DECIMAL_PRECISION)) {
             throw new InvalidParameter(where + ".type_precision must be 0 to " + MAX_DECIMAL_PRECISION + ".");
         }

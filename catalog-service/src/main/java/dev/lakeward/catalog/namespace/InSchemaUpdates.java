@@ -11,7 +11,6 @@ import dev.lakeward.policy.Securable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,9 +38,7 @@ public class InSchemaUpdates {
         SecurableEntity entity = found.object();
         String previousOwner = entity.owner;
         update.applyTo(entity, caller);
-        String kind = found.type().apiName().replace('_', ' ');
-        UniqueNames.flush(em, () -> kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1) + " '"
-                + found.fullName() + "' already exists.");
+        UniqueNames.flush(em, found::alreadyExists);
         if (!before.fullName().equals(found.fullName())) {
             audit.change(caller.name(), AuditAction.RENAME, found.type(), found.fullName(),
                     Map.of("from", before.fullName()));

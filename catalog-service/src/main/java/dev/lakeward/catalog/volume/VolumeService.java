@@ -3,9 +3,10 @@ package dev.lakeward.catalog.volume;
 import dev.lakeward.catalog.access.AuditAction;
 import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Caller;
-import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.namespace.InSchema;
+import dev.lakeward.catalog.namespace.InSchemaCreations;
+import dev.lakeward.catalog.namespace.InSchemaCreations.NewObject;
 import dev.lakeward.catalog.namespace.InSchemaUpdates;
 import dev.lakeward.catalog.namespace.NamedObjects;
 import dev.lakeward.catalog.namespace.SchemaPath;
@@ -14,7 +15,6 @@ import dev.lakeward.catalog.namespace.StorageLocations;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageTokens;
 import dev.lakeward.catalog.persistence.SecurableEntity;
-import dev.lakeward.catalog.persistence.UniqueNames;
 import dev.lakeward.catalog.volume.VolumeRequests.CreateVolume;
 import dev.lakeward.catalog.volume.VolumeRequests.UpdateVolume;
 import dev.lakeward.credentials.StorageLocation;
@@ -22,7 +22,6 @@ import dev.lakeward.policy.Action;
 import dev.lakeward.policy.SecurableType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Map;
 
@@ -51,45 +50,39 @@ public class VolumeService {
     AuditLog audit;
 
     @Inject
-    EntityManager em;
+    InSchemaCreations creations;
 
     @Transactional
     public VolumeInfo create(Caller caller, CreateVolume request) {
         InvalidParameter.requireBody(request);
-        String name = Names.identifier("name", request.name());
-        SchemaPath schema = named.schema(caller, Action.CREATE_VOLUME,
-                Names.identifier("catalog_name", request.catalogName()),
-                Names.identifier("schema_name", request.schemaName()));
-        if (request.volumeType() == null) {
-            throw new InvalidParameter("volume_type is required: MANAGED or EXTERNAL.");
-        }
-        VolumeEntity volume = new VolumeEntity();
-        volume.createdBy(caller.name());
-        volume.schemaId = schema.schema().id;
-        volume.name = name;
-        volume.volumeType = request.volumeType();
-        volume.comment = Names.comment(request.comment());
-        StorageLocation location;
+        return info(creations.create(caller, SecurableType.VOLUME, Action.CREATE_VOLUME,
+                new NewObject(request.catalogName(), request.schemaName(), request.name(), request.comment()),
+                new VolumeEntity(), (schema, volume) -> {
+                    if (request.volumeType() == null) {
+                        throw new InvalidParameter("volume_type is required: MANAGED or EXTERNAL.");
+                    }
+                    volume.volumeType = request.volumeType();
+                    volume.storageLocation = location(caller, schema, volume, request).url();
+                    return Map.of("volume_type", volume.volumeType.name(), "storage_location", volume.storageLocation);
+                }));
+    }
+
+    /** An EXTERNAL volume's location, admitted as external tables' are; a MANAGED one's, assigned. */
+    private StorageLocation location(Caller caller, SchemaPath schema, VolumeEntity volume, CreateVolume request) {
         if (request.volumeType() == VolumeType.EXTERNAL) {
             if (request.storageLocation() == null) {
                 throw new InvalidParameter("storage_location is required for an EXTERNAL volume.");
             }
-            location = StorageLocations.parse("storage_location", request.storageLocation());
+            StorageLocation location = StorageLocations.parse("storage_location", request.storageLocation());
             storageClaims.admitExternalVolume(caller, location);
-        } else {
-            if (request.storageLocation() != null) {
-                throw new InvalidParameter("A MANAGED volume has no storage_location: the service assigns it one.");
-            }
-            location = StorageLocations.managedLocation(schema.managedStorageRoot(), "volumes", volume.id);
-            storageClaims.admitAssignedLocation(caller, location);
+            return location;
         }
-        volume.storageLocation = location.url();
-        volume.persist();
-        String fullName = schema.fullName() + "." + name;
-        UniqueNames.flush(em, () -> "Volume '" + fullName + "' already exists.");
-        audit.change(caller.name(), AuditAction.CREATE_VOLUME, SecurableType.VOLUME, fullName,
-                Map.of("volume_type", volume.volumeType.name(), "storage_location", volume.storageLocation));
-        return info(new InSchema<>(SecurableType.VOLUME, schema.catalog(), schema.schema(), volume));
+        if (request.storageLocation() != null) {
+            throw new InvalidParameter("A MANAGED volume has no storage_location: the service assigns it one.");
+        }
+        StorageLocation location = StorageLocations.managedLocation(schema.managedStorageRoot(), "volumes", volume.id);
+        storageClaims.admitAssignedLocation(caller, location);
+        return location;
     }
 
     @Transactional

@@ -54,11 +54,14 @@ class ExistenceOracleTest {
         tableId = asAdmin().body(Map.of("name", "t", "catalog_name", catalog, "schema_name", "s", "table_type", "MANAGED",
                 "columns", List.of(Map.of("name", "id", "type_name", "LONG", "type_text", "bigint")))).post(BASE + "/tables")
                 .then().statusCode(200).extract().path("table_id");
-        // a volume and a registered model of the same name as the table: each kind is its own namespace
+        // a volume, a function and a registered model of the same name as the table: each kind is its own namespace
         volumeId = asAdmin().body(Map.of("name", "t", "catalog_name", catalog, "schema_name", "s",
                 "volume_type", "MANAGED")).post(BASE + "/volumes").then().statusCode(200).extract().path("volume_id");
         asAdmin().body(Map.of("name", "t", "catalog_name", catalog, "schema_name", "s")).post(BASE + "/models").then()
                 .statusCode(200);
+        asAdmin().body(Map.of("function_info", Map.of("name", "t", "catalog_name", catalog, "schema_name", "s",
+                "data_type", "INT", "full_data_type", "INT", "routine_body", "SQL", "routine_definition", "1")))
+                .post(BASE + "/functions").then().statusCode(200);
         asAdmin().body(Map.of("catalog_name", catalog, "schema_name", "s", "model_name", "t", "source", "runs:/r/model"))
                 .post(BASE + "/models/versions").then().statusCode(200);
         stranger = userWithToken(unique("stranger"));
@@ -85,7 +88,7 @@ class ExistenceOracleTest {
                         UUID.randomUUID().toString()))) {
             assertThat(ask(row, missing)).as("%s for %s", name, missing).isEqualTo(existing);
         }
-        for (String kind : List.of("tables", "volumes", "models")) {
+        for (String kind : List.of("tables", "volumes", "functions", "models")) {
             asAdmin().get(BASE + "/" + kind + "/" + catalog + ".s.t").then().statusCode(200)
                     .body("comment", org.hamcrest.Matchers.nullValue());
         }

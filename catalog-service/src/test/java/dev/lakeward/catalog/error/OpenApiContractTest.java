@@ -177,6 +177,13 @@ class OpenApiContractTest {
                 "schema_name", "s", "table_type", "MANAGED", "columns", List.of(Map.of("name", "x", "type_name", "INT",
                         "type_text", "int", "position", 0)))).post(BASE + "/tables").then().statusCode(200).extract()
                 .asString());
+        assertDocumented("post", BASE + "/functions", asAdmin().body(Map.of("function_info", Map.of("name", "f",
+                "catalog_name", catalog, "schema_name", "s", "data_type", "INT", "full_data_type", "INT",
+                "routine_body", "SQL", "routine_definition", "x + 1", "properties", "{\"k\": \"v\"}",
+                "input_params", Map.of("parameters", List.of(Map.of("name", "x", "type_text", "int", "type_name", "INT",
+                        "position", 0))), "routine_dependencies", Map.of("dependencies", List.of(Map.of("table",
+                        Map.of("table_full_name", catalog + ".s.t"))))))).post(BASE + "/functions").then()
+                .statusCode(200).extract().asString());
         assertDocumented("get", BASE + "/metastore_summary",
                 asAdmin().get(BASE + "/metastore_summary").then().statusCode(200).extract().asString());
         assertDocumented("get", "/api/lakeward/v1/principals",

@@ -4,6 +4,7 @@ import static dev.lakeward.catalog.support.Api.BASE;
 import static dev.lakeward.catalog.support.Api.adminToken;
 import static dev.lakeward.catalog.support.Api.as;
 import static dev.lakeward.catalog.support.Api.asAdmin;
+import static dev.lakeward.catalog.support.Api.everyFullPage;
 import static dev.lakeward.catalog.support.Api.grant;
 import static dev.lakeward.catalog.support.Api.revoke;
 import static dev.lakeward.catalog.support.Api.unique;
@@ -18,7 +19,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -252,26 +252,8 @@ class ModelRegistryApiTest {
     }
 
     private List<String> listAll(String token, String catalogName) {
-        List<String> seen = new ArrayList<>();
-        String pageToken = null;
-        do {
-            Map<String, Object> query = new HashMap<>(Map.of("max_results", 2));
-            if (catalogName != null) {
-                query.put("catalog_name", catalogName);
-            }
-            if (pageToken != null) {
-                query.put("page_token", pageToken);
-            }
-            JsonPath page = as(token).queryParams(query).get(BASE + "/models").then().statusCode(200)
-                    .extract().jsonPath();
-            pageToken = page.getString("next_page_token");
-            List<String> names = page.getList("registered_models.full_name", String.class);
-            if (pageToken != null) {
-                assertThat(names).hasSize(2);
-            }
-            seen.addAll(names);
-        } while (pageToken != null);
-        return seen;
+        return everyFullPage(token, BASE + "/models",
+                catalogName == null ? Map.of() : Map.of("catalog_name", catalogName), 2, "registered_models.full_name");
     }
 
     private Response createModel(String schema, String name) {

@@ -11,13 +11,24 @@ import com.databricks.sdk.service.catalog.CatalogInfo;
 import com.databricks.sdk.service.catalog.ColumnInfo;
 import com.databricks.sdk.service.catalog.ColumnTypeName;
 import com.databricks.sdk.service.catalog.CreateCatalog;
+import com.databricks.sdk.service.catalog.CreateFunction;
+import com.databricks.sdk.service.catalog.CreateFunctionParameterStyle;
+import com.databricks.sdk.service.catalog.CreateFunctionRequest;
+import com.databricks.sdk.service.catalog.CreateFunctionRoutineBody;
+import com.databricks.sdk.service.catalog.CreateFunctionSecurityType;
+import com.databricks.sdk.service.catalog.CreateFunctionSqlDataAccess;
 import com.databricks.sdk.service.catalog.CreateRegisteredModelRequest;
 import com.databricks.sdk.service.catalog.CreateSchema;
 import com.databricks.sdk.service.catalog.CreateTableRequest;
 import com.databricks.sdk.service.catalog.CreateVolumeRequestContent;
 import com.databricks.sdk.service.catalog.DataSourceFormat;
 import com.databricks.sdk.service.catalog.DeleteCatalogRequest;
+import com.databricks.sdk.service.catalog.FunctionInfo;
+import com.databricks.sdk.service.catalog.FunctionInfoRoutineBody;
+import com.databricks.sdk.service.catalog.FunctionParameterInfo;
+import com.databricks.sdk.service.catalog.FunctionParameterInfos;
 import com.databricks.sdk.service.catalog.ListCatalogsRequest;
+import com.databricks.sdk.service.catalog.ListFunctionsRequest;
 import com.databricks.sdk.service.catalog.ListModelVersionsRequest;
 import com.databricks.sdk.service.catalog.ListRegisteredModelsRequest;
 import com.databricks.sdk.service.catalog.ListSummariesRequest;
@@ -125,6 +136,36 @@ class DatabricksSdkIT {
         assertThatThrownBy(() -> workspace.tables().get("dbx_0.raw.events")).isInstanceOf(NotFound.class);
         workspace.catalogs().delete(new DeleteCatalogRequest().setName("dbx_0").setForce(true));
         assertThatThrownBy(() -> workspace.schemas().get("dbx_0.raw")).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void functionsThroughTheDatabricksSdk() {
+        workspace.catalogs().create(new CreateCatalog().setName("dbx_fn"));
+        workspace.schemas().create(new CreateSchema().setName("s").setCatalogName("dbx_fn"));
+        for (String name : List.of("tax", "discount")) {
+            workspace.functions().create(new CreateFunctionRequest().setFunctionInfo(new CreateFunction()
+                    .setName(name).setCatalogName("dbx_fn").setSchemaName("s")
+                    .setInputParams(new FunctionParameterInfos().setParameters(List.of(new FunctionParameterInfo()
+                            .setName("price").setTypeText("double").setTypeName(ColumnTypeName.DOUBLE)
+                            .setPosition(0L))))
+                    .setDataType(ColumnTypeName.DOUBLE).setFullDataType("DOUBLE")
+                    .setRoutineBody(CreateFunctionRoutineBody.SQL).setRoutineDefinition("price * 0.2")
+                    .setParameterStyle(CreateFunctionParameterStyle.S).setIsDeterministic(true)
+                    .setSqlDataAccess(CreateFunctionSqlDataAccess.CONTAINS_SQL).setIsNullCall(false)
+                    .setSecurityType(CreateFunctionSecurityType.DEFINER).setSpecificName(name)));
+        }
+        FunctionInfo tax = workspace.functions().get("dbx_fn.s.tax");
+        assertThat(tax.getFullName()).isEqualTo("dbx_fn.s.tax");
+        assertThat(tax.getRoutineBody()).isEqualTo(FunctionInfoRoutineBody.SQL);
+        assertThat(tax.getRoutineDefinition()).isEqualTo("price * 0.2");
+        assertThat(tax.getInputParams().getParameters()).extracting(FunctionParameterInfo::getName)
+                .containsExactly("price");
+        // the SDK follows next_page_token through pages of one
+        assertThat(StreamSupport.stream(workspace.functions().list(new ListFunctionsRequest().setCatalogName("dbx_fn")
+                .setSchemaName("s").setMaxResults(1L)).spliterator(), false).map(FunctionInfo::getName))
+                .containsExactly("discount", "tax");
+        workspace.functions().delete("dbx_fn.s.tax");
+        assertThatThrownBy(() -> workspace.functions().get("dbx_fn.s.tax")).isInstanceOf(NotFound.class);
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.lakeward.catalog.support.ServiceProcess;
 import io.unitycatalog.client.ApiClient;
 import io.unitycatalog.client.ApiException;
 import io.unitycatalog.client.api.CatalogsApi;
+import io.unitycatalog.client.api.FunctionsApi;
 import io.unitycatalog.client.api.ModelVersionsApi;
 import io.unitycatalog.client.api.RegisteredModelsApi;
 import io.unitycatalog.client.api.SchemasApi;
@@ -17,6 +18,8 @@ import io.unitycatalog.client.model.CatalogInfo;
 import io.unitycatalog.client.model.ColumnInfo;
 import io.unitycatalog.client.model.ColumnTypeName;
 import io.unitycatalog.client.model.CreateCatalog;
+import io.unitycatalog.client.model.CreateFunction;
+import io.unitycatalog.client.model.CreateFunctionRequest;
 import io.unitycatalog.client.model.CreateModelVersion;
 import io.unitycatalog.client.model.CreateRegisteredModel;
 import io.unitycatalog.client.model.CreateSchema;
@@ -24,9 +27,15 @@ import io.unitycatalog.client.model.CreateTable;
 import io.unitycatalog.client.model.CreateVolumeRequestContent;
 import io.unitycatalog.client.model.DataSourceFormat;
 import io.unitycatalog.client.model.FinalizeModelVersion;
+import io.unitycatalog.client.model.FunctionInfo;
+import io.unitycatalog.client.model.FunctionParameterInfo;
+import io.unitycatalog.client.model.FunctionParameterInfos;
+import io.unitycatalog.client.model.FunctionParameterMode;
+import io.unitycatalog.client.model.FunctionParameterType;
 import io.unitycatalog.client.model.GenerateTemporaryModelVersionCredential;
 import io.unitycatalog.client.model.GenerateTemporaryVolumeCredential;
 import io.unitycatalog.client.model.ListCatalogsResponse;
+import io.unitycatalog.client.model.ListFunctionsResponse;
 import io.unitycatalog.client.model.ListRegisteredModelsResponse;
 import io.unitycatalog.client.model.ListSchemasResponse;
 import io.unitycatalog.client.model.ListTablesResponse;
@@ -211,6 +220,61 @@ class UnityCatalogClientIT {
         assertThatThrownBy(() -> credentials.generateTemporaryVolumeCredentials(new GenerateTemporaryVolumeCredential()
                 .volumeId(renamed.getVolumeId()).operation(VolumeOperation.READ_VOLUME)))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+    }
+
+    /** As Unity Catalog's AI toolkit registers Python functions: EXTERNAL, with typed parameters. */
+    @Test
+    void functionsCreateGetListPagedDelete() throws Exception {
+        new CatalogsApi(client).createCatalog(new CreateCatalog().name("sdk_fn"));
+        new SchemasApi(client).createSchema(new CreateSchema().name("s").catalogName("sdk_fn"));
+        FunctionsApi functions = new FunctionsApi(client);
+        for (String name : List.of("add", "greet", "shout")) {
+            functions.createFunction(new CreateFunctionRequest().functionInfo(pythonFunction(name)));
+        }
+        assertThatThrownBy(() -> functions.createFunction(new CreateFunctionRequest().functionInfo(pythonFunction("add"))))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(409);
+                    assertThat(e.getResponseBody()).contains("\"error_code\":\"ALREADY_EXISTS\"");
+                });
+        FunctionInfo add = functions.getFunction("sdk_fn.s.add");
+        assertThat(add.getFullName()).isEqualTo("sdk_fn.s.add");
+        assertThat(add.getRoutineBody()).isEqualTo(FunctionInfo.RoutineBodyEnum.EXTERNAL);
+        assertThat(add.getExternalLanguage()).isEqualTo("PYTHON");
+        assertThat(add.getDataType()).isEqualTo(ColumnTypeName.LONG);
+        assertThat(add.getInputParams().getParameters()).extracting(FunctionParameterInfo::getName)
+                .containsExactly("a", "b");
+        assertThat(add.getProperties()).isEqualTo("{\"source\":\"toolkit\"}");
+        assertThat(add.getFunctionId()).isNotBlank();
+
+        ListFunctionsResponse first = functions.listFunctions("sdk_fn", "s", 2, null);
+        assertThat(first.getFunctions()).extracting(FunctionInfo::getName).containsExactly("add", "greet");
+        ListFunctionsResponse second = functions.listFunctions("sdk_fn", "s", 2, first.getNextPageToken());
+        assertThat(second.getFunctions()).extracting(FunctionInfo::getName).containsExactly("shout");
+        assertThat(second.getNextPageToken()).isNull();
+
+        functions.deleteFunction("sdk_fn.s.add");
+        assertThatThrownBy(() -> functions.getFunction("sdk_fn.s.add"))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(404);
+                    assertThat(e.getResponseBody()).contains("\"error_code\":\"NOT_FOUND\"");
+                });
+    }
+
+    private static CreateFunction pythonFunction(String name) {
+        return new CreateFunction().name(name).catalogName("sdk_fn").schemaName("s")
+                .inputParams(new FunctionParameterInfos().parameters(List.of(parameter("a", 0), parameter("b", 1))))
+                .dataType(ColumnTypeName.LONG).fullDataType("BIGINT")
+                .routineBody(CreateFunction.RoutineBodyEnum.EXTERNAL).externalLanguage("PYTHON")
+                .routineDefinition("return a + b").parameterStyle(CreateFunction.ParameterStyleEnum.S)
+                .isDeterministic(true).sqlDataAccess(CreateFunction.SqlDataAccessEnum.NO_SQL).isNullCall(false)
+                .securityType(CreateFunction.SecurityTypeEnum.DEFINER).specificName(name).comment("adds")
+                .properties("{\"source\": \"toolkit\"}");
+    }
+
+    private static FunctionParameterInfo parameter(String name, int position) {
+        return new FunctionParameterInfo().name(name).typeText("bigint").typeName(ColumnTypeName.LONG)
+                .typeJson("{\"name\":\"" + name + "\",\"type\":\"long\",\"nullable\":true,\"metadata\":{}}")
+                .position(position).parameterMode(FunctionParameterMode.IN).parameterType(FunctionParameterType.PARAM);
     }
 
     /** The calls MLflow's Unity Catalog registry makes, in its order. */

@@ -1,13 +1,17 @@
 package dev.lakeward.catalog.support;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,6 +67,32 @@ public final class Api {
         asAdmin().body(Map.of("changes", List.of(Map.of("principal", principal,
                         "remove", List.of(privileges)))))
                 .patch(BASE + "/permissions/" + type + "/" + fullName).then().statusCode(200);
+    }
+
+    /**
+     * A listing followed through its page tokens as the caller, {@code maxResults} a page: the
+     * values at {@code field} (e.g. {@code volumes.name}) of every page, each page but the last
+     * asserted full, so that filtering what the caller may not see never shortens a page.
+     */
+    public static List<String> everyFullPage(String token, String path, Map<String, Object> query, int maxResults,
+            String field) {
+        List<String> seen = new ArrayList<>();
+        String pageToken = null;
+        do {
+            Map<String, Object> page = new HashMap<>(query);
+            page.put("max_results", maxResults);
+            if (pageToken != null) {
+                page.put("page_token", pageToken);
+            }
+            JsonPath answer = as(token).queryParams(page).get(path).then().statusCode(200).extract().jsonPath();
+            List<String> values = answer.getList(field, String.class);
+            pageToken = answer.getString("next_page_token");
+            if (pageToken != null) {
+                assertThat(values).as("a page of %s that is not the last", path).hasSize(maxResults);
+            }
+            seen.addAll(values);
+        } while (pageToken != null);
+        return seen;
     }
 
     /** A name no other test uses, so tests share one service without seeing each other. */

@@ -3,6 +3,7 @@ package dev.lakeward.catalog.volume;
 import static dev.lakeward.catalog.support.Api.BASE;
 import static dev.lakeward.catalog.support.Api.as;
 import static dev.lakeward.catalog.support.Api.asAdmin;
+import static dev.lakeward.catalog.support.Api.everyFullPage;
 import static dev.lakeward.catalog.support.Api.grant;
 import static dev.lakeward.catalog.support.Api.revoke;
 import static dev.lakeward.catalog.support.Api.unique;
@@ -16,7 +17,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,23 +143,8 @@ class VolumeApiTest {
         for (int i = 0; i < 12; i += 2) {
             grant("volume", catalog + ".s." + String.format("v%02d", i), user, "READ VOLUME");
         }
-        List<String> seen = new ArrayList<>();
-        String pageToken = null;
-        do {
-            Map<String, Object> query = new HashMap<>(Map.of("catalog_name", catalog, "schema_name", "s",
-                    "max_results", 4));
-            if (pageToken != null) {
-                query.put("page_token", pageToken);
-            }
-            JsonPath page = as(token).queryParams(query).get(BASE + "/volumes").then().statusCode(200)
-                    .extract().jsonPath();
-            List<String> names = page.getList("volumes.name", String.class);
-            pageToken = page.getString("next_page_token");
-            if (pageToken != null) {
-                assertThat(names).hasSize(4);
-            }
-            seen.addAll(names);
-        } while (pageToken != null);
+        List<String> seen = everyFullPage(token, BASE + "/volumes", Map.of("catalog_name", catalog, "schema_name", "s"),
+                4, "volumes.name");
         assertThat(seen).containsExactly("v00", "v02", "v04", "v06", "v08", "v10");
     }
 
