@@ -1,7 +1,9 @@
 package dev.lakeward.catalog.function;
 
+import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.namespace.ColumnTypeName;
 import dev.lakeward.catalog.namespace.InSchemaCreations.NewObject;
+import dev.lakeward.catalog.namespace.Requests.UpdateSecurable;
 import java.util.List;
 
 /** The function API's bodies, as Unity Catalog names their fields. */
@@ -29,6 +31,20 @@ public final class FunctionRequests {
             return new FunctionSpec(inputParams, dataType, fullDataType, returnParams, routineBody, routineDefinition,
                     routineDependencies, parameterStyle, isDeterministic, sqlDataAccess, isNullCall, securityType,
                     specificName, externalLanguage);
+        }
+    }
+
+    /**
+     * Databricks' {@code UpdateFunction}: a new owner, the only change a function takes (its
+     * signature and body are replaced by creating it again).
+     */
+    public record UpdateFunction(String owner) {
+
+        UpdateSecurable asSecurableUpdate() {
+            if (owner == null) {
+                throw new InvalidParameter("owner is required: a function's owner is all that changes.");
+            }
+            return new UpdateSecurable(null, null, null, owner);
         }
     }
 

@@ -3,11 +3,13 @@ package dev.lakeward.catalog.function;
 import dev.lakeward.catalog.access.CurrentCaller;
 import dev.lakeward.catalog.function.FunctionRequests.CreateFunctionRequest;
 import dev.lakeward.catalog.function.FunctionRequests.ListFunctionsResponse;
+import dev.lakeward.catalog.function.FunctionRequests.UpdateFunction;
 import dev.lakeward.catalog.persistence.Page;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -49,6 +51,14 @@ public class FunctionResource {
     @Path("{name}")
     public FunctionInfo get(@PathParam("name") String fullName) {
         return functions.get(caller.get(), fullName);
+    }
+
+    /** Databricks' update: a new owner. */
+    @PATCH
+    @Path("{name}")
+    @APIResponse(responseCode = "200", description = "The function with its new owner.")
+    public FunctionInfo update(@PathParam("name") String fullName, UpdateFunction request) {
+        return functions.update(caller.get(), fullName, request);
     }
 
     @DELETE

@@ -10,8 +10,10 @@ import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.function.FunctionRequests.CreateFunction;
 import dev.lakeward.catalog.function.FunctionRequests.CreateFunctionRequest;
+import dev.lakeward.catalog.function.FunctionRequests.UpdateFunction;
 import dev.lakeward.catalog.namespace.InSchema;
 import dev.lakeward.catalog.namespace.InSchemaCreations;
+import dev.lakeward.catalog.namespace.InSchemaUpdates;
 import dev.lakeward.catalog.namespace.NamedObjects;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.persistence.PageTokens;
@@ -44,6 +46,9 @@ public class FunctionService {
 
     @Inject
     InSchemaCreations creations;
+
+    @Inject
+    InSchemaUpdates updates;
 
     @Inject
     PageTokens pageTokens;
@@ -81,6 +86,15 @@ public class FunctionService {
             String pageToken) {
         return named.list(caller, SecurableType.FUNCTION, FunctionEntity.class, catalogName, schemaName,
                 pageTokens.request(maxResults, pageToken)).map(this::info);
+    }
+
+    /** A new owner, for those who manage the function; audited as a transfer of ownership. */
+    @Transactional
+    public FunctionInfo update(Caller caller, String fullName, UpdateFunction request) {
+        InvalidParameter.requireBody(request);
+        InSchema<FunctionEntity> function = find(caller, Action.MANAGE, fullName);
+        updates.apply(caller, function, request.asSecurableUpdate());
+        return info(function);
     }
 
     @Transactional

@@ -132,8 +132,18 @@ class FunctionsApiTest {
         grant("schema", catalog + ".s", user, "CREATE FUNCTION");
         as(token).body(Map.of("function_info", sqlFunction("f"))).post(BASE + "/functions").then().statusCode(200)
                 .body("owner", equalTo(user));
-        // the owner sees and deletes what it created, with no grant on the function
+        // the owner sees what it created with no grant on it, and hands it over as Databricks' update does
         as(token).get(BASE + "/functions/" + catalog + ".s.f").then().statusCode(200);
+        as(token).body(Map.of()).patch(BASE + "/functions/" + catalog + ".s.f").then().statusCode(400);
+        as(token).body(Map.of("owner", "nobody_" + catalog)).patch(BASE + "/functions/" + catalog + ".s.f").then()
+                .statusCode(400);
+        as(token).body(Map.of("owner", "admin")).patch(BASE + "/functions/" + catalog + ".s.f").then().statusCode(200)
+                .body("owner", equalTo("admin"));
+        // handed over, it is no longer the former owner's to see
+        as(token).body(Map.of("owner", user)).patch(BASE + "/functions/" + catalog + ".s.f").then().statusCode(404);
+        asAdmin().queryParam("action", "TRANSFER_OWNERSHIP").queryParam("securable", catalog + ".s.f")
+                .get("/api/lakeward/v1/audit").then().statusCode(200).body("events.size()", equalTo(1));
+        asAdmin().body(Map.of("owner", user)).patch(BASE + "/functions/" + catalog + ".s.f").then().statusCode(200);
         as(token).delete(BASE + "/functions/" + catalog + ".s.f").then().statusCode(200);
         asAdmin().queryParam("catalog_name", catalog).queryParam("schema_name", "s").get(BASE + "/functions").then()
                 .statusCode(200).body("functions.size()", equalTo(0));

@@ -42,6 +42,7 @@ import com.databricks.sdk.service.catalog.TableInfo;
 import com.databricks.sdk.service.catalog.TableSummary;
 import com.databricks.sdk.service.catalog.TableType;
 import com.databricks.sdk.service.catalog.UpdateCatalog;
+import com.databricks.sdk.service.catalog.UpdateFunction;
 import com.databricks.sdk.service.catalog.UpdateModelVersionRequest;
 import com.databricks.sdk.service.catalog.UpdateRegisteredModelRequest;
 import com.databricks.sdk.service.catalog.UpdateSchema;
@@ -164,6 +165,8 @@ class DatabricksSdkIT {
         assertThat(StreamSupport.stream(workspace.functions().list(new ListFunctionsRequest().setCatalogName("dbx_fn")
                 .setSchemaName("s").setMaxResults(1L)).spliterator(), false).map(FunctionInfo::getName))
                 .containsExactly("discount", "tax");
+        assertThat(workspace.functions().update(new UpdateFunction().setName("dbx_fn.s.tax").setOwner("admin"))
+                .getOwner()).isEqualTo("admin");
         workspace.functions().delete("dbx_fn.s.tax");
         assertThatThrownBy(() -> workspace.functions().get("dbx_fn.s.tax")).isInstanceOf(NotFound.class);
     }
