@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Where the explorer shows each object: {@code /explorer/data/<catalog>[/<schema>[/<table>]]},
- * {@code /explorer/volumes/<catalog>/<schema>/<volume>} and {@code /explorer/models/<catalog>/<schema>/<model>}
- * (apart from tables, so that no literal segment meets a table's name), each name one encoded path
+ * {@code /explorer/volumes/<catalog>/<schema>/<volume>}, {@code /explorer/functions/<catalog>/<schema>/<function>}
+ * and {@code /explorer/models/<catalog>/<schema>/<model>} (apart from tables, so that no literal segment meets a table's name), each name one encoded path
  * segment; and the tree's levels. Templates write {@code {uri:table(…)}}.
  */
 @TemplateExtension(namespace = "uri")
@@ -17,7 +17,7 @@ public final class PageLink {
 
     /** The kinds of securable the explorer has a page for (and so shares from that page). */
     public static final Set<SecurableType> SHOWN = Set.of(SecurableType.CATALOG, SecurableType.SCHEMA,
-            SecurableType.TABLE, SecurableType.VOLUME, SecurableType.REGISTERED_MODEL);
+            SecurableType.TABLE, SecurableType.VOLUME, SecurableType.FUNCTION, SecurableType.REGISTERED_MODEL);
 
     private PageLink() {
     }
@@ -38,6 +38,10 @@ public final class PageLink {
         return UriBuilder.fromPath("/explorer/volumes/{c}/{s}/{v}").build(catalog, schema, volume).toString();
     }
 
+    public static String function(String catalog, String schema, String function) {
+        return UriBuilder.fromPath("/explorer/functions/{c}/{s}/{f}").build(catalog, schema, function).toString();
+    }
+
     public static String model(String catalog, String schema, String model) {
         return UriBuilder.fromPath("/explorer/models/{c}/{s}/{m}").build(catalog, schema, model).toString();
     }
@@ -50,6 +54,7 @@ public final class PageLink {
             case SCHEMA -> schema(parts[0], parts[1]);
             case TABLE -> table(parts[0], parts[1], parts[2]);
             case VOLUME -> volume(parts[0], parts[1], parts[2]);
+            case FUNCTION -> function(parts[0], parts[1], parts[2]);
             case REGISTERED_MODEL -> model(parts[0], parts[1], parts[2]);
             default -> throw new IllegalArgumentException("The explorer has no page for a " + type.apiName() + ".");
         };

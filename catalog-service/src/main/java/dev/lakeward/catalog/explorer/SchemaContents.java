@@ -3,6 +3,7 @@ package dev.lakeward.catalog.explorer;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.InvalidParameter;
+import dev.lakeward.catalog.function.FunctionService;
 import dev.lakeward.catalog.model.RegisteredModelService;
 import dev.lakeward.catalog.namespace.TableService;
 import dev.lakeward.catalog.persistence.Page;
@@ -27,7 +28,7 @@ public class SchemaContents {
 
     /** The kinds a schema page lists, in the order it shows them. */
     public enum Kind {
-        TABLES("Tables"), VOLUMES("Volumes"), MODELS("Registered models");
+        TABLES("Tables"), VOLUMES("Volumes"), FUNCTIONS("Functions"), MODELS("Registered models");
 
         private final String label;
 
@@ -76,6 +77,9 @@ public class SchemaContents {
     VolumeService volumes;
 
     @Inject
+    FunctionService functions;
+
+    @Inject
     RegisteredModelService models;
 
     public Listing list(Caller caller, Kind kind, String catalog, String schema, String pageSize, String pageToken) {
@@ -86,6 +90,9 @@ public class SchemaContents {
             case VOLUMES -> volumes.list(caller, catalog, schema, pageSize, pageToken).map(v -> new Entry(v.name(),
                     PageLink.volume(v.catalogName(), v.schemaName(), v.name()), types(v.volumeType()), v.owner(),
                     v.comment()));
+            case FUNCTIONS -> functions.list(caller, catalog, schema, pageSize, pageToken).map(f -> new Entry(f.name(),
+                    PageLink.function(f.catalogName(), f.schemaName(), f.name()), types(f.routineBody(),
+                    f.externalLanguage()), f.owner(), f.comment()));
             case MODELS -> models.list(caller, catalog, schema, pageSize, pageToken).map(m -> new Entry(m.name(),
                     PageLink.model(m.catalogName(), m.schemaName(), m.name()), List.of(), m.owner(), m.comment()));
         };

@@ -76,7 +76,10 @@ class ExplorerPagesTest {
                 .body(containsString("href=\"/explorer/data/" + catalog + "/raw/orders\""));
     }
 
-    /** Beside the table: volumes {@code landing} (commented) and {@code vault}, models {@code churn} (one version) and {@code secret}. */
+    /**
+     * Beside the table: volumes {@code landing} (commented) and {@code vault}, models {@code churn}
+     * (one version) and {@code secret}, function {@code tax}.
+     */
     private void volumesAndModels() {
         for (String volume : List.of("landing", "vault")) {
             asAdmin().body(Map.of("name", volume, "catalog_name", catalog, "schema_name", "raw", "volume_type", "MANAGED",
@@ -89,6 +92,12 @@ class ExplorerPagesTest {
         }
         asAdmin().body(Map.of("catalog_name", catalog, "schema_name", "raw", "model_name", "churn",
                 "source", "runs:/r7/model", "run_id", "r7", "comment", "first fit")).post(BASE + "/models/versions")
+                .then().statusCode(200);
+        asAdmin().body(Map.of("function_info", Map.of("name", "tax", "catalog_name", catalog, "schema_name", "raw",
+                "input_params", Map.of("parameters", List.of(Map.of("name", "price", "type_text", "double",
+                        "type_name", "DOUBLE", "position", 0, "comment", "before tax"))),
+                "data_type", "DOUBLE", "full_data_type", "DOUBLE", "routine_body", "SQL",
+                "routine_definition", "price * 1.2", "comment", "adds VAT"))).post(BASE + "/functions")
                 .then().statusCode(200);
     }
 
@@ -112,6 +121,7 @@ class ExplorerPagesTest {
                 .body(containsString("href=\"/explorer/volumes/" + catalog + "/raw/vault\">vault</a>"))
                 .body(containsString("href=\"/explorer/models/" + catalog + "/raw/churn\">churn</a>"))
                 .body(containsString("href=\"/explorer/models/" + catalog + "/raw/secret\">secret</a>"))
+                .body(containsString("href=\"/explorer/functions/" + catalog + "/raw/tax\">tax</a>"))
                 .body(containsString("files as they arrive"));
         String seen = as(browserOfLandingAndChurn()).get(schema).then().statusCode(200).extract().asString();
         assertThat(seen).contains("No tables you may see.").contains(">landing</a>").contains(">churn</a>")
@@ -126,8 +136,8 @@ class ExplorerPagesTest {
         String next = first.replaceAll("(?s).*href=\"([^\"]+list=volumes[^\"]+)\".*", "$1").replace("&amp;", "&");
         assertThat(as(admin).get(next).then().statusCode(200).extract().asString()).contains(">vault</a>")
                 .doesNotContain(">landing</a>").doesNotContain(">churn</a>").doesNotContain("/raw/orders");
-        as(admin).get(schema + "?list=functions").then().statusCode(400)
-                .body(containsString("list must be one of tables, volumes, models, not &#39;functions&#39;."));
+        as(admin).get(schema + "?list=views").then().statusCode(400)
+                .body(containsString("list must be one of tables, volumes, functions, models, not &#39;views&#39;."));
         as(admin).get(schema + "?page_token=x").then().statusCode(400).body(containsString("name it with list"));
     }
 
@@ -150,6 +160,12 @@ class ExplorerPagesTest {
                 .body(containsString("no versions yet"));
         as(admin).get(model + "?tab=permissions").then().statusCode(200).body(containsString("value=\"EXECUTE\""))
                 .body(containsString("on this registered model itself"));
+        String function = "/explorer/functions/" + catalog + "/raw/tax";
+        as(admin).get(function).then().statusCode(200).body(containsString("<dd>" + catalog + ".raw.tax</dd>"))
+                .body(containsString("<pre>price * 1.2</pre>")).body(containsString("<dd>adds VAT</dd>"))
+                .body(containsString("<tr><td>price</td><td>double</td><td></td><td>before tax</td></tr>"));
+        as(admin).get(function + "?tab=permissions").then().statusCode(200)
+                .body(containsString("name=\"securable_type\" value=\"function\""));
     }
 
     @Test
@@ -159,7 +175,8 @@ class ExplorerPagesTest {
         as(looker).get("/explorer/volumes/" + catalog + "/raw/landing").then().statusCode(200);
         as(looker).get("/explorer/models/" + catalog + "/raw/churn?tab=versions").then().statusCode(200)
                 .body(containsString("runs:/r7/model"));
-        for (String[] kind : List.of(new String[] {"volumes", "vault"}, new String[] {"models", "secret"})) {
+        for (String[] kind : List.of(new String[] {"volumes", "vault"}, new String[] {"models", "secret"},
+                new String[] {"functions", "tax"})) {
             String hidden = as(looker).get("/explorer/" + kind[0] + "/" + catalog + "/raw/" + kind[1]).then()
                     .statusCode(404).extract().asString();
             String missing = as(looker).get("/explorer/" + kind[0] + "/" + catalog + "/raw/gone").then()
