@@ -31,9 +31,13 @@ public class AccessChecks {
     public record Question(String securableType, String fullName, String privilege) {
     }
 
-    private static final Map<String, Action> ACTIONS = Map.of("SELECT", Action.SELECT, "MODIFY", Action.MODIFY,
-            "BROWSE", Action.READ_METADATA, "CREATE_CATALOG", Action.CREATE_CATALOG,
-            "CREATE_SCHEMA", Action.CREATE_SCHEMA, "CREATE_TABLE", Action.CREATE_TABLE, "MANAGE", Action.MANAGE);
+    private static final Map<String, Action> ACTIONS = Map.ofEntries(Map.entry("SELECT", Action.SELECT),
+            Map.entry("MODIFY", Action.MODIFY), Map.entry("BROWSE", Action.READ_METADATA),
+            Map.entry("CREATE_CATALOG", Action.CREATE_CATALOG), Map.entry("CREATE_SCHEMA", Action.CREATE_SCHEMA),
+            Map.entry("CREATE_TABLE", Action.CREATE_TABLE), Map.entry("CREATE_VOLUME", Action.CREATE_VOLUME),
+            Map.entry("CREATE_FUNCTION", Action.CREATE_FUNCTION), Map.entry("CREATE_MODEL", Action.CREATE_MODEL),
+            Map.entry("READ_VOLUME", Action.READ_VOLUME), Map.entry("WRITE_VOLUME", Action.WRITE_VOLUME),
+            Map.entry("EXECUTE", Action.EXECUTE), Map.entry("MANAGE", Action.MANAGE));
 
     @Inject
     AccessControl access;

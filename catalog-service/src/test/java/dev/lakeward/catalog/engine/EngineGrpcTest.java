@@ -343,8 +343,27 @@ class EngineGrpcTest {
         assertThat(decisions.get(1).getReason()).contains("does not have MODIFY");
         assertThat(decisions.get(3).getReason()).contains("does not exist");
         assertStatus(() -> engine(reader).checkAccess(CheckAccessRequest.newBuilder()
-                .addChecks(check("table", catalog + ".s.orders", "EXECUTE")).build()), Status.Code.INVALID_ARGUMENT,
+                .addChecks(check("table", catalog + ".s.orders", "SELEKT")).build()), Status.Code.INVALID_ARGUMENT,
                 "Check 0: privilege must be one of");
+    }
+
+    @Test
+    void checkAccessAnswersForVolumesFunctionsAndModels() {
+        asAdmin().body(Map.of("catalog_name", catalog, "schema_name", "s", "name", "landing", "volume_type", "MANAGED"))
+                .post(BASE + "/volumes").then().statusCode(200);
+        asAdmin().body(Map.of("catalog_name", catalog, "schema_name", "s", "name", "churn")).post(BASE + "/models")
+                .then().statusCode(200);
+        grant("volume", catalog + ".s.landing", readerName, "READ VOLUME");
+        grant("registered_model", catalog + ".s.churn", readerName, "EXECUTE");
+        List<Decision> decisions = engine(reader).checkAccess(CheckAccessRequest.newBuilder()
+                .addChecks(check("volume", catalog + ".s.landing", "READ VOLUME"))
+                .addChecks(check("volume", catalog + ".s.landing", "WRITE_VOLUME"))
+                .addChecks(check("registered_model", catalog + ".s.churn", "EXECUTE"))
+                .addChecks(check("schema", catalog + ".s", "CREATE MODEL"))
+                .addChecks(check("function", catalog + ".s.nope", "EXECUTE")).build()).getDecisionsList();
+        assertThat(decisions).extracting(Decision::getAllowed).containsExactly(true, false, true, false, false);
+        assertThat(decisions.get(1).getReason()).contains("does not have WRITE VOLUME");
+        assertThat(decisions.get(4).getReason()).contains("does not exist");
     }
 
     @Test
