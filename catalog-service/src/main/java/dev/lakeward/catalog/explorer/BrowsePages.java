@@ -7,8 +7,6 @@ import dev.lakeward.catalog.namespace.CatalogInfo;
 import dev.lakeward.catalog.namespace.CatalogService;
 import dev.lakeward.catalog.namespace.SchemaInfo;
 import dev.lakeward.catalog.namespace.SchemaService;
-import dev.lakeward.catalog.namespace.TableInfo;
-import dev.lakeward.catalog.namespace.TableService;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.policy.SecurableType;
 import io.quarkus.qute.CheckedTemplate;
@@ -49,9 +47,6 @@ public class BrowsePages {
     SchemaService schemas;
 
     @Inject
-    TableService tables;
-
-    @Inject
     SchemaContents contents;
 
     @Inject
@@ -68,6 +63,9 @@ public class BrowsePages {
                 String tab, PermissionsPanel.View permissions);
 
         static native TemplateInstance tree(String level, String catalog, String schema, Page<String> names);
+
+        static native TemplateInstance treeContents(String catalog, String schema,
+                List<SchemaContents.Listing> listings, boolean nothing);
     }
 
     @GET
@@ -102,21 +100,30 @@ public class BrowsePages {
             return Templates.schema(page.chrome(), schema, null, "permissions",
                     permissions.view(SecurableType.SCHEMA, schema.fullName(), principal, changed));
         }
+        return Templates.schema(page.chrome(), schema, contents(catalogName, schemaName, list, pageToken, PAGE_SIZE),
+                "contents", null);
+    }
+
+    /** A page of each kind the schema holds, or (with {@code list}) of that kind only, from the token on. */
+    private List<SchemaContents.Listing> contents(String catalog, String schema, String list, String pageToken,
+            String size) {
         if (pageToken != null && list == null) {
             throw new InvalidParameter("page_token continues one of the schema's lists: name it with list ("
                     + SchemaContents.Kind.ids() + ").");
         }
         List<SchemaContents.Kind> kinds = list == null ? List.of(SchemaContents.Kind.values())
                 : List.of(SchemaContents.Kind.of(list));
-        return Templates.schema(page.chrome(), schema, kinds.stream().map(kind -> contents.list(page.caller(), kind,
-                schema.catalogName(), schema.name(), PAGE_SIZE, pageToken)).toList(), "contents", null);
+        return kinds.stream().map(kind -> contents.list(page.caller(), kind, catalog, schema, size, pageToken)).toList();
     }
 
-    /** One level of the tree: the catalogs, a catalog's schemas, or a schema's tables; a page at a time. */
+    /**
+     * One level of the tree: the catalogs, a catalog's schemas, or what a schema holds (its tables,
+     * volumes, functions and models, each kind paged on its own); a page at a time.
+     */
     @GET
     @Path("tree")
     public TemplateInstance tree(@QueryParam("catalog") String catalog, @QueryParam("schema") String schema,
-            @QueryParam("page_token") String pageToken) {
+            @QueryParam("list") String list, @QueryParam("page_token") String pageToken) {
         if (catalog == null) {
             return Templates.tree("catalog", null, null,
                     catalogs.list(page.caller(), TREE_SIZE, pageToken).map(CatalogInfo::name));
@@ -125,7 +132,8 @@ public class BrowsePages {
             return Templates.tree("schema", catalog, null,
                     schemas.list(page.caller(), catalog, TREE_SIZE, pageToken).map(SchemaInfo::name));
         }
-        return Templates.tree("table", catalog, schema,
-                tables.list(page.caller(), catalog, schema, TREE_SIZE, pageToken).map(TableInfo::name));
+        List<SchemaContents.Listing> listings = contents(catalog, schema, list, pageToken, TREE_SIZE);
+        return Templates.treeContents(catalog, schema, listings,
+                list == null && listings.stream().allMatch(listing -> listing.entries().items().isEmpty()));
     }
 }

@@ -76,7 +76,13 @@ public final class PageLink {
         return UriBuilder.fromUri(tableLink).queryParam("tab", tab).build().toString();
     }
 
-    /** A level of the tree: a catalog's schemas or (with a schema) a schema's tables. */
+    /** The next page of one kind a schema holds, in the tree. */
+    public static String treeList(String catalog, String schema, String list, String pageToken) {
+        return UriBuilder.fromPath("/explorer/tree").queryParam("catalog", catalog).queryParam("schema", schema)
+                .queryParam("list", list).queryParam("page_token", pageToken).build().toString();
+    }
+
+    /** A level of the tree: a catalog's schemas or (with a schema) what the schema holds. */
     public static String children(String catalog, String schema) {
         return tree(catalog, schema, null);
     }

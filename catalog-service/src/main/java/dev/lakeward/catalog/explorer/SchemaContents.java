@@ -28,12 +28,20 @@ public class SchemaContents {
 
     /** The kinds a schema page lists, in the order it shows them. */
     public enum Kind {
-        TABLES("Tables"), VOLUMES("Volumes"), FUNCTIONS("Functions"), MODELS("Registered models");
+        TABLES("Tables", "table"), VOLUMES("Volumes", "volume"), FUNCTIONS("Functions", "function"),
+        MODELS("Registered models", "model");
 
         private final String label;
+        private final String singular;
 
-        Kind(String label) {
+        Kind(String label, String singular) {
             this.label = label;
+            this.singular = singular;
+        }
+
+        /** One of the kind, as the tree marks it beside a name: "volume". */
+        public String singular() {
+            return singular;
         }
 
         /** The kind's name in the page's address ({@code ?list=volumes}). */

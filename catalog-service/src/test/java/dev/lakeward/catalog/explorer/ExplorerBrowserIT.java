@@ -238,7 +238,7 @@ class ExplorerBrowserIT {
 
         Locator tree = tree(page);
         tree.getByRole(AriaRole.BUTTON, named("Show the schemas of " + table.catalog())).click();
-        tree.getByRole(AriaRole.BUTTON, named("Show the tables of " + table.schema())).click();
+        tree.getByRole(AriaRole.BUTTON, named("Show the contents of " + table.schema())).click();
         tree.getByRole(AriaRole.LINK, named(table.name())).click();
 
         assertThat(page).hasURL(service.baseUri() + table.page());
@@ -277,8 +277,8 @@ class ExplorerBrowserIT {
         Page readerPage = signIn(readerToken);
         Locator readerTree = tree(readerPage);
         readerTree.getByRole(AriaRole.BUTTON, named("Show the schemas of " + table.catalog())).click();
-        readerTree.getByRole(AriaRole.BUTTON, named("Show the tables of " + table.schema())).click();
-        assertThat(readerTree).containsText("No tables you may see.");
+        readerTree.getByRole(AriaRole.BUTTON, named("Show the contents of " + table.schema())).click();
+        assertThat(readerTree).containsText("Nothing you may see.");
 
         Page admin = signIn(service.adminToken());
         admin.navigate(table.page());
@@ -304,7 +304,7 @@ class ExplorerBrowserIT {
         readerPage.reload();
         readerTree = tree(readerPage);
         readerTree.getByRole(AriaRole.BUTTON, named("Show the schemas of " + table.catalog())).click();
-        readerTree.getByRole(AriaRole.BUTTON, named("Show the tables of " + table.schema())).click();
+        readerTree.getByRole(AriaRole.BUTTON, named("Show the contents of " + table.schema())).click();
         readerTree.getByRole(AriaRole.LINK, named(table.name())).click();
         assertThat(readerPage.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .containsText(table.name());
@@ -400,7 +400,7 @@ class ExplorerBrowserIT {
         tabTo(page, catalog);
         page.keyboard().press("Enter");
         assertThat(catalog).hasAttribute("aria-expanded", "true");
-        Locator schema = tree.getByRole(AriaRole.BUTTON, named("Show the tables of " + table.schema()));
+        Locator schema = tree.getByRole(AriaRole.BUTTON, named("Show the contents of " + table.schema()));
         tabTo(page, schema);
         page.keyboard().press("Enter");
         assertThat(schema).hasAttribute("aria-expanded", "true");

@@ -225,8 +225,22 @@ class ExplorerPagesTest {
                 .then().statusCode(200).extract().asString();
         assertThat(first).contains(">orders</a>").contains(">t00</a>").doesNotContain(">t49</a>").contains("Show more");
         String more = first.replaceAll("(?s).*hx-get=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+        assertThat(more).contains("list=tables");
         as(admin).get(more).then().statusCode(200).body(containsString(">t49</a>")).body(containsString(">t50</a>"))
                 .body(not(containsString(">orders</a>")));
+        // the schema's other kinds follow its tables, each marked, each its own page
+        volumesAndModels();
+        assertThat(as(admin).queryParam("catalog", catalog).queryParam("schema", "raw").get("/explorer/tree").then()
+                .statusCode(200).extract().asString())
+                .contains("<a href=\"/explorer/volumes/" + catalog + "/raw/landing\">landing</a> <span class=\"kind\">volume</span>")
+                .contains("<a href=\"/explorer/functions/" + catalog + "/raw/tax\">tax</a> <span class=\"kind\">function</span>")
+                .contains("<a href=\"/explorer/models/" + catalog + "/raw/churn\">churn</a> <span class=\"kind\">model</span>");
+        String looker = browserOfLandingAndChurn();
+        assertThat(as(looker).queryParam("catalog", catalog).queryParam("schema", "raw").get("/explorer/tree").then()
+                .statusCode(200).extract().asString()).contains(">landing</a>").contains(">churn</a>")
+                .doesNotContain("vault").doesNotContain(">tax</a>").doesNotContain(">orders</a>");
+        as(admin).queryParam("catalog", catalog).queryParam("schema", "raw").queryParam("page_token", "x")
+                .get("/explorer/tree").then().statusCode(400);
     }
 
     @Test
