@@ -58,8 +58,10 @@ public class AccessControl {
         for (int i = 0; i < checks.size(); i++) {
             if (!decisions.get(i).allowed()) {
                 Check check = checks.get(i);
-                deny(caller, check.action(), check.securable(), decisions.get(checks.size() + i).allowed()
-                        ? decisions.get(i).reason() : whenHidden.apply(check));
+                Decision decision = decisions.get(i);
+                boolean visible = decisions.get(checks.size() + i).allowed();
+                deny(caller, check.action(), check.securable(), visible || decision.undecided() ? decision.reason()
+                        : whenHidden.apply(check));
             }
         }
     }

@@ -1,11 +1,18 @@
 package dev.lakeward.catalog.authz;
 
-import dev.lakeward.catalog.access.AccessControl;
+import dev.lakeward.catalog.access.AuditAction;
+import dev.lakeward.catalog.access.AuditLog;
+import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.access.CurrentCaller;
 import dev.lakeward.catalog.access.Metastore;
+import dev.lakeward.catalog.error.PermissionDenied;
 import dev.lakeward.policy.Action;
+import dev.lakeward.policy.BuiltInAuthorizer;
+import dev.lakeward.policy.Check;
+import dev.lakeward.policy.Decision;
 import dev.lakeward.policy.GrantSnapshot;
 import dev.lakeward.policy.RoleGroups;
+import dev.lakeward.policy.SecurableType;
 import dev.lakeward.policy.opa.OpaDocuments;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,7 +37,8 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
  * the roles' groups as {@code data.lakeward}, revisioned by the grant snapshot's version. The ETag
  * lets OPA poll cheaply: an unchanged bundle is a 304; it also changes with the roles' groups, so
  * a restart that reconfigures them reaches a sidecar that holds the old bundle. For metastore
- * admins (an OPA sidecar authenticates with a token of a service principal in the admins' group).
+ * admins (an OPA sidecar authenticates with a token of a service principal in the admins' group),
+ * as the built-in evaluator decides it.
  */
 @Path("/api/lakeward/v1/opa/bundle.tar.gz")
 public class OpaBundleResource {
@@ -47,7 +55,10 @@ public class OpaBundleResource {
     RoleGroups roles;
 
     @Inject
-    AccessControl access;
+    BuiltInAuthorizer builtIn;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     CurrentCaller caller;
@@ -56,13 +67,26 @@ public class OpaBundleResource {
     @Produces("application/gzip")
     @Transactional
     public Response bundle(@HeaderParam("If-None-Match") String ifNoneMatch) {
-        access.require(caller.get(), Action.MANAGE, metastore.securable());
+        requireAdmin(caller.get());
         GrantSnapshot snapshot = snapshots.get();
         EntityTag etag = new EntityTag("v" + snapshot.version() + "-" + Integer.toHexString(roles.hashCode()));
         if (ifNoneMatch != null && ifNoneMatch.contains(etag.toString())) {
             return Response.notModified(etag).build();
         }
         return Response.ok(archive(snapshot)).tag(etag).build();
+    }
+
+    /**
+     * Metastore admins, decided by the built-in evaluator whatever the configured engine: the
+     * bundle is OPA's own input, so a sidecar that has none yet could never be let fetch its first.
+     */
+    private void requireAdmin(Caller caller) {
+        Decision decision = builtIn.authorize(caller.asPrincipal(), new Check(Action.MANAGE, metastore.securable()));
+        if (!decision.allowed()) {
+            audit.denial(caller.name(), AuditAction.of(Action.MANAGE), SecurableType.METASTORE,
+                    metastore.securable().fullName(), decision.reason());
+            throw new PermissionDenied(decision.reason());
+        }
     }
 
     private byte[] archive(GrantSnapshot snapshot) {

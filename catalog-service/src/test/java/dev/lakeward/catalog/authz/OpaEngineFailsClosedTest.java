@@ -8,6 +8,7 @@ import static dev.lakeward.catalog.support.Api.grant;
 import static dev.lakeward.catalog.support.Api.unique;
 import static dev.lakeward.catalog.support.Api.userWithToken;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -139,6 +140,19 @@ class OpaEngineFailsClosedTest {
                 .body("message", startsWith(UNDECIDED));
         assertThat(asAdmin().get(BASE + "/catalogs").then().statusCode(200).extract().jsonPath().getList("catalogs"))
                 .isEmpty();
+    }
+
+    /**
+     * The bundle is OPA's own input: a sidecar that has none yet (OPA unreachable or empty) must
+     * still fetch it, so who may is decided by the built-in evaluator, never by OPA itself.
+     */
+    @Test
+    void anAdminStillFetchesTheBundleThatWouldBringOpaBack() throws IOException {
+        World world = world();
+        asAdmin().get("/api/lakeward/v1/opa/bundle.tar.gz").then().statusCode(200)
+                .contentType("application/gzip");
+        as(world.reader()).get("/api/lakeward/v1/opa/bundle.tar.gz").then().statusCode(403)
+                .body("message", containsString("does not have MANAGE on metastore"));
     }
 
     @Test

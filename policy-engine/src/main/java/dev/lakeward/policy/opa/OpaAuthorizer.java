@@ -31,7 +31,7 @@ public final class OpaAuthorizer implements Authorizer {
         try {
             return decisions(client.decide(new OpaDocuments.Input(principal, checks)), checks.size());
         } catch (OpaException e) {
-            return Collections.nCopies(checks.size(), Decision.deny(
+            return Collections.nCopies(checks.size(), Decision.undecided(
                     "Denied because the policy engine could not decide: " + e.getMessage() + "."));
         }
     }

@@ -134,6 +134,7 @@ class OpaAuthorizerTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         assertThat(decisions).singleElement().satisfies(d -> {
             assertThat(d.allowed()).isFalse();
+            assertThat(d.undecided()).as("a failure to decide, told apart from a denial").isTrue();
             assertThat(d.reason()).contains("policy engine could not decide").contains("did not answer within 300 ms");
         });
     }
