@@ -1,5 +1,6 @@
 package dev.lakeward.lineage;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,11 +21,11 @@ public final class DatasetNames {
         String name = dataset.name();
         String url;
         if (namespace.equals("file")) {
-            url = "file://" + (name.startsWith("/") ? name : "/" + name);
+            url = "file://" + (name.startsWith("/") ? quoted(name) : "/" + quoted(name));
         } else if (namespace.matches("(?i)(s3|s3a|gs|abfs|abfss)://[^/]+/?")) {
             String root = namespace.endsWith("/") ? namespace.substring(0, namespace.length() - 1) : namespace;
             url = root.substring(0, root.indexOf(':')).toLowerCase(Locale.ROOT) + root.substring(root.indexOf(':'))
-                    + (name.startsWith("/") ? name : "/" + name);
+                    + (name.startsWith("/") ? quoted(name) : "/" + quoted(name));
         } else {
             return Optional.empty();
         }
@@ -32,6 +33,35 @@ public final class DatasetNames {
             url = url.substring(0, url.length() - 1);
         }
         return Optional.of(url);
+    }
+
+    /**
+     * The name as a URL's path. OpenLineage names a file by its raw path, so a space, {@code #},
+     * {@code ?}, {@code [} or a {@code %} that starts no escape is part of the file's name, not
+     * URL syntax: quoted, it stays in the location it names (a volume's, say) instead of making
+     * the URL unreadable. An escape ({@code %41}) is kept, read as locations read it.
+     */
+    private static String quoted(String name) {
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean escape = c == '%' && i + 2 < name.length() && isHex(name.charAt(i + 1))
+                    && isHex(name.charAt(i + 2));
+            if (escape || c > ' ' && c < 0x7f && "\"#%<>?[\\]^`{|}".indexOf(c) < 0) {
+                path.append(c);
+            } else if (c >= 0x80 && !Character.isSpaceChar(c) && !Character.isISOControl(c)) {
+                path.append(c);
+            } else {
+                for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
+                    path.append('%').append(String.format("%02X", b & 0xff));
+                }
+            }
+        }
+        return path.toString();
+    }
+
+    private static boolean isHex(char c) {
+        return Character.digit(c, 16) >= 0;
     }
 
     /** The {@code catalog.schema.table} the dataset names, lower-cased, if its name has that form. */

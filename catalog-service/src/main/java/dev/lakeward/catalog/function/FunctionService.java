@@ -1,11 +1,15 @@
 package dev.lakeward.catalog.function;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakeward.catalog.access.AuditAction;
 import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.edge.ClientText;
+import dev.lakeward.catalog.edge.ClientText.Kind;
 import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.function.FunctionRequests.CreateFunction;
@@ -110,21 +114,37 @@ public class FunctionService {
         return named.inSchema(caller, action, SecurableType.FUNCTION, FunctionEntity.class, fullName);
     }
 
-    /** Unity Catalog carries a function's properties as a JSON object serialized into a string. */
+    /**
+     * Unity Catalog carries a function's properties as a JSON object serialized into a string. The
+     * edge judged only the string, not what its escapes decode to ({@code \\u0000} is a NUL that
+     * PostgreSQL cannot store), so the object is judged here as the edge judges a body: each key
+     * once, nothing after it, no control character in a key, none but layout in a value.
+     */
     private Map<String, String> properties(String serialized) {
         if (serialized == null || serialized.isBlank()) {
             return new HashMap<>();
         }
         Map<String, String> properties;
         try {
-            properties = json.readValue(serialized, PROPERTIES);
+            properties = json.readerFor(PROPERTIES).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readValue(serialized);
         } catch (JsonProcessingException e) {
             properties = null;
         }
         if (properties == null) {
             throw new InvalidParameter("function_info.properties must be a JSON object of string values, serialized"
-                    + " as a string, e.g. \"{\\\"k\\\": \\\"v\\\"}\".");
+                    + " as a string, e.g. \"{\\\"k\\\": \\\"v\\\"}\", each key once.");
         }
+        properties.forEach((key, value) -> {
+            ClientText.problem(key, Kind.LINE).ifPresent(problem -> {
+                throw new InvalidParameter("A key of function_info.properties contains " + problem
+                        + "; keys may not hold control characters.");
+            });
+            ClientText.problem(value, Kind.FREE_TEXT).ifPresent(problem -> {
+                throw new InvalidParameter(ClientText.fieldMessage("function_info.properties." + Names.printable(key),
+                        problem));
+            });
+        });
         return new HashMap<>(Names.properties(properties));
     }
 

@@ -126,4 +126,31 @@ class VolumeLineageTest {
         assertThat(tableLineage(adminToken())
                 .getString("downstreams[0].fileInfo.securable_name")).isEqualTo(catalog + ".s.landing");
     }
+
+    /**
+     * OpenLineage names a file by its raw path, not a URL: a space, {@code #}, {@code ?} or
+     * {@code [} in it is still a path in the volume, checked on ingest and masked on read.
+     */
+    @Test
+    void aPathWithCharactersAUrlWouldEscapeIsStillTheVolumes() {
+        String stranger = userWithToken(unique("stranger"));
+        for (String name : List.of("my orders.csv", "orders#1.csv", "orders?.csv", "orders[1].csv", "100%.csv")) {
+            as(stranger).body(run(dir + "/orders", dir + "/landing/exports/" + name)).post("/api/v1/lineage").then()
+                    .statusCode(403).body("message", org.hamcrest.Matchers.containsString("lies in a volume"));
+        }
+        asAdmin().queryParam("table_name", catalog + ".s.orders").get("/api/2.0/lineage-tracking/table-lineage")
+                .then().statusCode(200).body("downstreams.size()", equalTo(0));
+
+        asAdmin().body(run(dir + "/landing/2026/q1 orders.csv", dir + "/orders")).post("/api/v1/lineage").then()
+                .statusCode(200);
+        assertThat(tableLineage(adminToken()).getString("upstreams[0].fileInfo.securable_name"))
+                .isEqualTo(catalog + ".s.landing");
+        String analystName = unique("analyst");
+        String analyst = userWithToken(analystName);
+        grant("catalog", catalog, analystName, "USE CATALOG", "USE SCHEMA");
+        grant("table", catalog + ".s.orders", analystName, "SELECT");
+        JsonPath masked = tableLineage(analyst);
+        assertThat(masked.getBoolean("upstreams[0].fileInfo.masked")).isTrue();
+        assertThat(masked.getString("upstreams[0].fileInfo.path")).isNull();
+    }
 }
