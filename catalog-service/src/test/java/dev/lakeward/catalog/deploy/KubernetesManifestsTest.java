@@ -173,7 +173,12 @@ class KubernetesManifestsTest {
         lakeward.getEnv().stream().filter(e -> e.getValue() != null).forEach(e -> env.put(e.getName(), e.getValue()));
         assertThat(env).containsEntry("LAKEWARD_AUTHZ_ENGINE", "opa")
                 .containsEntry("LAKEWARD_AUTHZ_OPA_URL", "http://127.0.0.1:" + opa.getPorts().get(0).getContainerPort());
-        JsonNode config = YAML.readTree(one(objects, ConfigMap.class).getData().get("opa.yaml"));
+        String opaConfig = one(objects, Deployment.class).getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getConfigMap() != null && v.getName().equals("opa-config")).findFirst().orElseThrow()
+                .getConfigMap().getName();
+        JsonNode config = YAML.readTree(objects.stream().filter(ConfigMap.class::isInstance).map(ConfigMap.class::cast)
+                .filter(c -> c.getMetadata().getName().equals(opaConfig)).findFirst().orElseThrow().getData()
+                .get("opa.yaml"));
         String base = config.path("services").path("lakeward").path("url").asText();
         String resource = config.path("bundles").path("lakeward").path("resource").asText();
         assertThat(base).startsWith("http://127.0.0.1:8080/");
