@@ -27,6 +27,9 @@ import jakarta.transaction.Transactional;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /** Tables and views, addressed as {@code catalog.schema.table}. Each write is one transaction. */
 @ApplicationScoped
@@ -59,6 +62,9 @@ public class TableService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    StagingTables staging;
+
     @Transactional
     public TableInfo create(Caller caller, CreateTable request) {
         InvalidParameter.requireBody(request);
@@ -84,7 +90,15 @@ public class TableService {
             describeStoredTable(caller, table, request, path);
         }
         table.persist();
-        UniqueNames.flush(em, () -> "Table '" + catalog.name + "." + schema.name + "." + name + "' already exists.");
+        String fullName = catalog.name + "." + schema.name + "." + name;
+        UniqueNames.flush(em, () -> "Table '" + fullName + "' already exists.");
+        Map<String, Object> details = new HashMap<>();
+        details.put("table_type", table.tableType.name());
+        details.put("table_id", table.id.toString());
+        if (table.storageLocation != null) {
+            details.put("storage_location", table.storageLocation);
+        }
+        audit.change(caller.name(), AuditAction.CREATE_TABLE, SecurableType.TABLE, fullName, details);
         return table.toInfo(catalog.name, schema.name);
     }
 
@@ -112,7 +126,13 @@ public class TableService {
             storageClaims.admitTable(caller, location, table.tableType);
         } else {
             StorageLocation root = StorageLocation.parse(schema.managedStorageRoot());
-            if (location == null) {
+            Optional<UUID> staged = location == null ? Optional.empty()
+                    : staging.promote(caller, schema, table.name, location, table.dataSourceFormat);
+            if (staged.isPresent()) {
+                // the staging table becomes this table: its id, and the location its first commit was written to
+                table.id = staged.get();
+                storageClaims.admitAssignedLocation(caller, location);
+            } else if (location == null) {
                 location = StorageLocations.managedLocation(root.url(), "tables", table.id);
                 storageClaims.admitAssignedLocation(caller, location);
             } else if (location.isWithin(root)) {
