@@ -16,8 +16,8 @@ public enum AuditAction {
 
     /** Storage allocated for a MANAGED table yet to be created (POST /staging-tables). */
     CREATE_STAGING_TABLE,
-    DELETE_VOLUME, DELETE_FUNCTION, DELETE_MODEL,
-    /** A volume or a registered model given a new name. */
+    DELETE_TABLE, DELETE_VOLUME, DELETE_FUNCTION, DELETE_MODEL,
+    /** A table, a volume or a registered model given a new name. */
     RENAME,
     CREATE_MODEL_VERSION, FINALIZE_MODEL_VERSION, DELETE_MODEL_VERSION,
 

@@ -31,7 +31,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Tables and views, addressed as {@code catalog.schema.table}. Each write is one transaction. */
+/**
+ * Tables and views, addressed as {@code catalog.schema.table}. Each write is one transaction,
+ * audited. A MANAGED table is stored where the service assigns it, or at the location of the
+ * caller's staging table of its name ({@link StagingTables}), whose id it takes.
+ */
 @ApplicationScoped
 public class TableService {
 
@@ -223,11 +227,30 @@ public class TableService {
         return path.toInfo();
     }
 
+    /** A new name in the same schema, for those who manage the table; a name taken is a conflict. */
+    @Transactional
+    public TableInfo rename(Caller caller, String fullName, String newName) {
+        TablePath path = named.table(caller, Action.MANAGE, fullName);
+        String before = path.fullName();
+        path.table().name = Names.identifier("new_name", newName);
+        path.table().updatedBy(caller.name());
+        UniqueNames.flush(em, () -> "Table '" + path.fullName() + "' already exists.");
+        audit.change(caller.name(), AuditAction.RENAME, SecurableType.TABLE, path.fullName(), Map.of("from", before));
+        namespaceChanged.fire(new NamespaceChanged());
+        return path.toInfo();
+    }
+
     @Transactional
     public void delete(Caller caller, String fullName) {
         TablePath path = named.table(caller, Action.MANAGE, fullName);
         // the database drops the table's grants with it
         path.table().delete();
+        Map<String, Object> details = new HashMap<>();
+        details.put("table_id", path.table().id.toString());
+        if (path.table().storageLocation != null) {
+            details.put("storage_location", path.table().storageLocation);
+        }
+        audit.change(caller.name(), AuditAction.DELETE_TABLE, SecurableType.TABLE, path.fullName(), details);
         namespaceChanged.fire(new NamespaceChanged());
     }
 }

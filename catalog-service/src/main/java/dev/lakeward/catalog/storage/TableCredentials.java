@@ -3,6 +3,7 @@ package dev.lakeward.catalog.storage;
 import dev.lakeward.catalog.access.AccessControl;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.access.Metastore;
+import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.namespace.Found;
@@ -65,10 +66,19 @@ public class TableCredentials {
         try {
             table = named.tableById(caller, Action.READ_METADATA, tableId).found(metastore.securable());
         } catch (NotFound noTable) {
-            StagingTable staged = staging.ofCreator(caller, tableId).orElseThrow(() -> noTable);
-            return vending.vend(caller, staged.stagingLocation(), access, SecurableType.TABLE, staged.fullName());
+            return vendStaging(caller, staging.ofCreator(caller, tableId).orElseThrow(() -> noTable), access);
         }
         return vend(caller, table, decide(caller, table.securable(), access), access);
+    }
+
+    /** For the caller's own staging table by its id; another's, or an id that names none, is a missing table. */
+    public TemporaryCredential vendStaging(Caller caller, String stagingId, AccessLevel access) {
+        return vendStaging(caller, staging.ofCreator(caller, stagingId).orElseThrow(() ->
+                NotFound.securable(SecurableType.TABLE, Names.printable(stagingId))), access);
+    }
+
+    private TemporaryCredential vendStaging(Caller caller, StagingTable staged, AccessLevel access) {
+        return vending.vend(caller, staged.stagingLocation(), access, SecurableType.TABLE, staged.fullName());
     }
 
     /** With the table located and the caller's decision at hand: a denial is audited and mints nothing. */
