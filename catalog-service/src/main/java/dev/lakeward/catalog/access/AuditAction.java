@@ -8,14 +8,16 @@ import dev.lakeward.policy.Action;
  * stored strings, so renaming a constant orphans the events already written under it.
  */
 public enum AuditAction {
-    // refusals of a policy decision, named after the action refused (see of(Action)); CREATE_VOLUME,
-    // CREATE_FUNCTION and CREATE_MODEL are also the creations they allowed (decision ALLOW)
+    // refusals of a policy decision, named after the action refused (see of(Action)); CREATE_TABLE,
+    // CREATE_VOLUME, CREATE_FUNCTION and CREATE_MODEL are also the creations they allowed (decision ALLOW)
     READ_METADATA, SELECT, MODIFY, CREATE_CATALOG, CREATE_SCHEMA, CREATE_TABLE, CREATE_VOLUME, CREATE_FUNCTION,
     CREATE_MODEL, READ_VOLUME, WRITE_VOLUME, EXECUTE, MANAGE, EXTERNAL_USE_SCHEMA, READ_FILES, WRITE_FILES,
     CREATE_EXTERNAL_TABLE, CREATE_EXTERNAL_VOLUME, PROVISION_IDENTITIES, WRITE_LINEAGE,
 
-    DELETE_VOLUME, DELETE_FUNCTION, DELETE_MODEL,
-    /** A volume or a registered model given a new name. */
+    /** Storage allocated for a MANAGED table yet to be created (POST /staging-tables). */
+    CREATE_STAGING_TABLE,
+    DELETE_TABLE, DELETE_VOLUME, DELETE_FUNCTION, DELETE_MODEL,
+    /** A table, a volume or a registered model given a new name. */
     RENAME,
     CREATE_MODEL_VERSION, FINALIZE_MODEL_VERSION, DELETE_MODEL_VERSION,
 

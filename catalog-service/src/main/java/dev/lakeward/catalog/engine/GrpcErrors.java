@@ -10,6 +10,7 @@ import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.error.PermissionDenied;
 import dev.lakeward.catalog.error.Unauthenticated;
 import dev.lakeward.catalog.error.Unavailable;
+import dev.lakeward.catalog.error.UnsupportedFormat;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.Status;
@@ -65,6 +66,7 @@ class GrpcErrors implements ExceptionHandlerProvider {
                 case AlreadyExists e -> Status.ALREADY_EXISTS;
                 case Conflict e -> Status.FAILED_PRECONDITION;
                 case Unavailable e -> Status.UNAVAILABLE;
+                case UnsupportedFormat e -> Status.INVALID_ARGUMENT;
             };
             return status.withDescription(api.getMessage()).asRuntimeException();
         }

@@ -22,6 +22,20 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    private static final ErrorMappers MAPPERS = new ErrorMappers();
+
+    /**
+     * What any failure is answered in Unity Catalog's shape (an {@link ErrorResponse} entity), by
+     * the same rules as the mappers below: for a protocol that answers in a shape of its own.
+     */
+    public static Response answer(Throwable e) {
+        return switch (e) {
+            case ApiException api -> MAPPERS.apiException(api);
+            case JsonProcessingException json -> MAPPERS.unreadableBody(json);
+            case WebApplicationException web -> MAPPERS.httpLayer(web);
+            default -> MAPPERS.unexpected(e);
+        };
+    }
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {

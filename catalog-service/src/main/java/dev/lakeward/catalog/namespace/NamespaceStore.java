@@ -47,6 +47,16 @@ public final class NamespaceStore {
                 .map(row -> new SchemaPath((CatalogEntity) row[0], (SchemaEntity) row[1]));
     }
 
+    /** A schema by id with its catalog, in one read-only query. */
+    static Optional<SchemaPath> schemaById(UUID schemaId) {
+        return TableEntity.getEntityManager().createQuery("""
+                        select c, s from CatalogEntity c, SchemaEntity s
+                        where s.id = :schema and s.catalogId = c.id""", Object[].class)
+                .setParameter("schema", schemaId)
+                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultStream().findFirst()
+                .map(row -> new SchemaPath((CatalogEntity) row[0], (SchemaEntity) row[1]));
+    }
+
     /** A table with its schema and catalog, in one read-only query. */
     static Optional<TablePath> tablePath(String catalog, String schema, String table) {
         return TableEntity.getEntityManager().createQuery("""

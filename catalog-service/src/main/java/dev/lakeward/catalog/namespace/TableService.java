@@ -27,8 +27,15 @@ import jakarta.transaction.Transactional;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
-/** Tables and views, addressed as {@code catalog.schema.table}. Each write is one transaction. */
+/**
+ * Tables and views, addressed as {@code catalog.schema.table}. Each write is one transaction,
+ * audited. A MANAGED table is stored where the service assigns it, or at the location of the
+ * caller's staging table of its name ({@link StagingTables}), whose id it takes.
+ */
 @ApplicationScoped
 public class TableService {
 
@@ -59,6 +66,9 @@ public class TableService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    StagingTables staging;
+
     @Transactional
     public TableInfo create(Caller caller, CreateTable request) {
         InvalidParameter.requireBody(request);
@@ -84,7 +94,15 @@ public class TableService {
             describeStoredTable(caller, table, request, path);
         }
         table.persist();
-        UniqueNames.flush(em, () -> "Table '" + catalog.name + "." + schema.name + "." + name + "' already exists.");
+        String fullName = catalog.name + "." + schema.name + "." + name;
+        UniqueNames.flush(em, () -> "Table '" + fullName + "' already exists.");
+        Map<String, Object> details = new HashMap<>();
+        details.put("table_type", table.tableType.name());
+        details.put("table_id", table.id.toString());
+        if (table.storageLocation != null) {
+            details.put("storage_location", table.storageLocation);
+        }
+        audit.change(caller.name(), AuditAction.CREATE_TABLE, SecurableType.TABLE, fullName, details);
         return table.toInfo(catalog.name, schema.name);
     }
 
@@ -112,7 +130,13 @@ public class TableService {
             storageClaims.admitTable(caller, location, table.tableType);
         } else {
             StorageLocation root = StorageLocation.parse(schema.managedStorageRoot());
-            if (location == null) {
+            Optional<UUID> staged = location == null ? Optional.empty()
+                    : staging.promote(caller, schema, table.name, location, table.dataSourceFormat);
+            if (staged.isPresent()) {
+                // the staging table becomes this table: its id, and the location its first commit was written to
+                table.id = staged.get();
+                storageClaims.admitAssignedLocation(caller, location);
+            } else if (location == null) {
                 location = StorageLocations.managedLocation(root.url(), "tables", table.id);
                 storageClaims.admitAssignedLocation(caller, location);
             } else if (location.isWithin(root)) {
@@ -203,11 +227,30 @@ public class TableService {
         return path.toInfo();
     }
 
+    /** A new name in the same schema, for those who manage the table; a name taken is a conflict. */
+    @Transactional
+    public TableInfo rename(Caller caller, String fullName, String newName) {
+        TablePath path = named.table(caller, Action.MANAGE, fullName);
+        String before = path.fullName();
+        path.table().name = Names.identifier("new_name", newName);
+        path.table().updatedBy(caller.name());
+        UniqueNames.flush(em, () -> "Table '" + path.fullName() + "' already exists.");
+        audit.change(caller.name(), AuditAction.RENAME, SecurableType.TABLE, path.fullName(), Map.of("from", before));
+        namespaceChanged.fire(new NamespaceChanged());
+        return path.toInfo();
+    }
+
     @Transactional
     public void delete(Caller caller, String fullName) {
         TablePath path = named.table(caller, Action.MANAGE, fullName);
         // the database drops the table's grants with it
         path.table().delete();
+        Map<String, Object> details = new HashMap<>();
+        details.put("table_id", path.table().id.toString());
+        if (path.table().storageLocation != null) {
+            details.put("storage_location", path.table().storageLocation);
+        }
+        audit.change(caller.name(), AuditAction.DELETE_TABLE, SecurableType.TABLE, path.fullName(), details);
         namespaceChanged.fire(new NamespaceChanged());
     }
 }

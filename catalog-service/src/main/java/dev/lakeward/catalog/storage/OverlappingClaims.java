@@ -7,6 +7,7 @@ import dev.lakeward.policy.Securable;
 import dev.lakeward.policy.SecurableType;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -53,6 +54,45 @@ final class OverlappingClaims {
         return !managed("metastore", "storage_root", location).isEmpty()
                 || !managed("catalog", "storage_location", location).isEmpty()
                 || !managed("catalog_schema", "storage_location", location).isEmpty();
+    }
+
+    /**
+     * The managed storage a location lies within, as the securable that holds it: the schema whose
+     * managed storage it is, else the catalog's, else the metastore's root; none outside managed storage.
+     */
+    static Optional<Securable> managedStorageHolding(StorageLocation location, Securable metastore) {
+        List<String> ancestors = location.ancestors().stream().map(StorageLocation::url).toList();
+        EntityManager em = TableEntity.getEntityManager();
+        // the deepest first: a schema's managed storage may lie within its catalog's
+        @SuppressWarnings("unchecked")
+        List<Object[]> schemas = em.createNativeQuery("select s.id, s.name, s.owner, c.id as cid, c.name as cname,"
+                        + " c.owner as cowner from catalog_schema s join catalog c on c.id = s.catalog_id"
+                        + " where s.storage_location in (:ancestors) order by length(s.storage_location) desc")
+                .setParameter("ancestors", ancestors).setMaxResults(1).getResultList();
+        if (!schemas.isEmpty()) {
+            Object[] row = schemas.getFirst();
+            Securable catalog = Securables.catalog(metastore, (UUID) row[3], (String) row[4], (String) row[5]);
+            return Optional.of(Securables.schema(catalog, (UUID) row[0], (String) row[1], (String) row[2]));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> catalogs = em.createNativeQuery("select id, name, owner from catalog"
+                        + " where storage_location in (:ancestors)")
+                .setParameter("ancestors", ancestors).setMaxResults(1).getResultList();
+        if (!catalogs.isEmpty()) {
+            Object[] row = catalogs.getFirst();
+            return Optional.of(Securables.catalog(metastore, (UUID) row[0], (String) row[1], (String) row[2]));
+        }
+        return managed("metastore", "storage_root", location).stream()
+                .filter(row -> location.isWithin(StorageLocation.parse((String) row[0]))).findFirst().map(row -> metastore);
+    }
+
+    /** Whether the location is, or lies within, the location of a table, a volume or a registered model. */
+    static boolean withinAClaim(StorageLocation location) {
+        List<String> ancestors = location.ancestors().stream().map(StorageLocation::url).toList();
+        EntityManager em = TableEntity.getEntityManager();
+        return Stream.of(Claimant.values()).anyMatch(kind -> !em.createNativeQuery("select 1 from " + kind.table
+                        + " where storage_location in (:ancestors)")
+                .setParameter("ancestors", ancestors).setMaxResults(1).getResultList().isEmpty());
     }
 
     private static List<Securable> claimants(Claimant kind, StorageLocation location, Securable metastore) {

@@ -24,10 +24,11 @@ import java.util.List;
 /**
  * Temporary credentials for a path under an external location (Unity Catalog's
  * {@code temporary-path-credentials}): PATH_READ needs READ FILES on the location, PATH_READ_WRITE
- * also WRITE FILES, PATH_CREATE_TABLE CREATE EXTERNAL TABLE (and vends read-write). A path that
- * reaches the files of a table, a volume or a registered model is no way around its grants (see
- * {@link #governing}), and no new table may be created over any of them. All of it is decided in
- * one batch.
+ * also WRITE FILES, PATH_CREATE_TABLE CREATE EXTERNAL TABLE (and vends read-write). A local
+ * ({@code file://}) path in managed storage is answered too, by {@link #inManagedStorage}'s rules.
+ * A path that reaches the files of a table, a volume or a registered model is no way around its
+ * grants (see {@link #governing}), and no new table may be created over any of them. All of it is
+ * decided in one batch.
  */
 @ApplicationScoped
 public class PathCredentials {
@@ -71,6 +72,20 @@ public class PathCredentials {
     @Inject
     ExternalLocationIndex externalLocations;
 
+    /**
+     * What governs a path's files besides the tables, volumes and models it reaches: the external
+     * location that covers it, or the securable whose managed storage it lies in ({@code holder}),
+     * with the checks it takes; {@code hideable} when the first check is whether the caller may
+     * see the holder, which a denial must then not name.
+     */
+    private record Gate(Securable holder, List<Check> checks, boolean hideable) {
+
+        static Gate external(Securable location, PathOperation operation) {
+            return new Gate(location, operation.requires.stream().map(action -> new Check(action, location)).toList(),
+                    false);
+        }
+    }
+
     /** Reads only, outside a transaction: no connection is held while the cloud mints. */
     public TemporaryCredential vend(Caller caller, String url, PathOperation operation) {
         StorageLocation location;
@@ -79,14 +94,13 @@ public class PathCredentials {
         } catch (IllegalArgumentException e) {
             throw new InvalidParameter("url: " + e.getMessage());
         }
-        ExternalLocationIndex.Bound external = externalLocations.covering(location).orElseThrow(() ->
-                new FailedPrecondition("'" + location.url() + "' lies within no external location."));
         Securable metastore = this.metastore.securable();
-        Securable securable = external.securable(metastore);
-        List<Securable> claims = OverlappingClaims.of(location, metastore);
         boolean creating = operation == PathOperation.PATH_CREATE_TABLE;
-        List<Check> checks = new ArrayList<>();
-        operation.requires.forEach(action -> checks.add(new Check(action, securable)));
+        Gate gate = externalLocations.covering(location)
+                .map(external -> Gate.external(external.securable(metastore), operation))
+                .orElseGet(() -> inManagedStorage(location, creating, metastore));
+        List<Securable> claims = OverlappingClaims.of(location, metastore);
+        List<Check> checks = new ArrayList<>(gate.checks());
         for (Securable claim : claims) {
             checks.add(new Check(Action.READ_METADATA, claim));
             if (!creating) {
@@ -94,9 +108,16 @@ public class PathCredentials {
             }
         }
         List<Decision> decisions = access.decide(caller, checks);
+        int gated = gate.checks().size();
+        for (int i = 0; i < gated; i++) {
+            if (!decisions.get(i).allowed()) {
+                refuse(caller, gate, gateDenial(caller, location, gate, decisions.get(i),
+                        !gate.hideable() || decisions.getFirst().allowed()));
+            }
+        }
         boolean visible = false;
         String firstClaim = null;
-        for (int i = 0; i < decisions.size(); i++) {
+        for (int i = gated; i < decisions.size(); i++) {
             Check check = checks.get(i);
             Decision decision = decisions.get(i);
             String kind = OverlappingClaims.kind(check.securable());
@@ -107,21 +128,68 @@ public class PathCredentials {
                     firstClaim = visible ? kind + " '" + check.securable().fullName() + "'" : "another " + kind;
                 }
             } else if (!decision.allowed()) {
-                String reason = check.securable() == securable ? decision.reason() : visible
+                refuse(caller, gate, visible
                         ? "'" + location.url() + "' holds files of " + kind + " '" + check.securable().fullName()
                                 + "': " + decision.reason()
                         : "'" + location.url() + "' holds files of a " + kind + " on which " + caller.name()
-                                + " does not have " + check.action().name().replace('_', ' ') + ".";
-                audit.denial(caller.name(), AuditAction.VEND_CREDENTIAL, SecurableType.EXTERNAL_LOCATION, external.name(),
-                        reason);
-                throw new PermissionDenied(reason);
+                                + " does not have " + check.action().name().replace('_', ' ') + ".");
             }
         }
         if (creating && firstClaim != null) {
             throw new InvalidParameter("'" + location.url() + "' overlaps the storage of " + firstClaim
                     + ": a new table cannot share the location of a table, volume or model.");
         }
-        return vending.vend(caller, location.url(), operation.access, SecurableType.EXTERNAL_LOCATION, external.name());
+        return vending.vend(caller, location.url(), operation.access, gate.holder().type(), gate.holder().fullName());
+    }
+
+    /**
+     * A local path no external location covers, in managed storage (the metastore's root, a
+     * catalog's or a schema's managed storage): what it reaches of tables, volumes and models is
+     * governed by their grants, as under an external location; what else it reaches is the
+     * schema's to write tables into (CREATE TABLE on the schema whose managed storage it is), and
+     * in a catalog's or the metastore's managed storage outside every schema's the metastore admin's.
+     * A path within one table's, volume's or model's location reaches nothing else. No new
+     * external table lies in managed storage. Any other path lies within no external location.
+     */
+    private Gate inManagedStorage(StorageLocation location, boolean creating, Securable metastore) {
+        Securable holder = location.scheme().equals("file")
+                ? OverlappingClaims.managedStorageHolding(location, metastore).orElse(null) : null;
+        if (holder == null) {
+            throw new FailedPrecondition("'" + location.url() + "' lies within no external location.");
+        }
+        if (creating) {
+            throw new InvalidParameter("'" + location.url() + "' lies in managed storage: an EXTERNAL table lies"
+                    + " outside the metastore's, catalogs' and schemas' managed storage.");
+        }
+        if (OverlappingClaims.withinAClaim(location)) {
+            return new Gate(holder, List.of(), false);
+        }
+        if (holder.type() == SecurableType.SCHEMA) {
+            return new Gate(holder, List.of(new Check(Action.READ_METADATA, holder), new Check(Action.CREATE_TABLE,
+                    holder)), true);
+        }
+        return new Gate(holder, List.of(new Check(Action.MANAGE, metastore)), false);
+    }
+
+    private static String gateDenial(Caller caller, StorageLocation location, Gate gate, Decision decision,
+            boolean visible) {
+        if (gate.holder().type() == SecurableType.EXTERNAL_LOCATION) {
+            return decision.reason();
+        }
+        if (gate.holder().type() != SecurableType.SCHEMA) {
+            return "'" + location.url() + "' lies in managed storage outside every schema's, table's, volume's and"
+                    + " model's: only a metastore admin gets credentials for it.";
+        }
+        return visible
+                ? "'" + location.url() + "' lies in the managed storage of schema '" + gate.holder().fullName() + "': "
+                        + decision.reason()
+                : "'" + location.url() + "' lies in managed storage on which " + caller.name() + " does not have "
+                        + Action.CREATE_TABLE.name().replace('_', ' ') + ".";
+    }
+
+    private void refuse(Caller caller, Gate gate, String reason) {
+        audit.denial(caller.name(), AuditAction.VEND_CREDENTIAL, gate.holder().type(), gate.holder().fullName(), reason);
+        throw new PermissionDenied(reason);
     }
 
     /**

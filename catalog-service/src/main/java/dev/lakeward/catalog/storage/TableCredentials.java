@@ -3,9 +3,13 @@ package dev.lakeward.catalog.storage;
 import dev.lakeward.catalog.access.AccessControl;
 import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.access.Metastore;
+import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.InvalidParameter;
+import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.namespace.Found;
 import dev.lakeward.catalog.namespace.NamedObjects;
+import dev.lakeward.catalog.namespace.StagingTable;
+import dev.lakeward.catalog.namespace.StagingTables;
 import dev.lakeward.catalog.namespace.TableInfo;
 import dev.lakeward.catalog.namespace.TableType;
 import dev.lakeward.credentials.AccessLevel;
@@ -14,6 +18,7 @@ import dev.lakeward.policy.Action;
 import dev.lakeward.policy.Check;
 import dev.lakeward.policy.Decision;
 import dev.lakeward.policy.Securable;
+import dev.lakeward.policy.SecurableType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -39,6 +44,9 @@ public class TableCredentials {
     @Inject
     Metastore metastore;
 
+    @Inject
+    StagingTables staging;
+
     /** Whether the caller may perform the operation on the table; a denial names the first missing privilege. */
     public Decision decide(Caller caller, Securable table, AccessLevel access) {
         Check external = new Check(Action.EXTERNAL_USE_SCHEMA, table.parent());
@@ -48,10 +56,29 @@ public class TableCredentials {
         return decisions.stream().filter(d -> !d.allowed()).findFirst().orElse(decisions.getLast());
     }
 
-    /** For a table by its id: one the caller may not see is answered as an id that names none. */
+    /**
+     * For a table by its id: one the caller may not see is answered as an id that names none. The
+     * id of a staging table the caller created is its location, read and written alike, for the
+     * first commit (another's is an unknown id).
+     */
     public TemporaryCredential vend(Caller caller, String tableId, AccessLevel access) {
-        Found<TableInfo> table = named.tableById(caller, Action.READ_METADATA, tableId).found(metastore.securable());
+        Found<TableInfo> table;
+        try {
+            table = named.tableById(caller, Action.READ_METADATA, tableId).found(metastore.securable());
+        } catch (NotFound noTable) {
+            return vendStaging(caller, staging.ofCreator(caller, tableId).orElseThrow(() -> noTable), access);
+        }
         return vend(caller, table, decide(caller, table.securable(), access), access);
+    }
+
+    /** For the caller's own staging table by its id; another's, or an id that names none, is a missing table. */
+    public TemporaryCredential vendStaging(Caller caller, String stagingId, AccessLevel access) {
+        return vendStaging(caller, staging.ofCreator(caller, stagingId).orElseThrow(() ->
+                NotFound.securable(SecurableType.TABLE, Names.printable(stagingId))), access);
+    }
+
+    private TemporaryCredential vendStaging(Caller caller, StagingTable staged, AccessLevel access) {
+        return vending.vend(caller, staged.stagingLocation(), access, SecurableType.TABLE, staged.fullName());
     }
 
     /** With the table located and the caller's decision at hand: a denial is audited and mints nothing. */

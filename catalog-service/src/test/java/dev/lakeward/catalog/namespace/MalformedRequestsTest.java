@@ -185,7 +185,7 @@ class MalformedRequestsTest {
     /**
      * What a row could change, as the API shows it: every catalog, everything in the fixture
      * catalog and its grants, every principal, credential and external location, the admin's
-     * tokens; and every token of anyone, counted in the database.
+     * tokens; and every token and staging table of anyone, counted in the database.
      */
     private String snapshot() {
         List<Object> all = new ArrayList<>();
@@ -200,6 +200,7 @@ class MalformedRequestsTest {
         all.addAll(everyPage(BASE + "/external-locations", "external_locations"));
         all.add(asAdmin().get("/api/2.0/token/list").jsonPath().getList("token_infos"));
         all.add(count("select count(*) from access_token"));
+        all.add(count("select count(*) from staging_table"));
         return all.toString();
     }
 

@@ -7,6 +7,7 @@ import dev.lakeward.catalog.support.ServiceProcess;
 import io.unitycatalog.client.ApiClient;
 import io.unitycatalog.client.ApiException;
 import io.unitycatalog.client.api.CatalogsApi;
+import io.unitycatalog.client.api.ExternalLocationsApi;
 import io.unitycatalog.client.api.FunctionsApi;
 import io.unitycatalog.client.api.ModelVersionsApi;
 import io.unitycatalog.client.api.RegisteredModelsApi;
@@ -14,15 +15,38 @@ import io.unitycatalog.client.api.SchemasApi;
 import io.unitycatalog.client.api.TablesApi;
 import io.unitycatalog.client.api.TemporaryCredentialsApi;
 import io.unitycatalog.client.api.VolumesApi;
+import io.unitycatalog.client.delta.DeltaApiException;
+import io.unitycatalog.client.delta.api.DeltaConfigurationApi;
+import io.unitycatalog.client.delta.api.DeltaTablesApi;
+import io.unitycatalog.client.delta.api.DeltaTemporaryCredentialsApi;
+import io.unitycatalog.client.delta.model.DeltaArrayType;
+import io.unitycatalog.client.delta.model.DeltaCatalogConfig;
+import io.unitycatalog.client.delta.model.DeltaCreateStagingTableRequest;
+import io.unitycatalog.client.delta.model.DeltaCreateTableRequest;
+import io.unitycatalog.client.delta.model.DeltaCredentialOperation;
+import io.unitycatalog.client.delta.model.DeltaErrorType;
+import io.unitycatalog.client.delta.model.DeltaLoadTableResponse;
+import io.unitycatalog.client.delta.model.DeltaPrimitiveType;
+import io.unitycatalog.client.delta.model.DeltaProtocol;
+import io.unitycatalog.client.delta.model.DeltaRenameTableRequest;
+import io.unitycatalog.client.delta.model.DeltaStagingTableResponse;
+import io.unitycatalog.client.delta.model.DeltaStructField;
+import io.unitycatalog.client.delta.model.DeltaStructFieldMetadata;
+import io.unitycatalog.client.delta.model.DeltaStructType;
+import io.unitycatalog.client.delta.model.DeltaTableMetadata;
+import io.unitycatalog.client.delta.model.DeltaTableType;
+import io.unitycatalog.client.delta.serde.DeltaDataTypeModule;
 import io.unitycatalog.client.model.CatalogInfo;
 import io.unitycatalog.client.model.ColumnInfo;
 import io.unitycatalog.client.model.ColumnTypeName;
 import io.unitycatalog.client.model.CreateCatalog;
+import io.unitycatalog.client.model.CreateExternalLocation;
 import io.unitycatalog.client.model.CreateFunction;
 import io.unitycatalog.client.model.CreateFunctionRequest;
 import io.unitycatalog.client.model.CreateModelVersion;
 import io.unitycatalog.client.model.CreateRegisteredModel;
 import io.unitycatalog.client.model.CreateSchema;
+import io.unitycatalog.client.model.CreateStagingTable;
 import io.unitycatalog.client.model.CreateTable;
 import io.unitycatalog.client.model.CreateVolumeRequestContent;
 import io.unitycatalog.client.model.DataSourceFormat;
@@ -33,6 +57,7 @@ import io.unitycatalog.client.model.FunctionParameterInfos;
 import io.unitycatalog.client.model.FunctionParameterMode;
 import io.unitycatalog.client.model.FunctionParameterType;
 import io.unitycatalog.client.model.GenerateTemporaryModelVersionCredential;
+import io.unitycatalog.client.model.GenerateTemporaryTableCredential;
 import io.unitycatalog.client.model.GenerateTemporaryVolumeCredential;
 import io.unitycatalog.client.model.ListCatalogsResponse;
 import io.unitycatalog.client.model.ListFunctionsResponse;
@@ -45,7 +70,9 @@ import io.unitycatalog.client.model.ModelVersionOperation;
 import io.unitycatalog.client.model.ModelVersionStatus;
 import io.unitycatalog.client.model.RegisteredModelInfo;
 import io.unitycatalog.client.model.SchemaInfo;
+import io.unitycatalog.client.model.StagingTableInfo;
 import io.unitycatalog.client.model.TableInfo;
+import io.unitycatalog.client.model.TableOperation;
 import io.unitycatalog.client.model.TableType;
 import io.unitycatalog.client.model.TemporaryCredentials;
 import io.unitycatalog.client.model.UpdateCatalog;
@@ -66,7 +93,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Unity Catalog OSS Java SDK, unchanged, against the packaged service. */
+/** The Unity Catalog OSS Java SDK, unchanged, against the packaged service: its Unity Catalog and Delta REST APIs. */
 class UnityCatalogClientIT {
 
     @TempDir
@@ -329,5 +356,94 @@ class UnityCatalogClientIT {
         models.deleteRegisteredModel("sdk_ml.s.retention", true);
         assertThatThrownBy(() -> models.getRegisteredModel("sdk_ml.s.retention"))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+    }
+
+    @Test
+    void aManagedTableIsStagedWrittenAndCreatedOverItsStagingLocation() throws Exception {
+        new CatalogsApi(client).createCatalog(new CreateCatalog().name("sdk_managed"));
+        new SchemasApi(client).createSchema(new CreateSchema().name("s").catalogName("sdk_managed"));
+        TablesApi tables = new TablesApi(client);
+        StagingTableInfo staged = tables.createStagingTable(new CreateStagingTable().catalogName("sdk_managed")
+                .schemaName("s").name("orders"));
+        assertThat(staged.getStagingLocation()).endsWith("/__unitystorage/tables/" + staged.getId());
+        TemporaryCredentials write = new TemporaryCredentialsApi(client).generateTemporaryTableCredentials(
+                new GenerateTemporaryTableCredential().tableId(staged.getId()).operation(TableOperation.READ_WRITE));
+        assertThat(write.getUrl()).isEqualTo(staged.getStagingLocation());
+        TableInfo table = tables.createTable(new CreateTable().name("orders").catalogName("sdk_managed").schemaName("s")
+                .tableType(TableType.MANAGED).dataSourceFormat(DataSourceFormat.DELTA)
+                .storageLocation(staged.getStagingLocation())
+                .columns(List.of(new ColumnInfo().name("id").typeName(ColumnTypeName.LONG).typeText("bigint")
+                        .position(0).nullable(false))));
+        assertThat(table.getTableId()).isEqualTo(staged.getId());
+        assertThat(table.getStorageLocation()).isEqualTo(staged.getStagingLocation());
+        assertThatThrownBy(() -> tables.createTable(new CreateTable().name("again").catalogName("sdk_managed")
+                .schemaName("s").tableType(TableType.MANAGED).dataSourceFormat(DataSourceFormat.DELTA)
+                .storageLocation(staged.getStagingLocation()).columns(List.of())))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(400));
+    }
+
+    @Test
+    void theDeltaRestApiServesAManagedTableFromStagingToDropAndAnExternalOne() throws Exception {
+        new CatalogsApi(client).createCatalog(new CreateCatalog().name("sdk_delta"));
+        new SchemasApi(client).createSchema(new CreateSchema().name("s").catalogName("sdk_delta"));
+        // the client reads and writes Delta types through its own Jackson module (getObjectMapper answers a copy)
+        client.setObjectMapper(client.getObjectMapper().registerModule(new DeltaDataTypeModule()));
+        DeltaCatalogConfig config = new DeltaConfigurationApi(client).getConfig("sdk_delta", "1.1");
+        assertThat(config.getProtocolVersion()).isEqualTo("1.0");
+        assertThat(config.getEndpoints()).contains("POST /v1/catalogs/{catalog}/schemas/{schema}/staging-tables")
+                .doesNotContain("POST /v1/catalogs/{catalog}/schemas/{schema}/tables/{table}");
+
+        DeltaTablesApi tables = new DeltaTablesApi(client);
+        DeltaTemporaryCredentialsApi credentials = new DeltaTemporaryCredentialsApi(client);
+        DeltaStagingTableResponse staged = tables.createStagingTable("sdk_delta", "s",
+                new DeltaCreateStagingTableRequest().name("orders"));
+        assertThat(staged.getTableType()).isEqualTo(DeltaTableType.MANAGED);
+        assertThat(staged.getStorageCredentials()).singleElement()
+                .satisfies(c -> assertThat(c.getPrefix()).isEqualTo(staged.getLocation()));
+        assertThat(credentials.getStagingTableCredentials(staged.getTableId()).getStorageCredentials())
+                .singleElement().satisfies(c -> assertThat(c.getOperation()).isEqualTo(DeltaCredentialOperation.READ_WRITE));
+
+        DeltaStructType columns = new DeltaStructType().addFieldsItem(new DeltaStructField().name("id")
+                        .type(new DeltaPrimitiveType().type("long")).nullable(false).metadata(new DeltaStructFieldMetadata()))
+                .addFieldsItem(new DeltaStructField().name("tags").type(new DeltaArrayType()
+                        .elementType(new DeltaPrimitiveType().type("string")).containsNull(true).type("array"))
+                        .nullable(true).metadata(new DeltaStructFieldMetadata()));
+        columns.type("struct");
+        DeltaLoadTableResponse created = tables.createTable("sdk_delta", "s", new DeltaCreateTableRequest().name("orders")
+                .tableType(DeltaTableType.MANAGED).location(staged.getLocation()).columns(columns)
+                .protocol(new DeltaProtocol().minReaderVersion(1).minWriterVersion(2)).properties(Map.of())
+                .lastCommitTimestampMs(1L));
+        assertThat(created.getMetadata().getTableUuid()).isEqualTo(staged.getTableId());
+
+        DeltaTableMetadata loaded = tables.loadTable("sdk_delta", "s", "orders").getMetadata();
+        assertThat(loaded.getLocation()).isEqualTo(staged.getLocation());
+        assertThat(loaded.getColumns().getFields()).extracting(DeltaStructField::getName).containsExactly("id", "tags");
+        assertThat(loaded.getColumns().getFields().get(1).getType()).isInstanceOf(DeltaArrayType.class);
+        tables.tableExists("sdk_delta", "s", "orders");
+        tables.renameTable("sdk_delta", "s", "orders", new DeltaRenameTableRequest().newName("sales"));
+        assertThatThrownBy(() -> tables.loadTable("sdk_delta", "s", "orders")).isInstanceOfSatisfying(
+                ApiException.class, e -> assertThat(DeltaApiException.from(e)).hasValueSatisfying(delta ->
+                        assertThat(delta.getErrorType()).isEqualTo(DeltaErrorType.NO_SUCH_TABLE_EXCEPTION)));
+        assertThat(credentials.getTableCredentials(DeltaCredentialOperation.READ, "sdk_delta", "s", "sales")
+                .getStorageCredentials()).singleElement()
+                .satisfies(c -> assertThat(c.getPrefix()).isEqualTo(staged.getLocation()));
+        tables.deleteTable("sdk_delta", "s", "sales");
+        assertThatThrownBy(() -> tables.tableExists("sdk_delta", "s", "sales"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+
+        Path local = Files.createDirectories(work.resolve("external"));
+        String root = local.toUri().toString();
+        new ExternalLocationsApi(client).createExternalLocation(new CreateExternalLocation().name("sdk_local").url(root));
+        String location = root.replaceAll("/$", "") + "/events";
+        assertThat(credentials.getTemporaryPathCredentials(location, DeltaCredentialOperation.READ_WRITE)
+                .getStorageCredentials()).singleElement().satisfies(c -> assertThat(c.getPrefix()).isEqualTo(location));
+        tables.createTable("sdk_delta", "s", new DeltaCreateTableRequest().name("events")
+                .tableType(DeltaTableType.EXTERNAL).location(location).columns(columns)
+                .protocol(new DeltaProtocol().minReaderVersion(1).minWriterVersion(2)).properties(Map.of("k", "v"))
+                .lastCommitTimestampMs(1L));
+        DeltaTableMetadata external = tables.loadTable("sdk_delta", "s", "events").getMetadata();
+        assertThat(external.getTableType()).isEqualTo(DeltaTableType.EXTERNAL);
+        assertThat(external.getLocation()).isEqualTo(location);
+        assertThat(external.getProperties()).containsEntry("k", "v");
     }
 }

@@ -149,6 +149,63 @@ class StorageGovernanceTest {
                 "columns", List.of())).post(BASE + "/tables").then().statusCode(200);
     }
 
+    private Response pathCredentials(String token, String url, String operation) {
+        return as(token).body(Map.of("url", url, "operation", operation)).post(BASE + "/temporary-path-credentials");
+    }
+
+    @Test
+    void aLocalPathInManagedStorageIsVendedByWhatItReaches() {
+        String schemaLocation = asAdmin().body(Map.of("name", "m", "catalog_name", catalog, "storage_root",
+                root + "/managed")).post(BASE + "/schemas").then().statusCode(200).extract().path("storage_location");
+        String tableLocation = asAdmin().body(Map.of("name", "mt", "catalog_name", catalog, "schema_name", "m",
+                "table_type", "MANAGED", "columns", List.of())).post(BASE + "/tables").then().statusCode(200)
+                .extract().path("storage_location");
+        String hiddenLocation = asAdmin().body(Map.of("name", "h", "catalog_name", catalog, "storage_root",
+                root + "/hidden")).post(BASE + "/schemas").then().statusCode(200).extract().path("storage_location");
+        grant("schema", catalog + ".m", attackerName, "USE SCHEMA");
+        String free = schemaLocation + "/free";
+
+        // what reaches no table is the schema's to write tables into
+        pathCredentials(attacker, free, "PATH_READ").then().statusCode(403)
+                .body("message", containsString("lies in the managed storage of schema '" + catalog + ".m'"))
+                .body("message", containsString("CREATE TABLE"));
+        pathCredentials(attacker, hiddenLocation + "/x", "PATH_READ").then().statusCode(403)
+                .body("message", equalTo("'" + hiddenLocation + "/x' lies in managed storage on which " + attackerName
+                        + " does not have CREATE TABLE."));
+        grant("schema", catalog + ".m", attackerName, "CREATE TABLE");
+        pathCredentials(attacker, free, "PATH_READ_WRITE").then().statusCode(200).body("url", equalTo(free))
+                .body("aws_temp_credentials", equalTo(null)).body("azure_user_delegation_sas", equalTo(null));
+
+        // what reaches a table takes the table's grants, CREATE TABLE or not
+        pathCredentials(attacker, tableLocation, "PATH_READ").then().statusCode(403)
+                .body("message", containsString("holds files of a table on which " + attackerName
+                        + " does not have SELECT"));
+        pathCredentials(attacker, schemaLocation, "PATH_READ").then().statusCode(403);
+        grant("table", catalog + ".m.mt", attackerName, "SELECT");
+        pathCredentials(attacker, tableLocation + "/part-0.parquet", "PATH_READ").then().statusCode(200)
+                .body("url", equalTo(tableLocation + "/part-0.parquet"));
+        pathCredentials(attacker, tableLocation, "PATH_READ_WRITE").then().statusCode(403)
+                .body("message", containsString("MODIFY"));
+        pathCredentials(attacker, schemaLocation, "PATH_READ").then().statusCode(200);
+
+        // no external table in managed storage; the metastore's root outside every schema is its admin's
+        pathCredentials(attacker, free, "PATH_CREATE_TABLE").then().statusCode(400)
+                .body("message", containsString("lies in managed storage"));
+        String metastoreRoot = asAdmin().get(BASE + "/metastore_summary").then().extract().path("storage_root");
+        String unclaimed = metastoreRoot + "/" + unique("loose");
+        pathCredentials(attacker, unclaimed, "PATH_READ").then().statusCode(403)
+                .body("message", containsString("only a metastore admin"));
+        asAdmin().body(Map.of("url", unclaimed, "operation", "PATH_READ")).post(BASE + "/temporary-path-credentials")
+                .then().statusCode(200).body("url", equalTo(unclaimed));
+        // outside managed storage and every external location, as before
+        pathCredentials(attacker, "file:///tmp/" + unique("free"), "PATH_READ").then().statusCode(400)
+                .body("error_code", equalTo("FAILED_PRECONDITION"));
+
+        assertThat(asAdmin().queryParam("principal", attackerName).queryParam("action", "VEND_CREDENTIAL")
+                .queryParam("securable", catalog + ".m").get("/api/lakeward/v1/audit").then().statusCode(200)
+                .extract().jsonPath().getList("events.decision")).contains("ALLOW", "DENY");
+    }
+
     @Test
     void aPercentEncodedLocationIsOnePlaceForPathCredentials() {
         String bucket = unique("odd").replace('_', '-');
