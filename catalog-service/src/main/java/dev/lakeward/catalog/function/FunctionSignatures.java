@@ -19,6 +19,14 @@ import java.util.Set;
  */
 final class FunctionSignatures {
 
+    /**
+     * Bounds on what a function stores and every listing answers whole: a body far past any real
+     * one's size, a type far past any real one's text, as many parameters as a table has columns.
+     */
+    private static final int MAX_DEFINITION = 256 * 1024;
+    private static final int MAX_TYPE_TEXT = 16 * 1024;
+    private static final int MAX_PARAMETERS = 1_000;
+
     private static final List<String> TABLE_NAME = List.of("catalog", "schema", "table");
     private static final List<String> FUNCTION_NAME = List.of("catalog", "schema", "function");
 
@@ -31,6 +39,9 @@ final class FunctionSignatures {
             throw new InvalidParameter("function_info.data_type is required: the return type's ColumnTypeName.");
         }
         requireText("function_info.full_data_type", spec.fullDataType());
+        bounded("function_info.full_data_type", spec.fullDataType(), MAX_TYPE_TEXT);
+        bounded("function_info.routine_definition", spec.routineDefinition(), MAX_DEFINITION);
+        bounded("function_info.external_language", spec.externalLanguage(), MAX_TYPE_TEXT);
         if (spec.routineBody() == null) {
             throw new InvalidParameter("function_info.routine_body is required: SQL or EXTERNAL.");
         }
@@ -68,6 +79,10 @@ final class FunctionSignatures {
         Set<String> names = new HashSet<>();
         Set<Integer> positions = new HashSet<>();
         List<FunctionParameterInfo> parameters = infos.parameters();
+        if (parameters.size() > MAX_PARAMETERS) {
+            throw new InvalidParameter(field + " has " + parameters.size() + " parameters; at most " + MAX_PARAMETERS
+                    + " are allowed.");
+        }
         for (int i = 0; i < parameters.size(); i++) {
             String where = field + ".parameters[" + i + "]";
             FunctionParameterInfo parameter = parameters.get(i);
@@ -81,6 +96,9 @@ final class FunctionSignatures {
                         + " in " + field + "; parameter names are case-insensitive.");
             }
             requireText(where + ".type_text", parameter.typeText());
+            bounded(where + ".type_text", parameter.typeText(), MAX_TYPE_TEXT);
+            bounded(where + ".type_json", parameter.typeJson(), MAX_TYPE_TEXT);
+            bounded(where + ".parameter_default", parameter.parameterDefault(), MAX_TYPE_TEXT);
             if (parameter.typeName() == null) {
                 throw new InvalidParameter(where + ".type_name is required.");
             }
@@ -114,6 +132,13 @@ final class FunctionSignatures {
 
     private static String fullName(String value, List<String> parts) {
         return String.join(".", Names.fullName(value, parts));
+    }
+
+    private static void bounded(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new InvalidParameter(field + " is " + value.length() + " characters long; at most " + max
+                    + " are allowed.");
+        }
     }
 
     private static void requireText(String field, String value) {

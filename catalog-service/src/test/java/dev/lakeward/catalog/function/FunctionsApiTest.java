@@ -246,6 +246,27 @@ class FunctionsApiTest {
                 .body("events.size()", equalTo(0));
     }
 
+    @Test
+    void aFunctionFarPastAnyRealOnesSizeIsRefused() {
+        Map<String, Object> longBody = sqlFunction("long");
+        longBody.put("routine_definition", "x".repeat(256 * 1024 + 1));
+        Map<String, Object> longType = sqlFunction("wide");
+        longType.put("full_data_type", "D".repeat(16 * 1024 + 1));
+        Map<String, Object> manyParameters = sqlFunction("many");
+        List<Map<String, Object>> parameters = new java.util.ArrayList<>();
+        for (int i = 0; i <= 1_000; i++) {
+            parameters.add(Map.of("name", "p" + i, "type_text", "int", "type_name", "INT", "position", i));
+        }
+        manyParameters.put("input_params", Map.of("parameters", parameters));
+        for (Map<String, Object> function : List.of(longBody, longType, manyParameters)) {
+            asAdmin().body(Map.of("function_info", function)).post(BASE + "/functions").then().statusCode(400)
+                    .body("error_code", equalTo("INVALID_PARAMETER_VALUE"))
+                    .body("message", org.hamcrest.Matchers.containsString("at most"));
+        }
+        asAdmin().queryParam("catalog_name", catalog).queryParam("schema_name", "s").get(BASE + "/functions").then()
+                .statusCode(200).body("functions.size()", equalTo(0));
+    }
+
     private List<String> everyPage(String token) {
         return everyFullPage(token, BASE + "/functions", Map.of("catalog_name", catalog, "schema_name", "s"), 1,
                 "functions.name");
