@@ -18,6 +18,8 @@ import dev.lakeward.policy.Securable;
 import dev.lakeward.policy.SecurableType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
@@ -46,6 +48,9 @@ public class ModelVersionCredentials {
     @Inject
     StorageVending vending;
 
+    @Inject
+    EntityManager em;
+
     /** The version, the caller's decision for the operation, and the credential when one was asked for. */
     public record Resolved(ModelVersionInfo version, Decision decision, TemporaryCredential credential) {
     }
@@ -67,6 +72,11 @@ public class ModelVersionCredentials {
             boolean wantCredential) {
         InSchema<RegisteredModelEntity> model = models.find(caller, Action.READ_METADATA, modelName);
         ModelVersionEntity version = versions.find(model, Long.toString(versionNumber));
+        if (wantCredential && level == AccessLevel.READ_WRITE) {
+            // the version's status under a share lock held through the mint: a finalize waits for this
+            // credential to be answered, or this credential sees the version finalized, never both pending
+            em.refresh(version, LockModeType.PESSIMISTIC_READ);
+        }
         Securable securable = model.securable(metastore.securable());
         Decision decision = access.decide(caller, List.of(new Check(
                 level == AccessLevel.READ ? Action.EXECUTE : Action.MANAGE, securable))).getFirst();
