@@ -39,6 +39,8 @@ public interface LakewardConfig {
 
     Explorer explorer();
 
+    Delta delta();
+
     /** How often a replica reads the database's versions, and how much it remembers between their moves (TokenCache, NamespaceCache). */
     interface Cache {
         /**
@@ -239,6 +241,17 @@ public interface LakewardConfig {
             @WithDefault("2s")
             Duration timeout();
         }
+    }
+
+    /** Catalog-managed Delta tables, whose commits the catalog ratifies. */
+    interface Delta {
+        /**
+         * How many ratified commits a table may hold that its writers have not yet published to
+         * {@code _delta_log}; a commit beyond them is refused until some are (Unity Catalog's bound
+         * on what loading a table answers whole).
+         */
+        @WithDefault("100")
+        int maxUnbackfilledCommits();
     }
 
     interface Storage {

@@ -64,7 +64,8 @@ public class DeltaErrors {
                 case TABLE -> "NoSuchTableException";
                 default -> "NotFoundException";
             }).orElse("NotFoundException") : "NotFoundException";
-            case 409 -> "AlreadyExistsException";
+            case 409 -> failure instanceof CommitConflict conflict ? conflict.type() : "AlreadyExistsException";
+            case 429 -> "ResourceExhaustedException";
             default -> status < 500 ? "BadRequestException" : "InternalServerErrorException";
         };
     }
