@@ -23,3 +23,28 @@ create table delta_commit (
     committed_at          timestamptz not null,
     primary key (table_id, version)
 );
+
+-- The storage of dropped MANAGED tables and volumes, which the catalog owns and deletes
+-- (StoragePurge) once lakeward.storage.purge-delay has passed. Recorded by triggers, so that a
+-- drop a catalog's or schema's forced deletion cascades to is recorded too.
+create table storage_purge (
+    storage_location text        primary key,
+    securable_type   text        not null,
+    dropped_at       timestamptz not null,
+    attempts         int         not null default 0,
+    last_error       text
+);
+create index storage_purge_dropped_at on storage_purge (dropped_at);
+
+create function record_storage_drop() returns trigger language plpgsql as $$
+begin
+    insert into storage_purge (storage_location, securable_type, dropped_at)
+    values (old.storage_location, tg_argv[0], now()) on conflict (storage_location) do nothing;
+    return null;
+end $$;
+create trigger managed_table_dropped after delete on catalog_table for each row
+    when (old.table_type = 'MANAGED' and old.storage_location is not null)
+    execute function record_storage_drop('TABLE');
+create trigger managed_volume_dropped after delete on volume for each row
+    when (old.volume_type = 'MANAGED')
+    execute function record_storage_drop('VOLUME');

@@ -257,6 +257,13 @@ public interface LakewardConfig {
     interface Storage {
         /** The metastore's managed storage root; {@code file://<data-dir>/managed} when unset. */
         Optional<String> managedRoot();
+
+        /**
+         * How long a dropped MANAGED table's or volume's files stay in managed storage before the
+         * service deletes them (Databricks keeps them as long, for UNDROP; here an admin may copy them back).
+         */
+        @WithDefault("7d")
+        Duration purgeDelay();
     }
 
     /** The data explorer: its sign-in sessions, and sample reads, the one place where the service itself reads a table's data. */

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lakeward.catalog.storage.StoragePurge;
 import dev.lakeward.catalog.support.EmbeddedPostgresResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -25,10 +26,14 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,6 +77,9 @@ class DeltaApiTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    StoragePurge purge;
 
     private String catalog;
 
@@ -213,8 +221,14 @@ class DeltaApiTest {
         asAdmin().queryParam("operation", "READ_WRITE").get(renamed + "/credentials").then().statusCode(200)
                 .body("storage-credentials[0].prefix", equalTo(location))
                 .body("storage-credentials[0].operation", equalTo("READ_WRITE"));
+        // the writer's version 0, in the table's storage, which the catalog owns and deletes after the drop
+        Path log = Files.createDirectories(Path.of(URI.create(location)).resolve("_delta_log"));
+        Files.writeString(log.resolve("00000000000000000000.json"), "{}");
         asAdmin().delete(renamed).then().statusCode(204);
         assertThat(asAdmin().head(renamed).statusCode()).isEqualTo(404);
+        assertThat(log).exists();
+        purge.purgeDroppedBefore(Instant.now().plusSeconds(1));
+        assertThat(Path.of(URI.create(location))).doesNotExist();
 
         String full = catalog + ".s.orders";
         for (String action : List.of("CREATE_STAGING_TABLE", "CREATE_TABLE")) {
@@ -405,6 +419,27 @@ class DeltaApiTest {
                 Map.of("action", "set-properties", "updates", Map.of("delta.appendOnly", "true"))))
                 .post(external).then().statusCode(200).body("metadata.last-commit-version", equalTo(7))
                 .body("metadata.properties.'delta.appendOnly'", equalTo("true"));
+    }
+
+    @Test
+    void aCatalogDeletedWithItsTablesHasItsManagedTablesStoragePurgedAndNoExternalTablesFiles() throws IOException {
+        String doomed = unique("doomed");
+        asAdmin().body(Map.of("name", doomed)).post(BASE + "/catalogs").then().statusCode(200);
+        asAdmin().body(Map.of("name", "s", "catalog_name", doomed)).post(BASE + "/schemas").then().statusCode(200);
+        managedTable(doomed, "managed");
+        Path managed = Path.of(URI.create(asAdmin().get(tables(doomed) + "/managed").path("metadata.location")));
+        Files.createDirectories(managed.resolve("_delta_log"));
+        Path external = Files.createTempDirectory("lakeward-external");
+        asAdmin().body(createBody("outside", "EXTERNAL", external.toUri().toString())).post(tables(doomed)).then()
+                .statusCode(200);
+        Files.writeString(external.resolve("part-0.parquet"), "data");
+        asAdmin().queryParam("force", true).delete(BASE + "/catalogs/" + doomed).then().statusCode(200);
+        // within the purge delay the files stay, for an admin to recover
+        purge.purgeDroppedBefore(Instant.now().minusSeconds(60));
+        assertThat(managed).exists();
+        purge.purgeDroppedBefore(Instant.now().plusSeconds(1));
+        assertThat(managed).doesNotExist();
+        assertThat(external.resolve("part-0.parquet")).exists();
     }
 
     @Test
