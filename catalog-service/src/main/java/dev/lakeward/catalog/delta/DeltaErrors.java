@@ -25,7 +25,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class DeltaErrors {
 
-    static final String PATH = "/api/2.1/unity-catalog/delta/";
+    static final String PATH = "/api/2.1/unity-catalog/delta/v1/";
 
     /** A failure of one of the API's endpoints. */
     static Response answer(Throwable failure) {

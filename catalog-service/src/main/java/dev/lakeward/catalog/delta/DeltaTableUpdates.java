@@ -3,7 +3,6 @@ package dev.lakeward.catalog.delta;
 import dev.lakeward.catalog.access.AuditAction;
 import dev.lakeward.catalog.access.AuditLog;
 import dev.lakeward.catalog.access.Caller;
-import dev.lakeward.catalog.config.LakewardConfig;
 import dev.lakeward.catalog.delta.DeltaCommitLog.Position;
 import dev.lakeward.catalog.delta.DeltaMessages.Commit;
 import dev.lakeward.catalog.delta.DeltaMessages.LoadTableResponse;
@@ -19,7 +18,6 @@ import dev.lakeward.catalog.delta.DeltaMessages.SetTableComment;
 import dev.lakeward.catalog.delta.DeltaMessages.UpdateSnapshotVersion;
 import dev.lakeward.catalog.delta.DeltaMessages.UpdateTableRequest;
 import dev.lakeward.catalog.error.InvalidParameter;
-import dev.lakeward.catalog.error.ResourceExhausted;
 import dev.lakeward.catalog.namespace.ColumnInfo;
 import dev.lakeward.catalog.namespace.NamedObjects;
 import dev.lakeward.catalog.namespace.TableInfo;
@@ -57,13 +55,13 @@ public class DeltaTableUpdates {
     DeltaCommitLog log;
 
     @Inject
+    CommitRatification ratification;
+
+    @Inject
     TableRedefinitions redefinitions;
 
     @Inject
     AuditLog audit;
-
-    @Inject
-    LakewardConfig config;
 
     @Inject
     EntityManager em;
@@ -92,12 +90,8 @@ public class DeltaTableUpdates {
             refuseCommitsOf(actions, path.fullName());
         }
         Optional<Commit> commit = actions.commit();
-        if (commit.isPresent() && commit.get().version() <= position.latestVersion()) {
-            if (log.fileAt(id, commit.get().version()).filter(commit.get().fileName()::equals).isPresent()) {
-                return response(path, managed, position);
-            }
-            throw CommitConflict.version("Version " + commit.get().version() + " of '" + path.fullName()
-                    + "' is taken (the latest is " + position.latestVersion() + "); reload the table and retry.");
+        if (commit.isPresent() && ratification.isReplay(id, position, commit.get(), path.fullName())) {
+            return response(path, managed, position);
         }
         Optional<String> etag = actions.etag();
         if (etag.isPresent() && !etag.get().equals(DeltaViews.etag(path.toInfo()))) {
@@ -107,8 +101,17 @@ public class DeltaTableUpdates {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("actions", actions.names());
         if (managed) {
-            position = publish(actions, id, position, details);
-            position = ratify(caller, commit, id, position, details);
+            Optional<Long> published = actions.get(SetLatestBackfilledVersion.class)
+                    .map(SetLatestBackfilledVersion::latestPublishedVersion);
+            if (published.isPresent()) {
+                position = ratification.publish(id, position, published.get());
+                details.put("latest_published_version", published.get());
+            }
+            if (commit.isPresent()) {
+                position = ratification.ratify(caller, id, position, commit.get());
+                details.put("version", commit.get().version());
+                details.put("file_name", commit.get().fileName());
+            }
         }
         if (actions.changesMetadata()) {
             if (managed && actions.changesLog() && commit.isEmpty()) {
@@ -120,51 +123,6 @@ public class DeltaTableUpdates {
         audit.change(caller.name(), commit.isPresent() || actions.get(SetLatestBackfilledVersion.class).isPresent()
                 ? AuditAction.COMMIT_TABLE : AuditAction.UPDATE_TABLE, SecurableType.TABLE, path.fullName(), details);
         return response(path, managed, position);
-    }
-
-    /** Published versions reported: the commits up to them are forgotten; one reported before changes nothing. */
-    private Position publish(UpdateActions actions, UUID id, Position position, Map<String, Object> details) {
-        Optional<Long> published = actions.get(SetLatestBackfilledVersion.class)
-                .map(SetLatestBackfilledVersion::latestPublishedVersion);
-        if (published.isEmpty()) {
-            return position;
-        }
-        if (published.get() > position.latestVersion()) {
-            throw new InvalidParameter("set-latest-backfilled-version: version " + published.get()
-                    + " is not ratified; the latest is " + position.latestVersion() + ".");
-        }
-        details.put("latest_published_version", published.get());
-        if (published.get() <= position.backfilledVersion()) {
-            return position;
-        }
-        log.published(id, published.get());
-        return new Position(position.latestVersion(), position.latestTimestamp(), published.get());
-    }
-
-    private Position ratify(Caller caller, Optional<Commit> proposed, UUID id, Position position,
-            Map<String, Object> details) {
-        if (proposed.isEmpty()) {
-            return position;
-        }
-        Commit commit = proposed.get();
-        if (commit.version() != position.latestVersion() + 1) {
-            throw CommitConflict.version("Version " + commit.version() + " does not follow the latest, "
-                    + position.latestVersion() + "; reload the table and retry.");
-        }
-        int bound = config.delta().maxUnbackfilledCommits();
-        if (position.unpublished() >= bound) {
-            throw new ResourceExhausted("The table holds " + position.unpublished() + " ratified commits not yet"
-                    + " published to _delta_log, the most allowed (" + bound + "): publish them and report"
-                    + " set-latest-backfilled-version before committing again.");
-        }
-        if (commit.timestamp() <= position.latestTimestamp()) {
-            throw new InvalidParameter("add-commit.commit.timestamp " + commit.timestamp() + " is not after version "
-                    + position.latestVersion() + "'s (" + position.latestTimestamp() + "): in-commit timestamps increase.");
-        }
-        log.ratify(id, commit, caller.name());
-        details.put("version", commit.version());
-        details.put("file_name", commit.fileName());
-        return new Position(commit.version(), commit.timestamp(), position.backfilledVersion());
     }
 
     /** The table's definition after the request's changes, in a fixed order, checked against the contract. */

@@ -103,22 +103,10 @@ record UpdateActions(UUID tableUuid, Optional<String> etag, Map<Class<?>, TableU
 
     private void requireComplete() {
         get(AddCommit.class).ifPresent(add -> {
-            Commit commit = add.commit();
-            if (commit == null || commit.version() == null || commit.timestamp() == null || commit.fileName() == null
-                    || commit.fileSize() == null || commit.fileModificationTimestamp() == null) {
-                throw new InvalidParameter("add-commit.commit needs version, timestamp, file-name, file-size and"
-                        + " file-modification-timestamp.");
+            if (add.commit() == null) {
+                throw new InvalidParameter("add-commit.commit is required.");
             }
-            if (commit.version() <= 0 || commit.timestamp() <= 0 || commit.fileSize() <= 0
-                    || commit.fileModificationTimestamp() < 0) {
-                throw new InvalidParameter("add-commit.commit: version, timestamp and file-size must be positive.");
-            }
-            var name = STAGED_COMMIT.matcher(commit.fileName());
-            if (!name.matches() || Long.parseLong(name.group(1)) != commit.version()) {
-                throw new InvalidParameter("add-commit.commit.file-name '" + Names.printable(commit.fileName())
-                        + "' is not a staged commit of version " + commit.version()
-                        + ": <version, 20 digits>.<uuid>.json under _delta_log/_staged_commits/.");
-            }
+            requireValid(add.commit());
             CatalogManagedContract.refuseUniform(add.uniform() != null && !add.uniform().isNull(), Map.of());
         });
         get(SetLatestBackfilledVersion.class).ifPresent(backfill -> {
@@ -171,6 +159,25 @@ record UpdateActions(UUID tableUuid, Optional<String> etag, Map<Class<?>, TableU
                         + " last-commit-timestamp-ms, neither negative.");
             }
         });
+    }
+
+    /** A proposed commit with every field it needs, naming a staged commit file of its own version. */
+    static void requireValid(Commit commit) {
+        if (commit.version() == null || commit.timestamp() == null || commit.fileName() == null
+                || commit.fileSize() == null || commit.fileModificationTimestamp() == null) {
+            throw new InvalidParameter("A commit needs its version, timestamp, file name, file size and file"
+                    + " modification timestamp.");
+        }
+        if (commit.version() <= 0 || commit.timestamp() <= 0 || commit.fileSize() <= 0
+                || commit.fileModificationTimestamp() < 0) {
+            throw new InvalidParameter("A commit's version, timestamp and file size must be positive.");
+        }
+        var name = STAGED_COMMIT.matcher(commit.fileName());
+        if (!name.matches() || Long.parseLong(name.group(1)) != commit.version()) {
+            throw new InvalidParameter("The commit's file name '" + Names.printable(commit.fileName())
+                    + "' is not a staged commit of version " + commit.version()
+                    + ": <version, 20 digits>.<uuid>.json under _delta_log/_staged_commits/.");
+        }
     }
 
     private static UUID uuid(String value) {

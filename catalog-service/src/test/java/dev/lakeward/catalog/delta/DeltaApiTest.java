@@ -443,6 +443,53 @@ class DeltaApiTest {
     }
 
     @Test
+    void thePreviewCommitsApiRatifiesTheSameHistory() {
+        String id = managedTable(catalog, "preview");
+        String location = asAdmin().get(tables(catalog) + "/preview").path("metadata.location");
+        String commits = BASE + "/delta/preview/commits";
+        UUID writer = UUID.randomUUID();
+        Map<String, Object> info = Map.of("version", 1, "timestamp", VERSION_ZERO_AT + 1,
+                "file_name", String.format("%020d.%s.json", 1, writer), "file_size", 10,
+                "file_modification_timestamp", VERSION_ZERO_AT + 1);
+        asAdmin().body(Map.of("table_id", id, "table_uri", location, "commit_info", info,
+                        "metadata", Map.of("description", "from the preview API")))
+                .post(commits).then().statusCode(200).body("size()", equalTo(0));
+        asAdmin().body(Map.of("table_id", id, "table_uri", location, "start_version", 0)).get(commits).then()
+                .statusCode(200).body("latest_table_version", equalTo(1)).body("commits[0].version", equalTo(1))
+                .body("commits[0].file_name", equalTo(info.get("file_name")));
+        // the Delta REST API sees the same commit, and the metadata the commit carried
+        asAdmin().get(tables(catalog) + "/preview").then().body("latest-table-version", equalTo(1))
+                .body("metadata.properties.'delta.lastUpdateVersion'", equalTo("1"));
+        asAdmin().get(BASE + "/tables/" + catalog + ".s.preview").then().body("comment", equalTo("from the preview API"));
+        // a resent commit is answered as it was; another writer's file for the version lost the race
+        asAdmin().body(Map.of("table_id", id, "table_uri", location, "commit_info", info)).post(commits).then()
+                .statusCode(200);
+        Map<String, Object> rival = new HashMap<>(info);
+        rival.put("file_name", String.format("%020d.%s.json", 1, UUID.randomUUID()));
+        asAdmin().body(Map.of("table_id", id, "table_uri", location, "commit_info", rival)).post(commits).then()
+                .statusCode(409).body("error_code", equalTo("RESOURCE_CONFLICT"));
+        asAdmin().body(Map.of("table_id", id, "table_uri", "file:///elsewhere", "latest_backfilled_version", 1))
+                .post(commits).then().statusCode(400).body("error_code", equalTo("INVALID_PARAMETER_VALUE"));
+        asAdmin().body(Map.of("table_id", id, "table_uri", location, "latest_backfilled_version", 1)).post(commits)
+                .then().statusCode(200);
+        asAdmin().body(Map.of("table_id", id, "table_uri", location, "start_version", 0)).get(commits).then()
+                .statusCode(200).body("latest_table_version", equalTo(1)).body("commits", equalTo(List.of()));
+        // reading takes SELECT, committing MODIFY; a table the caller may not see is an unknown id
+        String userName = unique("reader");
+        String user = userWithToken(userName);
+        String unknown = as(user).body(Map.of("table_id", id, "table_uri", location, "start_version", 0)).get(commits)
+                .then().statusCode(404).extract().path("message");
+        assertThat(unknown).doesNotContain("preview");
+        grant("catalog", catalog, userName, "USE CATALOG");
+        grant("schema", catalog + ".s", userName, "USE SCHEMA");
+        grant("table", catalog + ".s.preview", userName, "SELECT");
+        as(user).body(Map.of("table_id", id, "table_uri", location, "start_version", 0)).get(commits).then()
+                .statusCode(200);
+        as(user).body(Map.of("table_id", id, "table_uri", location, "latest_backfilled_version", 1)).post(commits)
+                .then().statusCode(403);
+    }
+
+    @Test
     void anExternalTableIsCreatedAtItsLocationAndItsPathVended() {
         String root = "file:///tmp/" + unique("external");
         asAdmin().body(Map.of("name", unique("local"), "url", root)).post(BASE + "/external-locations").then()
