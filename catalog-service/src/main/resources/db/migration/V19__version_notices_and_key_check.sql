@@ -23,3 +23,11 @@ begin
     perform pg_notify('lakeward_versions', 'namespace');
     return null;
 end $$;
+
+-- What every replica's server key must match (persistence/ServerKeyCheck): an HMAC of a fixed label
+-- under the key, written by the first start, never the key. A replica started with another key
+-- refuses to start instead of failing to open the secrets the others sealed.
+create table server_key_check (
+    singleton boolean primary key default true check (singleton),
+    check_value bytea not null
+);
