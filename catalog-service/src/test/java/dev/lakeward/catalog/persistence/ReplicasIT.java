@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -344,15 +345,11 @@ class ReplicasIT {
         return events.reversed();
     }
 
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
     /** Whether the check holds before the bound has passed since the start. */
-    private static boolean within(long start, Check check) throws Exception {
+    private static boolean within(long start, Callable<Boolean> check) throws Exception {
         long deadline = start + BOUND.toNanos();
         while (System.nanoTime() < deadline) {
-            if (check.holds()) {
+            if (check.call()) {
                 return true;
             }
             Thread.sleep(5);
