@@ -43,11 +43,16 @@ public final class SharedDatabase implements AutoCloseable {
         this.encryptionKey = randomKey();
     }
 
-    /** The server for the test: a database of its own on {@code LAKEWARD_DB_URL}'s, or a new server under the folder. */
+    /** The server for a test: a database of its own on {@code LAKEWARD_DB_URL}'s, or a new server under the folder. */
     public static SharedDatabase start(Path folder) {
+        return start(folder, false);
+    }
+
+    /** The same, a new server durable or not (speed over durability for tests; as production for a benchmark). */
+    public static SharedDatabase start(Path folder, boolean durable) {
         String standalone = System.getenv("LAKEWARD_DB_URL");
         if (standalone == null) {
-            EmbeddedDatabase database = EmbeddedDatabase.start(folder, false);
+            EmbeddedDatabase database = EmbeddedDatabase.start(folder, durable);
             return new SharedDatabase(database.jdbcUrl(), database.user(), Optional.empty(), Optional.of(database),
                     Optional.empty());
         }
