@@ -123,22 +123,21 @@ class ReplicasIT {
         assertThat(reader.get(b, UC + "/catalogs/shared").statusCode()).isEqualTo(404);
         // rounds, so that a poll that happens to fall inside the bound cannot pass the test by luck
         for (int round = 0; round < 3; round++) {
-            assertThat(admin.patch(a, UC + "/permissions/catalog/shared", Map.of("changes",
-                    List.of(Map.of("principal", "reader@example.com", "add", List.of("USE CATALOG"))))).statusCode())
-                    .isEqualTo(200);
-            long granted = System.nanoTime();
-            for (ServiceProcess other : List.of(b, c)) {
-                assertThat(within(granted, () -> reader.get(other, UC + "/catalogs/shared").statusCode() == 200))
-                        .as("the grant honoured on another replica within %s", BOUND).isTrue();
-            }
-            assertThat(admin.patch(a, UC + "/permissions/catalog/shared", Map.of("changes",
-                    List.of(Map.of("principal", "reader@example.com", "remove", List.of("USE CATALOG"))))).statusCode())
-                    .isEqualTo(200);
-            long revoked = System.nanoTime();
-            for (ServiceProcess other : List.of(b, c)) {
-                assertThat(within(revoked, () -> reader.get(other, UC + "/catalogs/shared").statusCode() == 404))
-                        .as("the revocation refused on another replica within %s", BOUND).isTrue();
-            }
+            changeOnA("add", "the grant honoured", reader, 200);
+            changeOnA("remove", "the revocation refused", reader, 404);
+        }
+    }
+
+    /** Adds or removes the reader's USE CATALOG on A; B and C must answer the reader by it within the bound. */
+    private static void changeOnA(String verb, String what, ReplicaClient reader, int status)
+            throws Exception {
+        assertThat(admin.patch(a, UC + "/permissions/catalog/shared", Map.of("changes",
+                List.of(Map.of("principal", "reader@example.com", verb, List.of("USE CATALOG"))))).statusCode())
+                .isEqualTo(200);
+        long changed = System.nanoTime();
+        for (ServiceProcess other : List.of(b, c)) {
+            assertThat(within(changed, () -> reader.get(other, UC + "/catalogs/shared").statusCode() == status))
+                    .as("%s on another replica within %s", what, BOUND).isTrue();
         }
     }
 
