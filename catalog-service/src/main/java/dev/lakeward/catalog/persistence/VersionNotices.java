@@ -85,10 +85,10 @@ public class VersionNotices {
                     if (e instanceof SQLException || DatabaseOutage.of(e).isPresent()) {
                         // one line per outage, however long: the requests' 503s say the rest
                         LOG.warnf("Not listening for other replicas' changes, reading them every %s until the"
-                                + " database answers again: %s", config.cache().refreshInterval(), e.getMessage());
+                                + " database answers again: %s", interval(), e.getMessage());
                     } else {
-                        LOG.error("Listening for other replicas' changes failed; reading them every "
-                                + config.cache().refreshInterval() + " meanwhile", e);
+                        LOG.error("Listening for other replicas' changes failed; reading them every " + interval()
+                                + " meanwhile", e);
                     }
                 }
                 lost = true;
@@ -136,6 +136,12 @@ public class VersionNotices {
             throw new IllegalStateException("lakeward.db.url is not a PostgreSQL JDBC URL: " + url);
         }
         return opened;
+    }
+
+    /** The refresh interval as it is configured: 5s, 500ms, 1m. */
+    private String interval() {
+        Duration every = config.cache().refreshInterval();
+        return every.toMillis() % 1000 == 0 ? every.toSeconds() + "s" : every.toMillis() + "ms";
     }
 
     /** Waits; false once the service is stopping. */
