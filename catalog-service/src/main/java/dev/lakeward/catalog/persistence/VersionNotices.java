@@ -28,7 +28,7 @@ import org.postgresql.PGNotification;
 @ApplicationScoped
 public class VersionNotices {
 
-    static final String CHANNEL = "lakeward_versions";
+    private static final String CHANNEL = "lakeward_versions";
     private static final Logger LOG = Logger.getLogger(VersionNotices.class);
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
@@ -57,7 +57,9 @@ public class VersionNotices {
                 // nothing left to end
             }
         }
-        listener.interrupt();
+        if (listener != null) { // null when the start failed before it
+            listener.interrupt();
+        }
     }
 
     private void listen() {
@@ -70,7 +72,7 @@ public class VersionNotices {
                     listen.execute("listen " + CHANNEL);
                 }
                 if (lost) {
-                    LOG.infof("Listening for other replicas' changes again");
+                    LOG.info("Listening for other replicas' changes again");
                 }
                 lost = false;
                 retry = FIRST_RETRY;
@@ -130,7 +132,8 @@ public class VersionNotices {
         properties.setProperty("socketTimeout", String.valueOf(Math.max(1, db.socketTimeout().toSeconds())));
         properties.setProperty("tcpKeepAlive", "true");
         properties.setProperty("ApplicationName", "lakeward-version-notices");
-        String url = db.url().orElseThrow(() -> new IllegalStateException("lakeward.db.url is set before the service starts"));
+        // set by the start itself when the database is the embedded one (LakewardMain)
+        String url = db.url().orElseThrow(() -> new IllegalStateException("No lakeward.db.url"));
         Connection opened = new org.postgresql.Driver().connect(url, properties);
         if (opened == null) {
             throw new IllegalStateException("lakeward.db.url is not a PostgreSQL JDBC URL: " + url);
@@ -138,7 +141,7 @@ public class VersionNotices {
         return opened;
     }
 
-    /** The refresh interval as it is configured: 5s, 500ms, 1m. */
+    /** The refresh interval as an operator writes it: 5s, 500ms, 60s. */
     private String interval() {
         Duration every = config.cache().refreshInterval();
         return every.toMillis() % 1000 == 0 ? every.toSeconds() + "s" : every.toMillis() + "ms";
