@@ -39,7 +39,10 @@ create index storage_purge_dropped_at on storage_purge (dropped_at);
 create function record_storage_drop() returns trigger language plpgsql as $$
 begin
     insert into storage_purge (storage_location, securable_type, dropped_at)
-    values (old.storage_location, tg_argv[0], now()) on conflict (storage_location) do nothing;
+    -- dropped again (a table made at a location a dropped one had): its delay starts again
+    values (old.storage_location, tg_argv[0], now()) on conflict (storage_location)
+        do update set dropped_at = excluded.dropped_at, securable_type = excluded.securable_type,
+                      attempts = 0, last_error = null;
     return null;
 end $$;
 create trigger managed_table_dropped after delete on catalog_table for each row

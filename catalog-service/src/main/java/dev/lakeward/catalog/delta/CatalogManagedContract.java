@@ -10,6 +10,7 @@ import dev.lakeward.catalog.delta.DeltaMessages.SuggestedProtocol;
 import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.InvalidParameter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +75,10 @@ final class CatalogManagedContract {
 
     /** Whether the key is one the server derives, which a client may not set or remove. */
     static boolean isDerived(String key) {
-        return key.startsWith(FEATURE) || DERIVED.contains(key);
+        // Delta reads its delta.* keys without regard to case: so does this
+        String lower = key.toLowerCase(Locale.ROOT);
+        return lower.startsWith(FEATURE.toLowerCase(Locale.ROOT))
+                || DERIVED.stream().anyMatch(derived -> derived.equalsIgnoreCase(lower));
     }
 
     /** Refuses a property a client may not write (what the server derives), by the action that tried. */
@@ -128,6 +132,16 @@ final class CatalogManagedContract {
                 + CLUSTERING_DOMAIN + " and " + ROW_TRACKING_DOMAIN + " are.");
     }
 
+    /**
+     * Refuses an in-commit timestamp from beyond a day ahead of this server's clock: the next
+     * commit's must be later, so one from the far future would bar every commit after it.
+     */
+    static void requirePlausible(String field, long timestampMs) {
+        if (timestampMs > System.currentTimeMillis() + Duration.ofDays(1).toMillis()) {
+            throw new InvalidParameter(field + " " + timestampMs + " lies more than a day ahead of the server's clock.");
+        }
+    }
+
     /** The catalog's record of the last commit that changed the table's metadata. */
     static void recordMetadataCommit(Map<String, String> properties, long version, long timestampMs) {
         properties.put(LAST_UPDATE_VERSION, Long.toString(version));
@@ -163,8 +177,9 @@ final class CatalogManagedContract {
 
     /** Refuses UniForm: Lakeward keeps no Iceberg conversion state for a Delta table. */
     static void refuseUniform(boolean given, Map<String, String> properties) {
-        String formats = properties.get(UNIFORM_FORMATS);
-        if (given || formats != null && formats.toLowerCase(Locale.ROOT).contains("iceberg")) {
+        boolean enabled = properties.entrySet().stream().anyMatch(property -> property.getKey()
+                .equalsIgnoreCase(UNIFORM_FORMATS) && property.getValue().toLowerCase(Locale.ROOT).contains("iceberg"));
+        if (given || enabled) {
             throw new InvalidParameter("UniForm (Iceberg conversion of a Delta table) is not served by Lakeward;"
                     + " create the table without " + UNIFORM_FORMATS + " and uniform.");
         }

@@ -29,7 +29,6 @@ import dev.lakeward.policy.SecurableType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -78,7 +77,7 @@ public class DeltaTableUpdates {
         }
         boolean managed = DeltaViews.catalogManaged(before);
         // the table's row before its commit log's, in the order a drop takes them (no deadlock with it)
-        em.refresh(path.table(), LockModeType.PESSIMISTIC_WRITE);
+        log.lockTable(path);
         Position position = null;
         if (managed) {
             if (actions.get(UpdateSnapshotVersion.class).isPresent()) {
@@ -146,6 +145,9 @@ public class DeltaTableUpdates {
         if (managed) {
             commit.ifPresent(c -> CatalogManagedContract.recordMetadataCommit(properties, c.version(), c.timestamp()));
             CatalogManagedContract.requireSatisfiedBy(properties, table.tableId());
+        } else if (CatalogManagedContract.isCatalogManaged(properties)) {
+            throw new InvalidParameter("'" + path.fullName() + "' is not catalog-managed, and no update makes it so:"
+                    + " a table is catalog-managed from its creation through staging.");
         }
         CatalogManagedContract.refuseUniform(false, properties);
         Optional<List<String>> newPartitions = actions.get(SetPartitionColumns.class)

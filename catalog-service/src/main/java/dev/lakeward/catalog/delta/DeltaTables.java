@@ -170,6 +170,7 @@ public class DeltaTables {
         if (versionZeroAt == null || versionZeroAt <= 0) {
             throw new InvalidParameter("last-commit-timestamp-ms is required: the in-commit timestamp of version 0.");
         }
+        CatalogManagedContract.requirePlausible("last-commit-timestamp-ms", versionZeroAt);
         CatalogManagedContract.requireSatisfiedBy(created.properties(), created.tableId());
         log.start(UUID.fromString(created.tableId()), versionZeroAt);
         return DeltaViews.of(created, new Position(0, versionZeroAt, 0), List.of());

@@ -22,7 +22,6 @@ import dev.lakeward.policy.SecurableType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -81,8 +80,7 @@ class PreviewCommits {
         CatalogManagedContract.refuseUniform(request.uniform() != null, Map.of());
         TablePath path = catalogManaged(caller, Action.MODIFY, request.tableId(), request.tableUri());
         UUID id = path.table().id;
-        // the table's row before its commit log's, as every writer and a drop take them
-        em.refresh(path.table(), LockModeType.PESSIMISTIC_WRITE);
+        log.lockTable(path);
         Position position = log.lockForUpdate(id, path.toInfo().createdAt());
         Map<String, Object> details = new LinkedHashMap<>();
         if (request.commitInfo() != null) {
@@ -147,6 +145,7 @@ class PreviewCommits {
         }
         CatalogManagedContract.recordMetadataCommit(properties, position.latestVersion(), position.latestTimestamp());
         CatalogManagedContract.requireSatisfiedBy(properties, table.tableId());
+        CatalogManagedContract.refuseUniform(false, properties);
         return new Definition(metadata.schema() == null || metadata.schema().columns() == null ? table.columns()
                 : metadata.schema().columns(), metadata.description() == null ? table.comment()
                 : metadata.description(), properties);

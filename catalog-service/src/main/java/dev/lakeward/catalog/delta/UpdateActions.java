@@ -172,6 +172,7 @@ record UpdateActions(UUID tableUuid, Optional<String> etag, Map<Class<?>, TableU
                 || commit.fileModificationTimestamp() < 0) {
             throw new InvalidParameter("A commit's version, timestamp and file size must be positive.");
         }
+        CatalogManagedContract.requirePlausible("The commit's timestamp", commit.timestamp());
         var name = STAGED_COMMIT.matcher(commit.fileName());
         // twenty digits may name more than a long holds: compared as text, never parsed
         if (!name.matches() || !name.group(1).equals(String.format("%020d", commit.version()))) {

@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.namespace;
 
 import dev.lakeward.catalog.access.CurrentCaller;
+import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.namespace.Requests.CreateTable;
 import dev.lakeward.catalog.namespace.Responses.ListTablesResponse;
 import dev.lakeward.catalog.namespace.Responses.TableExistsResponse;
@@ -23,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TableResource {
 
+    private static final String CATALOG_MANAGED_FEATURE = "delta.feature.catalogManaged";
+
     @Inject
     TableService tables;
 
@@ -34,6 +37,9 @@ public class TableResource {
     @APIResponse(responseCode = "404", description = "The catalog or the schema does not exist.")
     @APIResponse(responseCode = "409", description = "A table of that name exists in the schema.")
     public TableInfo create(CreateTable request) {
+        if (request != null && request.properties() != null) {
+            refuseCatalogManaged(request.properties());
+        }
         return tables.create(caller.get(), request);
     }
 
@@ -64,5 +70,17 @@ public class TableResource {
     public Map<String, Object> delete(@PathParam("full_name") String fullName) {
         tables.delete(caller.get(), fullName);
         return Map.of();
+    }
+
+    /**
+     * A Delta table whose commits the catalog ratifies is made only through the Delta REST API's
+     * staging, which checks what that takes; named here, the feature would claim it without.
+     */
+    private static void refuseCatalogManaged(Map<String, String> properties) {
+        if (properties.keySet().stream().anyMatch(CATALOG_MANAGED_FEATURE::equalsIgnoreCase)) {
+            throw new InvalidParameter("'" + CATALOG_MANAGED_FEATURE + "' is set by the Delta REST API for the tables it"
+                    + " creates catalog-managed (POST /delta/v1/.../staging-tables, then .../tables); it is not a"
+                    + " property to give.");
+        }
     }
 }

@@ -95,6 +95,18 @@ final class OverlappingClaims {
                 .stream().anyMatch(row -> !row[1].equals(principalId));
     }
 
+    /** Whether the location overlaps storage allocated to any table being created (a staging table). */
+    static boolean staged(StorageLocation location) {
+        return !overlapping("select storage_location from staging_table", "storage_location", location).isEmpty();
+    }
+
+    /** Whether managed storage (the metastore's, a catalog's or a schema's) lies within the location. */
+    static boolean holdsManagedStorage(StorageLocation location) {
+        return Stream.of(managed("metastore", "storage_root", location), managed("catalog", "storage_location", location),
+                managed("catalog_schema", "storage_location", location)).flatMap(List::stream)
+                .anyMatch(row -> StorageLocation.parse((String) row[0]).isWithin(location));
+    }
+
     /** Whether the location is, or lies within, the location of a table, a volume or a registered model. */
     static boolean withinAClaim(StorageLocation location) {
         List<String> ancestors = location.ancestors().stream().map(StorageLocation::url).toList();

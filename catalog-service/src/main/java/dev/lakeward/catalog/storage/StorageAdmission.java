@@ -103,7 +103,8 @@ public class StorageAdmission implements StorageClaims {
         }
     }
 
-    private static String bucket(StorageLocation location) {
+    /** The lock every claim on a bucket's (or a local disk's) storage takes, and a purge there. */
+    static String bucket(StorageLocation location) {
         return "storage:" + location.scheme() + "://" + location.bucket();
     }
 }

@@ -2,6 +2,7 @@ package dev.lakeward.catalog.storage;
 
 import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.catalog.config.LakewardConfig;
+import dev.lakeward.catalog.persistence.AdvisoryLocks;
 import dev.lakeward.credentials.StorageLocation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -17,16 +18,17 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
  * Deletes the files of dropped MANAGED tables and volumes, whose storage the catalog owns, once
  * {@code lakeward.storage.purge-delay} has passed since the drop ({@code storage_purge}, filled by
- * the database on every drop). A location that is no longer in managed storage, or that a live
- * table, volume or model has claimed since, is forgotten without touching a file. Local
- * ({@code file://}) storage is deleted; a cloud location is kept, with the reason, for an operator
- * (the service deletes no cloud objects yet). Replicas share the work: each takes rows no other holds.
+ * the database on every drop), under the lock claims on the bucket take. A location that a live
+ * table, volume, model, staging table or managed storage root has claimed since is kept, with the
+ * reason, for an operator, as is a cloud location (the service deletes no cloud objects yet); local
+ * ({@code file://}) storage is deleted. Replicas share the work: each takes rows no other holds.
  */
 @ApplicationScoped
 public class StoragePurge {
@@ -70,27 +72,48 @@ public class StoragePurge {
         int deleted = 0;
         for (String url : due) {
             StorageLocation location = StorageLocation.parse(url);
-            if (!OverlappingClaims.inManagedStorage(location)
-                    || !OverlappingClaims.of(location, metastore.securable()).isEmpty()) {
-                LOG.infof("Kept %s: it is no longer dropped managed storage of its own", url);
-            } else if (!location.scheme().equals("file")) {
+            // no claim on the bucket's storage is admitted while this location is judged and deleted
+            AdvisoryLocks.exclusive(em, StorageAdmission.bucket(location));
+            Optional<String> reused = reuse(location);
+            if (reused.isPresent()) {
+                keep(url, reused.get());
+                continue;
+            }
+            if (!location.scheme().equals("file")) {
                 keep(url, "the service deletes no " + location.scheme() + ":// objects; delete them with the"
                         + " store's own tools, then this row");
                 continue;
-            } else {
-                try {
-                    deleteTree(Path.of(URI.create(location.url())));
-                } catch (IOException e) {
-                    keep(url, "deleting the files failed: " + e);
-                    continue;
-                }
-                deleted++;
-                LOG.infof("Deleted the files of dropped managed storage %s", url);
             }
+            try {
+                deleteTree(Path.of(URI.create(location.url())));
+            } catch (IOException e) {
+                keep(url, "deleting the files failed: " + e);
+                continue;
+            }
+            deleted++;
+            LOG.infof("Deleted the files of dropped managed storage %s", url);
             em.createNativeQuery("delete from storage_purge where storage_location = ?1").setParameter(1, url)
                     .executeUpdate();
         }
         return new int[] {due.size(), deleted};
+    }
+
+    /**
+     * What has claimed the dropped storage since: a table, volume or model there (or around it),
+     * a table being created there, managed storage given within it. Its files are then not only
+     * the dropped object's.
+     */
+    private Optional<String> reuse(StorageLocation location) {
+        if (!OverlappingClaims.of(location, metastore.securable()).isEmpty()) {
+            return Optional.of("a table, volume or model has claimed storage overlapping it since the drop");
+        }
+        if (OverlappingClaims.staged(location)) {
+            return Optional.of("a table being created (a staging table) has storage overlapping it");
+        }
+        if (OverlappingClaims.holdsManagedStorage(location)) {
+            return Optional.of("managed storage of a catalog, a schema or the metastore lies within it");
+        }
+        return Optional.empty();
     }
 
     /** Keeps the row, with why, for an operator: it is not taken again. */

@@ -419,6 +419,11 @@ class DeltaApiTest {
                 Map.of("action", "set-properties", "updates", Map.of("delta.appendOnly", "true"))))
                 .post(external).then().statusCode(200).body("metadata.last-commit-version", equalTo(7))
                 .body("metadata.properties.'delta.appendOnly'", equalTo("true"));
+        // no update makes a table catalog-managed: that is decided at its creation
+        asAdmin().body(update(externalId, List.of(), Map.of("action", "set-protocol", "protocol", Map.of(
+                "min-reader-version", 3, "min-writer-version", 7, "reader-features", List.of("catalogManaged"),
+                "writer-features", List.of("catalogManaged"))))).post(external).then().statusCode(400)
+                .body("error.message", containsString("no update makes it so"));
     }
 
     @Test
