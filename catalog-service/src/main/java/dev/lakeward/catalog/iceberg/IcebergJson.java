@@ -1,8 +1,11 @@
 package dev.lakeward.catalog.iceberg;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.InvalidParameter;
 import org.apache.iceberg.rest.RESTMessage;
@@ -16,8 +19,11 @@ import org.apache.iceberg.rest.RESTSerializers;
  */
 final class IcebergJson {
 
+    /** Configured as Iceberg's own client configures its mapper: the messages are beans of kebab-case fields. */
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+            .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE);
 
     static {
         RESTSerializers.registerAll(MAPPER);
@@ -26,7 +32,13 @@ final class IcebergJson {
     private IcebergJson() {
     }
 
+    /** The request of the body, as Iceberg would accept it. */
     static <T extends RESTRequest> T read(String body, Class<T> type) {
+        return validate(parse(body, type));
+    }
+
+    /** The request of the body, for a service that checks some of it first ({@link #validate} after). */
+    static <T extends RESTRequest> T parse(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
             throw new InvalidParameter("A JSON request body is required.");
         }
@@ -44,10 +56,14 @@ final class IcebergJson {
         if (request == null) {
             throw new InvalidParameter("A JSON request body is required.");
         }
+        return request;
+    }
+
+    static <T extends RESTRequest> T validate(T request) {
         try {
             request.validate();
         } catch (RuntimeException invalid) {
-            throw new InvalidParameter("Invalid " + type.getSimpleName() + ": " + Names.printable(
+            throw new InvalidParameter("Invalid " + request.getClass().getSimpleName() + ": " + Names.printable(
                     String.valueOf(invalid.getMessage())));
         }
         return request;

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.rest.Endpoint;
@@ -111,28 +112,32 @@ public class IcebergNamespaces {
 
     /**
      * Sets and removes properties under the schema's lock, so that two updates of different keys
-     * both hold; needs MANAGE on the schema, as the Unity Catalog API's update does.
+     * both hold; needs MANAGE on the schema, as the Unity Catalog API's update does. A key both set
+     * and removed is a 422, as the spec answers it, before the request is otherwise validated.
      */
     @Transactional
     public UpdateNamespacePropertiesResponse updateProperties(Caller caller, String prefix, String namespace,
             UpdateNamespacePropertiesRequest request) {
-        Set<String> both = new HashSet<>(request.removals());
-        both.retainAll(request.updates().keySet());
+        List<String> removals = Objects.requireNonNullElse(request.removals(), List.of());
+        Map<String, String> updates = Objects.requireNonNullElse(request.updates(), Map.of());
+        Set<String> both = new HashSet<>(removals);
+        both.retainAll(updates.keySet());
         if (!both.isEmpty()) {
             throw IcebergFailure.unprocessable("Properties " + both + " are both set and removed; name each once.");
         }
+        IcebergJson.validate(request);
         String catalog = IcebergNames.catalog(prefix);
         SchemaPath path = named.schema(caller, Action.MANAGE, catalog, IcebergNames.schema(catalog, namespace));
         em.refresh(path.schema(), LockModeType.PESSIMISTIC_WRITE);
         Map<String, String> properties = new HashMap<>(path.schema().properties);
         List<String> removed = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (String key : request.removals()) {
+        for (String key : removals) {
             (properties.remove(key) != null ? removed : missing).add(key);
         }
-        properties.putAll(request.updates());
+        properties.putAll(updates);
         schemas.update(caller, path.fullName(), new UpdateSecurable(null, null, properties, null));
-        return UpdateNamespacePropertiesResponse.builder().addUpdated(request.updates().keySet())
+        return UpdateNamespacePropertiesResponse.builder().addUpdated(updates.keySet())
                 .addRemoved(removed).addMissing(missing).build();
     }
 

@@ -20,8 +20,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import org.apache.iceberg.rest.requests.CommitTransactionRequest;
 import org.apache.iceberg.rest.requests.CreateNamespaceRequest;
@@ -60,6 +62,9 @@ public class IcebergResource {
     @Inject
     CurrentCaller caller;
 
+    @Context
+    UriInfo uri;
+
     @ServerExceptionMapper({ApiException.class, IcebergFailure.class, JsonProcessingException.class,
             JsonParseException.class, JsonMappingException.class, MismatchedInputException.class,
             InvalidFormatException.class, WebApplicationException.class, Throwable.class})
@@ -76,8 +81,8 @@ public class IcebergResource {
     @GET
     @Path("{prefix}/namespaces")
     public String listNamespaces(@PathParam("prefix") String prefix, @QueryParam("parent") String parent,
-            @QueryParam("pageToken") String pageToken, @QueryParam("pageSize") String pageSize) {
-        return IcebergJson.write(namespaces.list(caller.get(), prefix, parent, pageToken, pageSize));
+            @QueryParam("pageSize") String pageSize) {
+        return IcebergJson.write(namespaces.list(caller.get(), prefix, parent, pageToken(), pageSize));
     }
 
     @POST
@@ -110,14 +115,14 @@ public class IcebergResource {
     public String updateProperties(@PathParam("prefix") String prefix, @PathParam("namespace") String namespace,
             String body) {
         return IcebergJson.write(namespaces.updateProperties(caller.get(), prefix, namespace,
-                IcebergJson.read(body, UpdateNamespacePropertiesRequest.class)));
+                IcebergJson.parse(body, UpdateNamespacePropertiesRequest.class)));
     }
 
     @GET
     @Path(NAMESPACE + "/tables")
     public String listTables(@PathParam("prefix") String prefix, @PathParam("namespace") String namespace,
-            @QueryParam("pageToken") String pageToken, @QueryParam("pageSize") String pageSize) {
-        return IcebergJson.write(tables.list(caller.get(), prefix, namespace, pageToken, pageSize));
+            @QueryParam("pageSize") String pageSize) {
+        return IcebergJson.write(tables.list(caller.get(), prefix, namespace, pageToken(), pageSize));
     }
 
     @POST
@@ -190,6 +195,14 @@ public class IcebergResource {
     @Path("{prefix}/transactions/commit")
     public void commitTransaction(@PathParam("prefix") String prefix, String body) {
         commits.commitTransaction(caller.get(), prefix, IcebergJson.read(body, CommitTransactionRequest.class));
+    }
+
+    /**
+     * The {@code pageToken} as sent: empty when a client starts paging with {@code pageToken=},
+     * null when it sends none and so asks for every item (JAX-RS reads both as null).
+     */
+    private String pageToken() {
+        return uri.getQueryParameters().getFirst("pageToken");
     }
 
     private static boolean vendsCredentials(String delegation) {

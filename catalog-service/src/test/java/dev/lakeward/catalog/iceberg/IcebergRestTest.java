@@ -127,7 +127,7 @@ class IcebergRestTest {
         asAdmin().get(namespaces + "/sales").then().statusCode(200).body("properties", equalTo(Map.of("tier", "gold")));
 
         // paged one at a time, and whole when the client sends no page token
-        JsonPath first = asAdmin().queryParam("pageToken", "").queryParam("pageSize", 1).get(namespaces)
+        JsonPath first = asAdmin().get(namespaces + "?pageToken=&pageSize=1")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(first.getList("namespaces")).isEqualTo(List.of(List.of("s")));
         asAdmin().queryParam("pageToken", first.getString("next-page-token")).queryParam("pageSize", 1)
@@ -151,7 +151,7 @@ class IcebergRestTest {
         String location = created.path("metadata.location");
         String firstFile = created.path("metadata-location");
         assertThat(firstFile).startsWith(location + "/metadata/00000-").endsWith(".metadata.json");
-        assertThat(Files.readString(file(firstFile))).contains("\"location\" : \"" + location + "\"");
+        assertThat(JSON.readTree(Files.readString(file(firstFile))).get("location").asText()).isEqualTo(location);
 
         JsonPath info = asAdmin().get(BASE + "/tables/" + catalog + ".s.events").then().statusCode(200)
                 .body("data_source_format", equalTo("ICEBERG")).body("table_type", equalTo("MANAGED"))
