@@ -97,7 +97,12 @@ public class IcebergCommits {
         }
     }
 
+    /**
+     * Locks the table's row, read afresh (a commit writes its columns, and must not write back a
+     * name or a comment changed since it was read), and the row of its metadata location.
+     */
     private IcebergTableEntity lock(TablePath path) {
+        em.refresh(path.table(), LockModeType.PESSIMISTIC_WRITE);
         IcebergTableEntity row = path.table().dataSourceFormat != DataSourceFormat.ICEBERG ? null
                 : em.find(IcebergTableEntity.class, path.table().id, LockModeType.PESSIMISTIC_WRITE);
         if (row == null) {

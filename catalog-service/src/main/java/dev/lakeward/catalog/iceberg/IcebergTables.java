@@ -236,7 +236,7 @@ public class IcebergTables {
     }
 
     /** The table's metadata, with the caller's credentials for its storage when {@code table} is given. */
-    LoadTableResponse response(Caller caller, TableMetadata metadata, Found<TableInfo> table) {
+    private LoadTableResponse response(Caller caller, TableMetadata metadata, Found<TableInfo> table) {
         LoadTableResponse.Builder response = LoadTableResponse.builder().withTableMetadata(metadata);
         if (table != null) {
             response.addAllCredentials(credentials(caller, table));

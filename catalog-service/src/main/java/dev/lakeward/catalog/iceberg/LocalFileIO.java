@@ -160,17 +160,19 @@ public class LocalFileIO implements FileIO {
         }
     }
 
+    /** Counts what it wrote, since writers ask a closed stream for its length. */
     private static final class ChannelOutput extends PositionOutputStream {
 
         private final FileChannel channel;
+        private long position;
 
         ChannelOutput(FileChannel channel) {
             this.channel = channel;
         }
 
         @Override
-        public long getPos() throws IOException {
-            return channel.position();
+        public long getPos() {
+            return position;
         }
 
         @Override
@@ -182,7 +184,7 @@ public class LocalFileIO implements FileIO {
         public void write(byte[] bytes, int offset, int length) throws IOException {
             ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
             while (buffer.hasRemaining()) {
-                channel.write(buffer);
+                position += channel.write(buffer);
             }
         }
 
