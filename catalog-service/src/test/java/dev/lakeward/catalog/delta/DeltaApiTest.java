@@ -1,7 +1,6 @@
 package dev.lakeward.catalog.delta;
 
 import static dev.lakeward.catalog.support.Api.BASE;
-import static dev.lakeward.catalog.support.Api.adminToken;
 import static dev.lakeward.catalog.support.Api.as;
 import static dev.lakeward.catalog.support.Api.asAdmin;
 import static dev.lakeward.catalog.support.Api.grant;
@@ -17,15 +16,13 @@ import static org.hamcrest.Matchers.not;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakeward.catalog.support.EmbeddedPostgresResource;
+import dev.lakeward.catalog.support.ErrorModelCases;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -242,41 +238,14 @@ class DeltaApiTest {
     }
 
     static Stream<Arguments> malformed() throws IOException {
-        try (InputStream in = DeltaApiTest.class.getResourceAsStream("/delta-malformed-requests.json")) {
-            return StreamSupport.stream(JSON.readTree(in).spliterator(), false)
-                    .map(row -> Arguments.of(row.get("case").asText(), row));
-        }
+        return ErrorModelCases.rows("/delta-malformed-requests.json");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
-    void isRefusedInTheDeltaShapeAndChangesNothing(String name, JsonNode row) throws IOException {
+    void isRefusedInTheDeltaShapeAndChangesNothing(String name, JsonNode row) {
         String before = snapshot();
-        RequestSpecification spec = given().urlEncodingEnabled(false).auth().oauth2(adminToken())
-                .contentType("application/json");
-        if (row.has("raw")) {
-            spec.body(row.get("raw").asText().getBytes(StandardCharsets.UTF_8));
-        } else if (row.has("json")) {
-            spec.body(JSON.writeValueAsBytes(row.get("json")));
-        }
-        String query = row.has("query") ? "?" + row.get("query").asText().replace("{catalog}", FIXTURE) : "";
-        Response response = spec.request(row.get("method").asText(),
-                DELTA + row.get("path").asText().replace("{catalog}", FIXTURE) + query);
-
-        assertThat(response.statusCode()).as("status of '%s': %s", name, response.asString())
-                .isEqualTo(row.get("status").asInt());
-        assertThat(response.contentType()).startsWith("application/json");
-        assertThat(response.jsonPath().getString("error.type")).as("type of '%s': %s", name, response.asString())
-                .isEqualTo(row.get("type").asText());
-        assertThat(response.jsonPath().getInt("error.code")).isEqualTo(row.get("status").asInt());
-        String message = response.jsonPath().getString("error.message");
-        assertThat(message).isNotBlank();
-        if (row.has("message")) {
-            assertThat(message).isEqualTo(row.get("message").asText());
-        }
-        if (row.has("message_contains")) {
-            assertThat(message).contains(row.get("message_contains").asText());
-        }
+        ErrorModelCases.assertRefused(name, row, ErrorModelCases.send(DELTA, FIXTURE, row));
         assertThat(snapshot()).as("state after '%s'", name).isEqualTo(before);
     }
 

@@ -1,7 +1,6 @@
 package dev.lakeward.catalog.iceberg;
 
 import static dev.lakeward.catalog.support.Api.BASE;
-import static dev.lakeward.catalog.support.Api.adminToken;
 import static dev.lakeward.catalog.support.Api.as;
 import static dev.lakeward.catalog.support.Api.asAdmin;
 import static dev.lakeward.catalog.support.Api.grant;
@@ -16,17 +15,15 @@ import static org.hamcrest.Matchers.not;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakeward.catalog.support.EmbeddedPostgresResource;
+import dev.lakeward.catalog.support.ErrorModelCases;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,7 +33,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -254,37 +250,14 @@ class IcebergRestTest {
     }
 
     static Stream<Arguments> malformed() throws IOException {
-        try (InputStream in = IcebergRestTest.class.getResourceAsStream("/iceberg-malformed-requests.json")) {
-            return StreamSupport.stream(JSON.readTree(in).spliterator(), false)
-                    .map(row -> Arguments.of(row.get("case").asText(), row));
-        }
+        return ErrorModelCases.rows("/iceberg-malformed-requests.json");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
-    void isRefusedInTheIcebergModelAndChangesNothing(String name, JsonNode row) throws IOException {
+    void isRefusedInTheIcebergModelAndChangesNothing(String name, JsonNode row) {
         String before = snapshot();
-        RequestSpecification spec = given().urlEncodingEnabled(false).auth().oauth2(adminToken())
-                .contentType("application/json");
-        if (row.has("raw")) {
-            spec.body(row.get("raw").asText().getBytes(StandardCharsets.UTF_8));
-        } else if (row.has("json")) {
-            spec.body(JSON.writeValueAsBytes(row.get("json")));
-        }
-        String query = row.has("query") ? "?" + row.get("query").asText() : "";
-        Response response = spec.request(row.get("method").asText(),
-                ICEBERG + row.get("path").asText().replace("{catalog}", FIXTURE) + query);
-
-        assertThat(response.statusCode()).as("status of '%s': %s", name, response.asString())
-                .isEqualTo(row.get("status").asInt());
-        assertThat(response.contentType()).startsWith("application/json");
-        assertThat(response.jsonPath().getString("error.type")).as("type of '%s': %s", name, response.asString())
-                .isEqualTo(row.get("type").asText());
-        assertThat(response.jsonPath().getInt("error.code")).isEqualTo(row.get("status").asInt());
-        assertThat(response.jsonPath().getString("error.message")).isNotBlank();
-        if (row.has("message_contains")) {
-            assertThat(response.jsonPath().getString("error.message")).contains(row.get("message_contains").asText());
-        }
+        ErrorModelCases.assertRefused(name, row, ErrorModelCases.send(ICEBERG, FIXTURE, row));
         assertThat(snapshot()).as("state after '%s'", name).isEqualTo(before);
     }
 
