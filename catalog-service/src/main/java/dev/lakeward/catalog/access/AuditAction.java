@@ -19,8 +19,13 @@ public enum AuditAction {
     DELETE_TABLE, DELETE_VOLUME, DELETE_FUNCTION, DELETE_MODEL,
     /** A table, a volume or a registered model given a new name. */
     RENAME,
-    /** An Iceberg table's metadata moved to a new file by a commit (its requirements held). */
+    /**
+     * A catalog-managed Delta table's commit ratified (with what it changed), or its published
+     * versions reported; an Iceberg table's metadata moved to a new file by a commit.
+     */
     COMMIT_TABLE,
+    /** A table's columns, properties, protocol or comment changed through the Delta REST API without a commit. */
+    UPDATE_TABLE,
     CREATE_MODEL_VERSION, FINALIZE_MODEL_VERSION, DELETE_MODEL_VERSION,
 
     /** A temporary storage credential handed out for a table, a volume, a model version or a path, or refused. */

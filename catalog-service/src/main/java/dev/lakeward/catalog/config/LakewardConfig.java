@@ -39,6 +39,8 @@ public interface LakewardConfig {
 
     Explorer explorer();
 
+    Delta delta();
+
     /** How often a replica reads the database's versions, and how much it remembers between their moves (TokenCache, NamespaceCache). */
     interface Cache {
         /**
@@ -241,9 +243,27 @@ public interface LakewardConfig {
         }
     }
 
+    /** Catalog-managed Delta tables, whose commits the catalog ratifies. */
+    interface Delta {
+        /**
+         * How many ratified commits a table may hold that its writers have not yet published to
+         * {@code _delta_log}; a commit beyond them is refused until some are (Unity Catalog's bound
+         * on what loading a table answers whole).
+         */
+        @WithDefault("100")
+        int maxUnbackfilledCommits();
+    }
+
     interface Storage {
         /** The metastore's managed storage root; {@code file://<data-dir>/managed} when unset. */
         Optional<String> managedRoot();
+
+        /**
+         * How long a dropped MANAGED table's or volume's files stay in managed storage before the
+         * service deletes them (Databricks keeps them as long, for UNDROP; here an admin may copy them back).
+         */
+        @WithDefault("7d")
+        Duration purgeDelay();
     }
 
     /** The data explorer: its sign-in sessions, and sample reads, the one place where the service itself reads a table's data. */

@@ -25,7 +25,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class DeltaErrors {
 
-    static final String PATH = "/api/2.1/unity-catalog/delta/";
+    static final String PATH = "/api/2.1/unity-catalog/delta/v1/";
 
     /** A failure of one of the API's endpoints. */
     static Response answer(Throwable failure) {
@@ -64,7 +64,8 @@ public class DeltaErrors {
                 case TABLE -> "NoSuchTableException";
                 default -> "NotFoundException";
             }).orElse("NotFoundException") : "NotFoundException";
-            case 409 -> "AlreadyExistsException";
+            case 409 -> failure instanceof CommitConflict conflict ? conflict.type() : "AlreadyExistsException";
+            case 429 -> "ResourceExhaustedException";
             default -> status < 500 ? "BadRequestException" : "InternalServerErrorException";
         };
     }

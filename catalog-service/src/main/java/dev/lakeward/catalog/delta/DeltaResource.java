@@ -12,6 +12,8 @@ import dev.lakeward.catalog.delta.DeltaMessages.CreateTableRequest;
 import dev.lakeward.catalog.delta.DeltaMessages.CredentialsResponse;
 import dev.lakeward.catalog.delta.DeltaMessages.LoadTableResponse;
 import dev.lakeward.catalog.delta.DeltaMessages.RenameTableRequest;
+import dev.lakeward.catalog.delta.DeltaMessages.ReportMetricsRequest;
+import dev.lakeward.catalog.delta.DeltaMessages.UpdateTableRequest;
 import dev.lakeward.catalog.delta.DeltaMessages.StagingTableResponse;
 import dev.lakeward.catalog.error.ApiException;
 import dev.lakeward.catalog.error.InvalidParameter;
@@ -88,6 +90,21 @@ public class DeltaResource {
     public LoadTableResponse load(@PathParam("catalog") String catalog, @PathParam("schema") String schema,
             @PathParam("table") String table) {
         return delta.load(caller.get(), catalog, schema, table);
+    }
+
+    @POST
+    @Path(TABLE)
+    public LoadTableResponse update(@PathParam("catalog") String catalog, @PathParam("schema") String schema,
+            @PathParam("table") String table, UpdateTableRequest request) {
+        return delta.update(caller.get(), catalog, schema, table, request);
+    }
+
+    @POST
+    @Path(TABLE + "/metrics")
+    public Response reportMetrics(@PathParam("catalog") String catalog, @PathParam("schema") String schema,
+            @PathParam("table") String table, ReportMetricsRequest request) {
+        delta.reportMetrics(caller.get(), catalog, schema, table, request);
+        return Response.noContent().build();
     }
 
     @HEAD

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.namespace.ColumnInfo;
 import dev.lakeward.catalog.namespace.ColumnTypeName;
@@ -59,8 +60,7 @@ final class DeltaSchemas {
                 || (struct.has("type") && !"struct".equals(struct.get("type").asText()))) {
             throw new InvalidParameter("columns must be a Delta struct type: {\"type\": \"struct\", \"fields\": [...]}.");
         }
-        List<String> partitions = partitionColumns == null ? List.of()
-                : partitionColumns.stream().map(name -> Objects.requireNonNullElse(name, "").toLowerCase(Locale.ROOT)).toList();
+        List<String> partitions = lowerCase(partitionColumns);
         List<ColumnInfo> columns = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
             String where = "columns.fields[" + i + "]";
@@ -78,12 +78,38 @@ final class DeltaSchemas {
                     comment != null && comment.isTextual() ? comment.asText() : null,
                     logField.get("nullable").asBoolean(), partition < 0 ? null : partition));
         }
+        requireColumns(columns, partitions);
+        return columns;
+    }
+
+    /** The same columns partitioned by {@code partitionColumns}, named case-insensitively. */
+    static List<ColumnInfo> partitioned(List<ColumnInfo> columns, List<String> partitionColumns) {
+        List<String> partitions = lowerCase(partitionColumns);
+        requireColumns(columns, partitions);
+        return columns.stream().map(column -> {
+            int partition = partitions.indexOf(column.name().toLowerCase(Locale.ROOT));
+            return new ColumnInfo(column.name(), column.typeText(), column.typeJson(), column.typeName(),
+                    column.typePrecision(), column.typeScale(), column.typeIntervalType(), column.position(),
+                    column.comment(), column.nullable(), partition < 0 ? null : partition);
+        }).toList();
+    }
+
+    private static List<String> lowerCase(List<String> partitionColumns) {
+        List<String> partitions = partitionColumns == null ? List.of() : partitionColumns.stream()
+                .map(name -> Objects.requireNonNullElse(name, "").toLowerCase(Locale.ROOT)).toList();
+        if (partitions.stream().distinct().count() < partitions.size()) {
+            throw new InvalidParameter("partition-columns names a column more than once.");
+        }
+        return partitions;
+    }
+
+    private static void requireColumns(List<ColumnInfo> columns, List<String> partitions) {
         for (String partition : partitions) {
             if (columns.stream().noneMatch(column -> column.name().equalsIgnoreCase(partition))) {
-                throw new InvalidParameter("partition-columns names '" + partition + "', which is no column.");
+                throw new InvalidParameter("partition-columns names '" + Names.printable(partition)
+                        + "', which is no column.");
             }
         }
-        return columns;
     }
 
     /** The table's columns as a Delta struct type. */

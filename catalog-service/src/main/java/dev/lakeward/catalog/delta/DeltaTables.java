@@ -7,13 +7,13 @@ import dev.lakeward.catalog.delta.DeltaMessages.CreateTableRequest;
 import dev.lakeward.catalog.delta.DeltaMessages.CredentialsResponse;
 import dev.lakeward.catalog.delta.DeltaMessages.DeltaTableType;
 import dev.lakeward.catalog.delta.DeltaMessages.LoadTableResponse;
-import dev.lakeward.catalog.delta.DeltaMessages.Protocol;
 import dev.lakeward.catalog.delta.DeltaMessages.StagingTableResponse;
+import dev.lakeward.catalog.delta.DeltaMessages.ReportMetricsRequest;
 import dev.lakeward.catalog.delta.DeltaMessages.StorageCredential;
-import dev.lakeward.catalog.delta.DeltaMessages.TableMetadata;
+import dev.lakeward.catalog.delta.DeltaMessages.UpdateTableRequest;
+import dev.lakeward.catalog.delta.DeltaCommitLog.Position;
 import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.InvalidParameter;
-import dev.lakeward.catalog.error.UnsupportedFormat;
 import dev.lakeward.catalog.namespace.DataSourceFormat;
 import dev.lakeward.catalog.namespace.Found;
 import dev.lakeward.catalog.namespace.NamedObjects;
@@ -32,6 +32,10 @@ import dev.lakeward.credentials.TemporaryCredential;
 import dev.lakeward.policy.Action;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -40,11 +44,11 @@ import java.util.regex.Pattern;
  * Unity Catalog's Delta REST API ({@code delta.yaml}) over the catalog's own services, with the
  * same grants as the Unity Catalog API: loading a table needs SELECT, its credentials SELECT (and
  * MODIFY to write) with EXTERNAL USE SCHEMA ({@link TableCredentials}), staging and creating CREATE
- * TABLE, renaming and dropping MANAGE (owners hold it); what the caller may not see is missing. It
- * serves Delta tables only: another format, or a view, is answered as unsupported, for the client
- * to fall back to the Unity Catalog API. Commits are not coordinated yet: no table is catalog-managed,
- * so {@code POST .../tables/{table}} and {@code .../metrics} are not served and {@code /config}
- * does not name them.
+ * TABLE, updating and committing MODIFY ({@link DeltaTableUpdates}), renaming and dropping MANAGE
+ * (owners hold it); what the caller may not see is missing. It serves Delta tables only: another
+ * format, or a view, is answered as unsupported, for the client to fall back to the Unity Catalog
+ * API. A MANAGED table created here is catalog-managed ({@link CatalogManagedContract}): Lakeward
+ * ratifies its commits.
  */
 @ApplicationScoped
 public class DeltaTables {
@@ -55,16 +59,15 @@ public class DeltaTables {
             "POST /v1/catalogs/{catalog}/schemas/{schema}/staging-tables",
             "POST /v1/catalogs/{catalog}/schemas/{schema}/tables",
             "GET /v1/catalogs/{catalog}/schemas/{schema}/tables/{table}",
+            "POST /v1/catalogs/{catalog}/schemas/{schema}/tables/{table}",
             "DELETE /v1/catalogs/{catalog}/schemas/{schema}/tables/{table}",
             "HEAD /v1/catalogs/{catalog}/schemas/{schema}/tables/{table}",
             "POST /v1/catalogs/{catalog}/schemas/{schema}/tables/{table}/rename",
             "GET /v1/catalogs/{catalog}/schemas/{schema}/tables/{table}/credentials",
+            "POST /v1/catalogs/{catalog}/schemas/{schema}/tables/{table}/metrics",
             "GET /v1/staging-tables/{table_id}/credentials",
             "GET /v1/temporary-path-credentials");
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
-    /** What a table staged here needs of its first commit: the table's id, the minimal protocol. */
-    private static final Protocol REQUIRED_PROTOCOL = new Protocol(1, 2, null, null);
-    static final String TABLE_ID_PROPERTY = "io.unitycatalog.tableId";
 
     @Inject
     NamedObjects named;
@@ -80,6 +83,15 @@ public class DeltaTables {
 
     @Inject
     PathCredentials pathCredentials;
+
+    @Inject
+    DeltaTableUpdates updates;
+
+    @Inject
+    DeltaLoads loads;
+
+    @Inject
+    DeltaCommitLog log;
 
     /** The endpoints served, for a catalog the caller may see and a client that speaks version 1. */
     public CatalogConfig config(Caller caller, String catalog, String protocolVersions) {
@@ -110,8 +122,9 @@ public class DeltaTables {
         StagingTable staged = staging.create(caller, catalog, schema, request.name());
         TemporaryCredential credential = tableCredentials.vendStaging(caller, staged.id(), AccessLevel.READ_WRITE);
         return new StagingTableResponse(staged.id(), DeltaTableType.MANAGED, staged.stagingLocation(),
-                List.of(storageCredential(credential, AccessLevel.READ_WRITE)), REQUIRED_PROTOCOL,
-                Map.of(TABLE_ID_PROPERTY, staged.id()));
+                List.of(storageCredential(credential, AccessLevel.READ_WRITE)), CatalogManagedContract.REQUIRED_PROTOCOL,
+                CatalogManagedContract.SUGGESTED_PROTOCOL, CatalogManagedContract.requiredProperties(staged.id()),
+                CatalogManagedContract.SUGGESTED_PROPERTIES);
     }
 
     public CredentialsResponse stagingCredentials(Caller caller, String stagingId) {
@@ -119,9 +132,12 @@ public class DeltaTables {
     }
 
     /**
-     * A MANAGED table over the caller's staging table at {@code location}, or an EXTERNAL one there,
-     * by the Unity Catalog API's rules ({@link TableService#create}).
+     * A MANAGED table over the caller's staging table at {@code location}, catalog-managed from
+     * version 0 (which its writer wrote there first), or an EXTERNAL one there, by the Unity Catalog
+     * API's rules ({@link TableService#create}); the protocol and domain metadata are kept as the
+     * properties derived from them.
      */
+    @Transactional
     public LoadTableResponse create(Caller caller, String catalog, String schema, CreateTableRequest request) {
         InvalidParameter.requireBody(request);
         if (request.tableType() == null) {
@@ -130,15 +146,66 @@ public class DeltaTables {
         if (request.location() == null) {
             throw new InvalidParameter("location is required: a staging table's for a MANAGED table.");
         }
+        boolean managed = request.tableType() == DeltaTableType.MANAGED;
+        Map<String, String> properties = new HashMap<>(Names.properties(request.properties()));
+        properties.keySet().removeIf(CatalogManagedContract::isDerived);
+        if (request.protocol() != null) {
+            CatalogManagedContract.setProtocol(properties, request.protocol());
+        }
+        if (request.domainMetadata() != null) {
+            CatalogManagedContract.setDomains(properties, request.domainMetadata());
+        }
+        CatalogManagedContract.refuseUniform(request.uniform() != null && !request.uniform().isNull(), properties);
+        Long versionZeroAt = request.lastCommitTimestampMs();
+        if (managed && versionZeroAt != null) {
+            CatalogManagedContract.recordMetadataCommit(properties, 0, versionZeroAt);
+        }
+        // the Unity Catalog API's checks first (names, columns, the staging table), then the contract
         TableInfo created = tables.create(caller, new CreateTable(request.name(), catalog, schema,
                 TableType.valueOf(request.tableType().name()), DataSourceFormat.DELTA,
                 DeltaSchemas.columns(request.columns(), request.partitionColumns()), request.location(),
-                request.comment(), request.properties(), null));
-        return load(created);
+                request.comment(), properties, null));
+        if (!managed) {
+            return DeltaViews.of(created);
+        }
+        if (versionZeroAt == null || versionZeroAt <= 0) {
+            throw new InvalidParameter("last-commit-timestamp-ms is required: the in-commit timestamp of version 0.");
+        }
+        CatalogManagedContract.requireSatisfiedBy(created.properties(), created.tableId());
+        log.start(UUID.fromString(created.tableId()), versionZeroAt);
+        return DeltaViews.of(created, new Position(0, versionZeroAt, 0), List.of());
     }
 
     public LoadTableResponse load(Caller caller, String catalog, String schema, String table) {
-        return load(deltaTable(named.readTable(caller, Action.SELECT, fullName(catalog, schema, table)).info()));
+        TableInfo found = DeltaViews.deltaTable(named.readTable(caller, Action.SELECT, fullName(catalog, schema, table)).info());
+        return DeltaViews.catalogManaged(found) ? loads.catalogManaged(caller, found) : DeltaViews.of(found);
+    }
+
+    public LoadTableResponse update(Caller caller, String catalog, String schema, String table,
+            UpdateTableRequest request) {
+        return updates.update(caller, fullName(catalog, schema, table), request);
+    }
+
+    /**
+     * A writer's commit report, checked (the table it names, the histogram's shape) and dropped:
+     * Lakeward schedules no maintenance from them. Reporting takes MODIFY, as the commit did.
+     */
+    public void reportMetrics(Caller caller, String catalog, String schema, String table, ReportMetricsRequest request) {
+        InvalidParameter.requireBody(request);
+        TableInfo found = DeltaViews.deltaTable(named.readTable(caller, Action.MODIFY, fullName(catalog, schema, table)).info());
+        if (!found.tableId().equals(request.tableId())) {
+            throw new InvalidParameter("table-id must be the id of '" + found.fullName() + "', " + found.tableId() + ".");
+        }
+        JsonNode histogram = request.report() == null ? null : request.report().path("commit-report").get("file-size-histogram");
+        if (histogram != null && !histogram.isNull()) {
+            int bins = histogram.path("sorted-bin-boundaries").size();
+            if (!histogram.path("sorted-bin-boundaries").isArray() || bins != histogram.path("file-counts").size()
+                    || bins != histogram.path("total-bytes").size()
+                    || !histogram.path("file-counts").isArray() || !histogram.path("total-bytes").isArray()) {
+                throw new InvalidParameter("file-size-histogram: sorted-bin-boundaries, file-counts and total-bytes are"
+                        + " arrays of one length.");
+            }
+        }
     }
 
     /** Whether the table exists for the caller: one it may not see does not. */
@@ -158,7 +225,7 @@ public class DeltaTables {
             String operation) {
         AccessLevel access = operation(operation);
         Found<TableInfo> found = named.readTable(caller, Action.READ_METADATA, fullName(catalog, schema, table));
-        deltaTable(found.info());
+        DeltaViews.deltaTable(found.info());
         return credentials(tableCredentials.vend(caller, found,
                 tableCredentials.decide(caller, found.securable(), access), access), access);
     }
@@ -174,28 +241,6 @@ public class DeltaTables {
         AccessLevel access = operation(operation);
         return credentials(pathCredentials.vend(caller, location,
                 access == AccessLevel.READ ? PathOperation.PATH_READ : PathOperation.PATH_CREATE_TABLE), access);
-    }
-
-    private static TableInfo deltaTable(TableInfo table) {
-        if (table.tableType() != TableType.MANAGED && table.tableType() != TableType.EXTERNAL
-                || table.dataSourceFormat() != DataSourceFormat.DELTA) {
-            throw new UnsupportedFormat("'" + table.fullName() + "' is a " + table.tableType() + " "
-                    + (table.dataSourceFormat() == null ? "" : table.dataSourceFormat() + " ")
-                    + "table; the Delta REST API serves MANAGED and EXTERNAL Delta tables: use the Unity Catalog API.");
-        }
-        return table;
-    }
-
-    private static LoadTableResponse load(TableInfo table) {
-        return new LoadTableResponse(new TableMetadata(etag(table), DeltaTableType.valueOf(table.tableType().name()),
-                table.tableId(), table.storageLocation(), table.createdAt(), table.updatedAt(),
-                DeltaSchemas.struct(table.columns()), DeltaSchemas.partitionColumns(table.columns()),
-                table.properties()));
-    }
-
-    /** Changes with every change to the table, and names it: its id and when it last changed. */
-    private static String etag(TableInfo table) {
-        return table.tableId() + "-" + Long.toString(table.updatedAt(), 36);
     }
 
     private static String fullName(String catalog, String schema, String table) {

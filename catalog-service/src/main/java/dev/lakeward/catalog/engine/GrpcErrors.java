@@ -8,6 +8,7 @@ import dev.lakeward.catalog.error.FailedPrecondition;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.error.PermissionDenied;
+import dev.lakeward.catalog.error.ResourceExhausted;
 import dev.lakeward.catalog.error.Unauthenticated;
 import dev.lakeward.catalog.error.Unavailable;
 import dev.lakeward.catalog.error.UnsupportedFormat;
@@ -65,6 +66,7 @@ class GrpcErrors implements ExceptionHandlerProvider {
                 case NotFound e -> Status.NOT_FOUND;
                 case AlreadyExists e -> Status.ALREADY_EXISTS;
                 case Conflict e -> Status.FAILED_PRECONDITION;
+                case ResourceExhausted e -> Status.RESOURCE_EXHAUSTED;
                 case Unavailable e -> Status.UNAVAILABLE;
                 case UnsupportedFormat e -> Status.INVALID_ARGUMENT;
             };

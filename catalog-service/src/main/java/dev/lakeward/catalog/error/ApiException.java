@@ -6,7 +6,7 @@ package dev.lakeward.catalog.error;
  */
 public abstract sealed class ApiException extends RuntimeException
         permits InvalidParameter, FailedPrecondition, Unauthenticated, PermissionDenied, NotFound,
-                AlreadyExists, Conflict, Unavailable, UnsupportedFormat {
+                AlreadyExists, Conflict, ResourceExhausted, Unavailable, UnsupportedFormat {
 
     private final ErrorCode code;
 

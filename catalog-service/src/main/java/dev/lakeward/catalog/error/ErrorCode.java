@@ -12,6 +12,8 @@ public enum ErrorCode {
     ALREADY_EXISTS(409),
     RESOURCE_CONFLICT(409),
     REQUEST_LIMIT_EXCEEDED(413),
+    /** A bound on what the server keeps for the caller is reached (Databricks' code, answered 429). */
+    RESOURCE_EXHAUSTED(429),
     TEMPORARILY_UNAVAILABLE(503),
     INTERNAL_ERROR(500);
 

@@ -15,6 +15,7 @@ import dev.lakeward.catalog.namespace.TableService;
 import dev.lakeward.catalog.namespace.TableType;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.storage.CredentialProperties;
+import dev.lakeward.catalog.storage.StoragePurge;
 import dev.lakeward.catalog.storage.TableCredentials;
 import dev.lakeward.credentials.TemporaryCredential;
 import dev.lakeward.policy.Action;
@@ -59,6 +60,9 @@ public class IcebergTables {
 
     @Inject
     TableCredentials tableCredentials;
+
+    @Inject
+    StoragePurge storagePurge;
 
     /** The ICEBERG tables of the namespace the caller may see. */
     public ListTablesResponse list(Caller caller, String prefix, String namespace, String pageToken, String pageSize) {
@@ -182,9 +186,9 @@ public class IcebergTables {
     }
 
     /**
-     * Drops the table (ownership or MANAGE). With {@code purge}, a MANAGED table's storage is
-     * removed once the drop has committed; an EXTERNAL table's files are never removed, as Unity
-     * Catalog leaves them.
+     * Drops the table (ownership or MANAGE). A MANAGED table's storage is purged after the delay
+     * as every dropped managed table's is ({@link StoragePurge}); with {@code purge}, right after
+     * the drop has committed, by the same rules. An EXTERNAL table's files are never removed.
      */
     public void drop(Caller caller, String prefix, String namespace, String table, boolean purge) {
         String location = QuarkusTransaction.requiringNew().call(() -> {
@@ -194,7 +198,7 @@ public class IcebergTables {
             return path.table().tableType == TableType.MANAGED ? path.table().storageLocation : null;
         });
         if (purge && location != null) {
-            LocalFileIO.deleteTree(location);
+            storagePurge.purgeNow(location);
         }
     }
 

@@ -86,6 +86,15 @@ final class OverlappingClaims {
                 .filter(row -> location.isWithin(StorageLocation.parse((String) row[0]))).findFirst().map(row -> metastore);
     }
 
+    /**
+     * Whether the location overlaps storage allocated to a table another principal is creating
+     * (a staging table): only its creator writes there before the table exists.
+     */
+    static boolean stagedByAnother(StorageLocation location, UUID principalId) {
+        return overlapping("select storage_location, created_by_id from staging_table", "storage_location", location)
+                .stream().anyMatch(row -> !row[1].equals(principalId));
+    }
+
     /** Whether the location is, or lies within, the location of a table, a volume or a registered model. */
     static boolean withinAClaim(StorageLocation location) {
         List<String> ancestors = location.ancestors().stream().map(StorageLocation::url).toList();

@@ -115,6 +115,11 @@ public class PathCredentials {
                         !gate.hideable() || decisions.getFirst().allowed()));
             }
         }
+        // told only to those the location's gate admits, as what else the path holds is
+        if (OverlappingClaims.stagedByAnother(location, caller.principalId())) {
+            refuse(caller, gate, "'" + location.url() + "' holds storage allocated to a table another principal"
+                    + " is creating; only they may reach it before the table exists.");
+        }
         boolean visible = false;
         String firstClaim = null;
         for (int i = gated; i < decisions.size(); i++) {

@@ -257,7 +257,7 @@ class IcebergRestTest {
     @MethodSource("malformed")
     void isRefusedInTheIcebergModelAndChangesNothing(String name, JsonNode row) {
         String before = snapshot();
-        ErrorModelCases.assertRefused(name, row, ErrorModelCases.send(ICEBERG, FIXTURE, row));
+        ErrorModelCases.assertRefused(name, row, ErrorModelCases.send(ICEBERG, Map.of("{catalog}", FIXTURE), row));
         assertThat(snapshot()).as("state after '%s'", name).isEqualTo(before);
     }
 

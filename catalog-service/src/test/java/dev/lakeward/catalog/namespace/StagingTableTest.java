@@ -7,6 +7,7 @@ import static dev.lakeward.catalog.support.Api.grant;
 import static dev.lakeward.catalog.support.Api.unique;
 import static dev.lakeward.catalog.support.Api.userWithToken;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.lakeward.catalog.support.EmbeddedPostgresResource;
@@ -129,6 +130,12 @@ class StagingTableTest {
         createManaged(writer, "theirs", location).then().statusCode(400)
                 .body("message", equalTo("storage_location '" + location + "' was staged for another table; a staging"
                         + " table is created as the name it was staged as, in its schema."));
+        // nor is its storage anyone else's by path, not even a metastore admin's
+        for (String subPath : List.of("", "/_delta_log/00000000000000000000.json")) {
+            asAdmin().body(Map.of("url", location + subPath, "operation", "PATH_READ_WRITE"))
+                    .post(BASE + "/temporary-path-credentials").then().statusCode(403)
+                    .body("message", containsString("allocated to a table another principal is creating"));
+        }
         assertThat(stagingRows()).isEqualTo(2);
         assertThat(tables()).isEmpty();
     }

@@ -19,8 +19,11 @@ import io.unitycatalog.client.delta.DeltaApiException;
 import io.unitycatalog.client.delta.api.DeltaConfigurationApi;
 import io.unitycatalog.client.delta.api.DeltaTablesApi;
 import io.unitycatalog.client.delta.api.DeltaTemporaryCredentialsApi;
+import io.unitycatalog.client.delta.model.DeltaAddCommitUpdate;
 import io.unitycatalog.client.delta.model.DeltaArrayType;
+import io.unitycatalog.client.delta.model.DeltaAssertTableUUID;
 import io.unitycatalog.client.delta.model.DeltaCatalogConfig;
+import io.unitycatalog.client.delta.model.DeltaCommit;
 import io.unitycatalog.client.delta.model.DeltaCreateStagingTableRequest;
 import io.unitycatalog.client.delta.model.DeltaCreateTableRequest;
 import io.unitycatalog.client.delta.model.DeltaCredentialOperation;
@@ -29,12 +32,16 @@ import io.unitycatalog.client.delta.model.DeltaLoadTableResponse;
 import io.unitycatalog.client.delta.model.DeltaPrimitiveType;
 import io.unitycatalog.client.delta.model.DeltaProtocol;
 import io.unitycatalog.client.delta.model.DeltaRenameTableRequest;
+import io.unitycatalog.client.delta.model.DeltaReportMetricsRequest;
+import io.unitycatalog.client.delta.model.DeltaSetLatestBackfilledVersionUpdate;
 import io.unitycatalog.client.delta.model.DeltaStagingTableResponse;
+import io.unitycatalog.client.delta.model.DeltaStagingTableResponseRequiredProtocol;
 import io.unitycatalog.client.delta.model.DeltaStructField;
 import io.unitycatalog.client.delta.model.DeltaStructFieldMetadata;
 import io.unitycatalog.client.delta.model.DeltaStructType;
 import io.unitycatalog.client.delta.model.DeltaTableMetadata;
 import io.unitycatalog.client.delta.model.DeltaTableType;
+import io.unitycatalog.client.delta.model.DeltaUpdateTableRequest;
 import io.unitycatalog.client.delta.serde.DeltaDataTypeModule;
 import io.unitycatalog.client.model.CatalogInfo;
 import io.unitycatalog.client.model.ColumnInfo;
@@ -88,6 +95,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -382,6 +393,63 @@ class UnityCatalogClientIT {
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(400));
     }
 
+    /**
+     * Two writers through the client's updateTable: each version won by one, the loser told
+     * CommitVersionConflictException and retrying at the next; a replayed commit answered as it
+     * was; published versions reported; a commit report accepted.
+     */
+    private static void theCatalogRatifiesOneCommitPerVersion(DeltaTablesApi tables, UUID tableId) throws Exception {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        assertThat(tables.updateTable("sdk_delta", "s", "orders", commit(tableId, 1, first)).getLatestTableVersion())
+                .isEqualTo(1);
+        assertThatThrownBy(() -> tables.updateTable("sdk_delta", "s", "orders", commit(tableId, 1, second)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(DeltaApiException.from(e)).hasValueSatisfying(
+                        delta -> assertThat(delta.getErrorType()).isEqualTo(DeltaErrorType.COMMIT_VERSION_CONFLICT_EXCEPTION)));
+        assertThat(tables.updateTable("sdk_delta", "s", "orders", commit(tableId, 1, first)).getLatestTableVersion())
+                .as("a replay").isEqualTo(1);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<List<Long>>> won = new ArrayList<>();
+            for (UUID writer : List.of(first, second)) {
+                won.add(writers.submit(() -> {
+                    List<Long> versions = new ArrayList<>();
+                    while (versions.size() < 3) {
+                        long next = tables.loadTable("sdk_delta", "s", "orders").getLatestTableVersion() + 1;
+                        try {
+                            tables.updateTable("sdk_delta", "s", "orders", commit(tableId, next, writer));
+                            versions.add(next);
+                        } catch (ApiException lost) {
+                            assertThat(lost.getCode()).isEqualTo(409);
+                        }
+                    }
+                    return versions;
+                }));
+            }
+            List<Long> versions = new ArrayList<>(won.get(0).get());
+            versions.addAll(won.get(1).get());
+            assertThat(versions).containsExactlyInAnyOrder(2L, 3L, 4L, 5L, 6L, 7L);
+        } finally {
+            writers.shutdownNow();
+        }
+        DeltaLoadTableResponse loaded = tables.loadTable("sdk_delta", "s", "orders");
+        assertThat(loaded.getCommits()).extracting(DeltaCommit::getVersion).containsExactly(7L, 6L, 5L, 4L, 3L, 2L, 1L);
+        DeltaLoadTableResponse published = tables.updateTable("sdk_delta", "s", "orders", new DeltaUpdateTableRequest()
+                .addRequirementsItem(new DeltaAssertTableUUID().uuid(tableId).type("assert-table-uuid"))
+                .addUpdatesItem(new DeltaSetLatestBackfilledVersionUpdate().latestPublishedVersion(5L)
+                        .action("set-latest-backfilled-version")));
+        assertThat(published.getCommits()).extracting(DeltaCommit::getVersion).containsExactly(7L, 6L);
+        tables.reportMetrics("sdk_delta", "s", "orders", new DeltaReportMetricsRequest().tableId(tableId));
+    }
+
+    private static DeltaUpdateTableRequest commit(UUID tableId, long version, UUID writer) {
+        return new DeltaUpdateTableRequest()
+                .addRequirementsItem(new DeltaAssertTableUUID().uuid(tableId).type("assert-table-uuid"))
+                .addUpdatesItem(new DeltaAddCommitUpdate().commit(new DeltaCommit().version(version)
+                        .timestamp(1L + version).fileName(String.format("%020d.%s.json", version, writer))
+                        .fileSize(100L).fileModificationTimestamp(1L + version)).action("add-commit"));
+    }
+
     @Test
     void theDeltaRestApiServesAManagedTableFromStagingToDropAndAnExternalOne() throws Exception {
         new CatalogsApi(client).createCatalog(new CreateCatalog().name("sdk_delta"));
@@ -390,8 +458,9 @@ class UnityCatalogClientIT {
         client.setObjectMapper(client.getObjectMapper().registerModule(new DeltaDataTypeModule()));
         DeltaCatalogConfig config = new DeltaConfigurationApi(client).getConfig("sdk_delta", "1.1");
         assertThat(config.getProtocolVersion()).isEqualTo("1.0");
-        assertThat(config.getEndpoints()).contains("POST /v1/catalogs/{catalog}/schemas/{schema}/staging-tables")
-                .doesNotContain("POST /v1/catalogs/{catalog}/schemas/{schema}/tables/{table}");
+        assertThat(config.getEndpoints()).contains("POST /v1/catalogs/{catalog}/schemas/{schema}/staging-tables",
+                "POST /v1/catalogs/{catalog}/schemas/{schema}/tables/{table}",
+                "POST /v1/catalogs/{catalog}/schemas/{schema}/tables/{table}/metrics");
 
         DeltaTablesApi tables = new DeltaTablesApi(client);
         DeltaTemporaryCredentialsApi credentials = new DeltaTemporaryCredentialsApi(client);
@@ -409,11 +478,17 @@ class UnityCatalogClientIT {
                         .elementType(new DeltaPrimitiveType().type("string")).containsNull(true).type("array"))
                         .nullable(true).metadata(new DeltaStructFieldMetadata()));
         columns.type("struct");
+        // version 0 written with what staging asked of it: the table is catalog-managed
+        DeltaStagingTableResponseRequiredProtocol required = staged.getRequiredProtocol();
         DeltaLoadTableResponse created = tables.createTable("sdk_delta", "s", new DeltaCreateTableRequest().name("orders")
                 .tableType(DeltaTableType.MANAGED).location(staged.getLocation()).columns(columns)
-                .protocol(new DeltaProtocol().minReaderVersion(1).minWriterVersion(2)).properties(Map.of())
-                .lastCommitTimestampMs(1L));
+                .protocol(new DeltaProtocol().minReaderVersion(required.getMinReaderVersion())
+                        .minWriterVersion(required.getMinWriterVersion()).readerFeatures(required.getReaderFeatures())
+                        .writerFeatures(required.getWriterFeatures()))
+                .properties(staged.getRequiredProperties()).lastCommitTimestampMs(1L));
         assertThat(created.getMetadata().getTableUuid()).isEqualTo(staged.getTableId());
+        assertThat(created.getLatestTableVersion()).isZero();
+        theCatalogRatifiesOneCommitPerVersion(tables, staged.getTableId());
 
         DeltaTableMetadata loaded = tables.loadTable("sdk_delta", "s", "orders").getMetadata();
         assertThat(loaded.getLocation()).isEqualTo(staged.getLocation());

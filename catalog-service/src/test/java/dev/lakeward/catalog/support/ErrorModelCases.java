@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 /**
  * Tables of refused requests for the protocols that answer {@code {"error": {"message", "type",
  * "code"}}} (the Delta and Iceberg REST APIs): a row names a method, a path and query under the
- * protocol's base ({@code {catalog}} stands for the test's fixture), a body ({@code raw} text or
+ * protocol's base (placeholders such as {@code {catalog}} stand for the test's values), a body ({@code raw} text or
  * {@code json}), and the status and type expected, with {@code message} or {@code message_contains}.
  */
 public final class ErrorModelCases {
@@ -37,22 +38,32 @@ public final class ErrorModelCases {
         }
     }
 
-    /** Sends the row's request as the admin, its path under {@code base}. */
-    public static Response send(String base, String catalog, JsonNode row) {
+    /**
+     * Sends the row's request as the admin, its path under {@code base}, each placeholder (such as
+     * {@code {catalog}}) replaced in its path, query and body by the test's value.
+     */
+    public static Response send(String base, Map<String, String> placeholders, JsonNode row) {
         RequestSpecification spec = given().urlEncodingEnabled(false).auth().oauth2(adminToken())
                 .contentType("application/json");
         try {
             if (row.has("raw")) {
-                spec.body(row.get("raw").asText().getBytes(StandardCharsets.UTF_8));
+                spec.body(fill(row.get("raw").asText(), placeholders).getBytes(StandardCharsets.UTF_8));
             } else if (row.has("json")) {
-                spec.body(JSON.writeValueAsBytes(row.get("json")));
+                spec.body(fill(JSON.writeValueAsString(row.get("json")), placeholders).getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String query = row.has("query") ? "?" + row.get("query").asText().replace("{catalog}", catalog) : "";
-        return spec.request(row.get("method").asText(), base + row.get("path").asText().replace("{catalog}", catalog)
-                + query);
+        String query = row.has("query") ? "?" + fill(row.get("query").asText(), placeholders) : "";
+        return spec.request(row.get("method").asText(), base + fill(row.get("path").asText(), placeholders) + query);
+    }
+
+    private static String fill(String text, Map<String, String> placeholders) {
+        String filled = text;
+        for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+            filled = filled.replace(placeholder.getKey(), placeholder.getValue());
+        }
+        return filled;
     }
 
     /** The answer is the row's refusal, in the error model. */
