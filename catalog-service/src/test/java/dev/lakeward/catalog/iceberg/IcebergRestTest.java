@@ -3,6 +3,7 @@ package dev.lakeward.catalog.iceberg;
 import static dev.lakeward.catalog.support.Api.BASE;
 import static dev.lakeward.catalog.support.Api.as;
 import static dev.lakeward.catalog.support.Api.asAdmin;
+import static dev.lakeward.catalog.support.Api.audit;
 import static dev.lakeward.catalog.support.Api.grant;
 import static dev.lakeward.catalog.support.Api.unique;
 import static dev.lakeward.catalog.support.Api.userWithToken;
@@ -276,11 +277,6 @@ class IcebergRestTest {
             throw new IllegalStateException(e);
         }
         return all.toString();
-    }
-
-    private List<Map<String, Object>> audit(String action, String securable) {
-        return asAdmin().queryParam("action", action).queryParam("securable", securable).get("/api/lakeward/v1/audit")
-                .then().statusCode(200).extract().jsonPath().getList("events");
     }
 
     private static Path file(String location) {
