@@ -2,9 +2,11 @@ package dev.lakeward.catalog;
 
 import dev.lakeward.catalog.persistence.DatabaseSupervisor;
 import dev.lakeward.catalog.persistence.EmbeddedDatabase;
+import io.quarkus.runtime.Application;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -34,6 +36,9 @@ public class LakewardMain {
             System.exit(1);
             return;
         }
+        // SIGTERM stops Quarkus and the database in hooks of their own: the database waits for the service
+        database.stopAtExitAfter(() -> Optional.ofNullable(Application.currentApplication())
+                .ifPresent(Application::awaitShutdown));
         try (database; DatabaseSupervisor supervised = DatabaseSupervisor.watch(database)) {
             System.setProperty("lakeward.db.url", database.jdbcUrl());
             System.setProperty("lakeward.db.user", database.user());

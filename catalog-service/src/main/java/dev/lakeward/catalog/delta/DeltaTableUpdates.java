@@ -40,8 +40,8 @@ import java.util.UUID;
 
 /**
  * {@code POST .../tables/{table}}: a table's metadata changed and, for a catalog-managed table, a
- * commit ratified or published versions reported, all in one transaction under the table's lock
- * (its commit log's row, or the table's own), so of writers racing for a version exactly one
+ * commit ratified or published versions reported, all in one transaction under the table's row
+ * lock (and its commit log's, which readers share), so of writers racing for a version exactly one
  * wins and the others are told to reload. A replayed commit (the version and file ratified
  * already) is answered as it was, changing nothing. Writing takes MODIFY, as committing does.
  */
@@ -77,6 +77,8 @@ public class DeltaTableUpdates {
                     + ", not " + actions.tableUuid() + "; reload it.");
         }
         boolean managed = DeltaViews.catalogManaged(before);
+        // the table's row before its commit log's, in the order a drop takes them (no deadlock with it)
+        em.refresh(path.table(), LockModeType.PESSIMISTIC_WRITE);
         Position position = null;
         if (managed) {
             if (actions.get(UpdateSnapshotVersion.class).isPresent()) {
@@ -84,9 +86,7 @@ public class DeltaTableUpdates {
                         + path.fullName() + "' records its versions by its commits.");
             }
             position = log.lockForUpdate(id, before.createdAt());
-            em.refresh(path.table());
         } else {
-            em.refresh(path.table(), LockModeType.PESSIMISTIC_WRITE);
             refuseCommitsOf(actions, path.fullName());
         }
         Optional<Commit> commit = actions.commit();

@@ -22,6 +22,7 @@ import dev.lakeward.policy.SecurableType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -80,8 +81,9 @@ class PreviewCommits {
         CatalogManagedContract.refuseUniform(request.uniform() != null, Map.of());
         TablePath path = catalogManaged(caller, Action.MODIFY, request.tableId(), request.tableUri());
         UUID id = path.table().id;
+        // the table's row before its commit log's, as every writer and a drop take them
+        em.refresh(path.table(), LockModeType.PESSIMISTIC_WRITE);
         Position position = log.lockForUpdate(id, path.toInfo().createdAt());
-        em.refresh(path.table());
         Map<String, Object> details = new LinkedHashMap<>();
         if (request.commitInfo() != null) {
             UpdateActions.requireValid(request.commitInfo().asCommit());

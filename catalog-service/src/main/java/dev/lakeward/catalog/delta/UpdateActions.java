@@ -173,7 +173,8 @@ record UpdateActions(UUID tableUuid, Optional<String> etag, Map<Class<?>, TableU
             throw new InvalidParameter("A commit's version, timestamp and file size must be positive.");
         }
         var name = STAGED_COMMIT.matcher(commit.fileName());
-        if (!name.matches() || Long.parseLong(name.group(1)) != commit.version()) {
+        // twenty digits may name more than a long holds: compared as text, never parsed
+        if (!name.matches() || !name.group(1).equals(String.format("%020d", commit.version()))) {
             throw new InvalidParameter("The commit's file name '" + Names.printable(commit.fileName())
                     + "' is not a staged commit of version " + commit.version()
                     + ": <version, 20 digits>.<uuid>.json under _delta_log/_staged_commits/.");

@@ -3,8 +3,6 @@ package dev.lakeward.catalog.edge;
 import dev.lakeward.catalog.error.ErrorCode;
 import dev.lakeward.catalog.error.ErrorResponse;
 import dev.lakeward.scim.ScimError;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -39,15 +37,8 @@ public class UnknownRoutes {
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MAX_VALUE).handler(ctx -> {
-            String path = ctx.normalizedPath();
-            String message = notFound(ctx.request().method().name(), path);
-            boolean scim = Refusals.isScim(path);
-            ctx.response().setStatusCode(404)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, scim ? SCIM_JSON : MediaType.APPLICATION_JSON)
-                    .end(scim ? new ScimError(404, null, message).body().toString() : new JsonObject()
-                            .put("error_code", ErrorCode.NOT_FOUND.name()).put("message", message).encode());
-        });
+        router.route().order(Integer.MAX_VALUE).handler(ctx -> Refusals.answer(ctx, ErrorCode.NOT_FOUND,
+                notFound(ctx.request().method().name(), ctx.normalizedPath())));
     }
 
     private static String notFound(String method, String path) {

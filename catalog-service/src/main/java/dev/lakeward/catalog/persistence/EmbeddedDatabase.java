@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,6 +24,8 @@ import org.jboss.logging.Logger;
  * (the default), every answered commit survives a crash of PostgreSQL or of the machine.
  * A server left running by a killed JVM is stopped before the next start, and PostgreSQL's own
  * crash recovery does the rest; {@link DatabaseSupervisor} starts a server that died again.
+ * The server stops when it is closed, or at the JVM's exit once what runs on it has stopped
+ * ({@link #stopAtExitAfter}), never under it.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -37,6 +40,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final Path pgCtl;
     private final Map<String, String> settings;
     private volatile ProcessHandle postmaster;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread stopAtExit = Thread.ofPlatform().name("lakeward-postgres-stop").unstarted(this::stopAtExit);
+    private volatile Runnable beforeExitStop = () -> { };
 
     private EmbeddedDatabase(DataFolderLock lock, EmbeddedPostgres postgres, Path pgData, Map<String, String> settings,
             ProcessHandle postmaster) {
@@ -67,6 +73,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             stopOrphanedServer(pgData);
             Map<String, String> settings = settings(durable);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    // zonky's hook would stop the server at SIGTERM, under a service still finishing its requests
+                    .setRegisterShutdownHook(false)
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false);
             settings.forEach(builder::setServerConfig);
@@ -75,7 +83,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .orElseThrow(() -> new IllegalStateException("The embedded PostgreSQL started but is not running"));
             LOG.infof("Embedded PostgreSQL is up on 127.0.0.1:%d with its data in %s%s", postgres.getPort(), pgData,
                     durable ? "" : " (not durable: fsync and synchronous_commit are off)");
-            return new EmbeddedDatabase(lock, postgres, pgData, settings, postmaster);
+            EmbeddedDatabase database = new EmbeddedDatabase(lock, postgres, pgData, settings, postmaster);
+            Runtime.getRuntime().addShutdownHook(database.stopAtExit);
+            return database;
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw new IllegalStateException("Could not start the embedded PostgreSQL in " + pgData + ": " + e.getMessage(), e);
@@ -96,6 +106,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
         settings.put("synchronous_commit", on);
         settings.put("full_page_writes", on);
         return settings;
+    }
+
+    /**
+     * At the JVM's exit, the server stops once this returns: a service stopping on SIGTERM (whose
+     * shutdown runs in a hook of its own, beside this one) finishes its requests and writes its
+     * last audit events first.
+     */
+    public void stopAtExitAfter(Runnable serviceStopped) {
+        beforeExitStop = serviceStopped;
+    }
+
+    private void stopAtExit() {
+        try {
+            beforeExitStop.run();
+        } finally {
+            close();
+        }
     }
 
     public String jdbcUrl() {
@@ -156,6 +183,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        if (Thread.currentThread() != stopAtExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopAtExit);
+            } catch (IllegalStateException exiting) {
+                // the hook runs, and finds the server closed
+            }
+        }
         try {
             postgres.close();
         } catch (IOException e) {

@@ -10,10 +10,12 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 /**
- * How other replicas' changes reach this one: every {@code lakeward.cache.refresh-interval}, one
- * query reads the three stored versions and hands them ({@link StoredVersions}) to what this
- * replica keeps, each of which catches up when its version moved. This replica's own changes do
- * not wait for it: their writers fire an event that is observed once they commit.
+ * How other replicas' changes reach this one: one query reads the three stored versions and hands
+ * them ({@link StoredVersions}) to what this replica keeps, each of which catches up when its
+ * version moved. {@link VersionNotices} has it read as soon as another replica commits a change;
+ * every {@code lakeward.cache.refresh-interval} it reads anyway, the safety net for notices lost
+ * with a connection. This replica's own changes wait for neither: their writers fire an event that
+ * is observed once they commit.
  */
 @ApplicationScoped
 public class VersionPoll {
@@ -27,7 +29,7 @@ public class VersionPoll {
     Event<StoredVersions> read;
 
     @Scheduled(every = "${lakeward.cache.refresh-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void poll() {
+    void catchUp() {
         Object[] row;
         try {
             row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("""

@@ -83,7 +83,9 @@ public final class ServiceProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.grpc.server.port=" + grpcPort,
-                "-Dlakeward.data-dir=" + dataDir));
+                "-Dlakeward.data-dir=" + dataDir,
+                // nothing balances a test's service: its stops need no time for readiness to be seen DOWN
+                "-Dquarkus.shutdown.delay=0s"));
         Arrays.stream(settings).map(setting -> "-D" + setting).forEach(command::add);
         command.addAll(List.of("-jar", jar().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
