@@ -19,7 +19,10 @@ public enum AuditAction {
     DELETE_TABLE, DELETE_VOLUME, DELETE_FUNCTION, DELETE_MODEL,
     /** A table, a volume or a registered model given a new name. */
     RENAME,
-    /** A catalog-managed Delta table's commit ratified (with what it changed), or its published versions reported. */
+    /**
+     * A catalog-managed Delta table's commit ratified (with what it changed), or its published
+     * versions reported; an Iceberg table's metadata moved to a new file by a commit.
+     */
     COMMIT_TABLE,
     /** A table's columns, properties, protocol or comment changed through the Delta REST API without a commit. */
     UPDATE_TABLE,

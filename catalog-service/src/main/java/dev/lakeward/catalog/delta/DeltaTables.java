@@ -23,6 +23,7 @@ import dev.lakeward.catalog.namespace.StagingTables;
 import dev.lakeward.catalog.namespace.TableInfo;
 import dev.lakeward.catalog.namespace.TableService;
 import dev.lakeward.catalog.namespace.TableType;
+import dev.lakeward.catalog.storage.CredentialProperties;
 import dev.lakeward.catalog.storage.PathCredentials;
 import dev.lakeward.catalog.storage.PathCredentials.PathOperation;
 import dev.lakeward.catalog.storage.TableCredentials;
@@ -264,13 +265,7 @@ public class DeltaTables {
     }
 
     private static StorageCredential storageCredential(TemporaryCredential credential, AccessLevel access) {
-        Map<String, String> config = switch (credential.secret()) {
-            case TemporaryCredential.AwsSession aws -> Map.of("s3.access-key-id", aws.accessKeyId(),
-                    "s3.secret-access-key", aws.secretAccessKey(), "s3.session-token", aws.sessionToken());
-            case TemporaryCredential.AzureSas azure -> Map.of("azure.sas-token", azure.sasToken());
-            case TemporaryCredential.GcpToken gcp -> Map.of("gcs.oauth-token", gcp.oauthToken());
-            case TemporaryCredential.None none -> Map.of();
-        };
-        return new StorageCredential(credential.url(), access.name(), config, credential.expiration().toEpochMilli());
+        return new StorageCredential(credential.url(), access.name(), CredentialProperties.of(credential),
+                credential.expiration().toEpochMilli());
     }
 }

@@ -170,12 +170,23 @@ public class TableService {
     /** The tables of a schema the caller may see, a full page at a time. */
     public Page<TableInfo> list(Caller caller, String catalogName, String schemaName, String maxResults,
             String pageToken) {
+        return list(caller, catalogName, schemaName, maxResults, pageToken, null);
+    }
+
+    /**
+     * The tables of one format (all of them when {@code format} is null) of a schema the caller
+     * may see, a full page at a time: for a protocol that serves one format (Iceberg's).
+     */
+    public Page<TableInfo> list(Caller caller, String catalogName, String schemaName, String maxResults,
+            String pageToken, DataSourceFormat format) {
         Found<SchemaInfo> schema = named.readSchema(caller, Action.READ_METADATA,
                 Names.identifier("catalog_name", catalogName), Names.identifier("schema_name", schemaName));
         PageRequest page = pageTokens.request(maxResults, pageToken);
         return Page.filtered(page,
                 (after, limit) -> NamespaceStore.tableNamesAfter(schema.id(), after, limit),
-                names -> access.visible(caller, cache.tables(schema, names), Found::securable),
+                names -> access.visible(caller, cache.tables(schema, names).stream()
+                        .filter(table -> format == null || table.info().dataSourceFormat() == format).toList(),
+                        Found::securable),
                 name -> name, table -> table.info().name()).map(Found::info);
     }
 

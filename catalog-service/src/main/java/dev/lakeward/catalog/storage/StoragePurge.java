@@ -71,31 +71,49 @@ public class StoragePurge {
                 .setParameter(1, Timestamp.from(cutoff)).setParameter(2, BATCH).getResultList();
         int deleted = 0;
         for (String url : due) {
-            StorageLocation location = StorageLocation.parse(url);
-            // no claim on the bucket's storage is admitted while this location is judged and deleted
-            AdvisoryLocks.exclusive(em, StorageAdmission.bucket(location));
-            Optional<String> reused = reuse(location);
-            if (reused.isPresent()) {
-                keep(url, reused.get());
-                continue;
+            if (purge(url)) {
+                deleted++;
             }
-            if (!location.scheme().equals("file")) {
-                keep(url, "the service deletes no " + location.scheme() + ":// objects; delete them with the"
-                        + " store's own tools, then this row");
-                continue;
-            }
-            try {
-                deleteTree(Path.of(URI.create(location.url())));
-            } catch (IOException e) {
-                keep(url, "deleting the files failed: " + e);
-                continue;
-            }
-            deleted++;
-            LOG.infof("Deleted the files of dropped managed storage %s", url);
-            em.createNativeQuery("delete from storage_purge where storage_location = ?1").setParameter(1, url)
-                    .executeUpdate();
         }
         return new int[] {due.size(), deleted};
+    }
+
+    /**
+     * Purges one dropped location now, whatever the delay (a client that asked for it, such as an
+     * Iceberg drop with {@code purgeRequested}), by the same rules as the sweep; whether its files
+     * were deleted. A location not awaiting purge, or taken by another replica, is left alone.
+     */
+    public boolean purgeNow(String url) {
+        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery("""
+                        select storage_location from storage_purge where storage_location = ?1 and last_error is null
+                        for update skip locked""").setParameter(1, url).getResultList().isEmpty() && purge(url));
+    }
+
+    /** The row's location deleted, or kept with why; whether files were deleted. */
+    private boolean purge(String url) {
+        StorageLocation location = StorageLocation.parse(url);
+        // no claim on the bucket's storage is admitted while this location is judged and deleted
+        AdvisoryLocks.exclusive(em, StorageAdmission.bucket(location));
+        Optional<String> reused = reuse(location);
+        if (reused.isPresent()) {
+            keep(url, reused.get());
+            return false;
+        }
+        if (!location.scheme().equals("file")) {
+            keep(url, "the service deletes no " + location.scheme() + ":// objects; delete them with the"
+                    + " store's own tools, then this row");
+            return false;
+        }
+        try {
+            deleteTree(Path.of(URI.create(location.url())));
+        } catch (IOException e) {
+            keep(url, "deleting the files failed: " + e);
+            return false;
+        }
+        LOG.infof("Deleted the files of dropped managed storage %s", url);
+        em.createNativeQuery("delete from storage_purge where storage_location = ?1").setParameter(1, url)
+                .executeUpdate();
+        return true;
     }
 
     /**

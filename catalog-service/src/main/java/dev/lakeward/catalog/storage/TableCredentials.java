@@ -57,6 +57,26 @@ public class TableCredentials {
     }
 
     /**
+     * The widest access the caller holds on the table, for a protocol whose requests do not name
+     * the operation (Iceberg's): READ_WRITE with MODIFY, else READ, with its decision (a denial
+     * names the first missing privilege). One batch.
+     */
+    public Widest widest(Caller caller, Securable table) {
+        List<Decision> decisions = accessControl.decide(caller, List.of(new Check(Action.SELECT, table),
+                new Check(Action.MODIFY, table), new Check(Action.EXTERNAL_USE_SCHEMA, table.parent())));
+        Decision select = decisions.get(0);
+        Decision external = decisions.get(2);
+        if (select.allowed() && decisions.get(1).allowed() && external.allowed()) {
+            return new Widest(AccessLevel.READ_WRITE, external);
+        }
+        return new Widest(AccessLevel.READ, select.allowed() ? external : select);
+    }
+
+    /** The widest access level a caller holds on a table, and the decision to vend it with. */
+    public record Widest(AccessLevel access, Decision decision) {
+    }
+
+    /**
      * For a table by its id: one the caller may not see is answered as an id that names none. The
      * id of a staging table the caller created is its location, read and written alike, for the
      * first commit (another's is an unknown id).

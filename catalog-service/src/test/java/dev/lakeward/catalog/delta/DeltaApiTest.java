@@ -1,9 +1,9 @@
 package dev.lakeward.catalog.delta;
 
 import static dev.lakeward.catalog.support.Api.BASE;
-import static dev.lakeward.catalog.support.Api.adminToken;
 import static dev.lakeward.catalog.support.Api.as;
 import static dev.lakeward.catalog.support.Api.asAdmin;
+import static dev.lakeward.catalog.support.Api.audit;
 import static dev.lakeward.catalog.support.Api.grant;
 import static dev.lakeward.catalog.support.Api.unique;
 import static dev.lakeward.catalog.support.Api.userWithToken;
@@ -18,11 +18,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakeward.catalog.storage.StoragePurge;
 import dev.lakeward.catalog.support.EmbeddedPostgresResource;
+import dev.lakeward.catalog.support.ErrorModelCases;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +43,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -566,44 +565,17 @@ class DeltaApiTest {
     }
 
     static Stream<Arguments> malformed() throws IOException {
-        try (InputStream in = DeltaApiTest.class.getResourceAsStream("/delta-malformed-requests.json")) {
-            return StreamSupport.stream(JSON.readTree(in).spliterator(), false)
-                    .map(row -> Arguments.of(row.get("case").asText(), row));
-        }
+        return ErrorModelCases.rows("/delta-malformed-requests.json");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
-    void isRefusedInTheDeltaShapeAndChangesNothing(String name, JsonNode row) throws IOException {
+    void isRefusedInTheDeltaShapeAndChangesNothing(String name, JsonNode row) {
         String before = snapshot();
-        RequestSpecification spec = given().urlEncodingEnabled(false).auth().oauth2(adminToken())
-                .contentType("application/json");
         String managedId = asAdmin().get(tables(FIXTURE) + "/cm").then().statusCode(200).extract()
                 .path("metadata.table-uuid");
-        if (row.has("raw")) {
-            spec.body(row.get("raw").asText().getBytes(StandardCharsets.UTF_8));
-        } else if (row.has("json")) {
-            spec.body(JSON.writeValueAsString(row.get("json")).replace("{cm_id}", managedId)
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-        String query = row.has("query") ? "?" + row.get("query").asText().replace("{catalog}", FIXTURE) : "";
-        Response response = spec.request(row.get("method").asText(),
-                DELTA + row.get("path").asText().replace("{catalog}", FIXTURE) + query);
-
-        assertThat(response.statusCode()).as("status of '%s': %s", name, response.asString())
-                .isEqualTo(row.get("status").asInt());
-        assertThat(response.contentType()).startsWith("application/json");
-        assertThat(response.jsonPath().getString("error.type")).as("type of '%s': %s", name, response.asString())
-                .isEqualTo(row.get("type").asText());
-        assertThat(response.jsonPath().getInt("error.code")).isEqualTo(row.get("status").asInt());
-        String message = response.jsonPath().getString("error.message");
-        assertThat(message).isNotBlank();
-        if (row.has("message")) {
-            assertThat(message).isEqualTo(row.get("message").asText());
-        }
-        if (row.has("message_contains")) {
-            assertThat(message).contains(row.get("message_contains").asText());
-        }
+        ErrorModelCases.assertRefused(name, row, ErrorModelCases.send(DELTA,
+                Map.of("{catalog}", FIXTURE, "{cm_id}", managedId), row));
         assertThat(snapshot()).as("state after '%s'", name).isEqualTo(before);
     }
 
@@ -621,10 +593,5 @@ class DeltaApiTest {
             throw new IllegalStateException(e);
         }
         return all.toString();
-    }
-
-    private List<Map<String, Object>> audit(String action, String securable) {
-        return asAdmin().queryParam("action", action).queryParam("securable", securable).get("/api/lakeward/v1/audit")
-                .then().statusCode(200).extract().jsonPath().getList("events");
     }
 }

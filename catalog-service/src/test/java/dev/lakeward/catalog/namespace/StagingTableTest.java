@@ -3,6 +3,7 @@ package dev.lakeward.catalog.namespace;
 import static dev.lakeward.catalog.support.Api.BASE;
 import static dev.lakeward.catalog.support.Api.as;
 import static dev.lakeward.catalog.support.Api.asAdmin;
+import static dev.lakeward.catalog.support.Api.audit;
 import static dev.lakeward.catalog.support.Api.grant;
 import static dev.lakeward.catalog.support.Api.unique;
 import static dev.lakeward.catalog.support.Api.userWithToken;
@@ -169,11 +170,6 @@ class StagingTableTest {
     private List<Object> tables() {
         return asAdmin().queryParam("catalog_name", catalog).queryParam("schema_name", "s").get(BASE + "/tables")
                 .jsonPath().getList("tables");
-    }
-
-    private List<Map<String, Object>> audit(String action, String securable) {
-        return asAdmin().queryParam("action", action).queryParam("securable", securable).get("/api/lakeward/v1/audit")
-                .then().statusCode(200).extract().jsonPath().getList("events");
     }
 
     private long stagingRows() {

@@ -95,6 +95,12 @@ public final class Api {
         return seen;
     }
 
+    /** The audit events of an action on a securable, as the admin reads them. */
+    public static List<Map<String, Object>> audit(String action, String securable) {
+        return asAdmin().queryParam("action", action).queryParam("securable", securable).get("/api/lakeward/v1/audit")
+                .then().statusCode(200).extract().jsonPath().getList("events");
+    }
+
     /** A name no other test uses, so tests share one service without seeing each other. */
     public static String unique(String prefix) {
         return prefix + "_" + UUID.randomUUID().toString().substring(0, 8);

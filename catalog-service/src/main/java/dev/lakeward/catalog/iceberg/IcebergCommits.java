@@ -1,0 +1,152 @@
+package dev.lakeward.catalog.iceberg;
+
+import dev.lakeward.catalog.access.AuditAction;
+import dev.lakeward.catalog.access.AuditLog;
+import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.access.NamespaceChanged;
+import dev.lakeward.catalog.error.InvalidParameter;
+import dev.lakeward.catalog.error.NotFound;
+import dev.lakeward.catalog.namespace.DataSourceFormat;
+import dev.lakeward.catalog.namespace.NamedObjects;
+import dev.lakeward.catalog.namespace.TablePath;
+import dev.lakeward.policy.Action;
+import dev.lakeward.policy.SecurableType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.iceberg.MetadataUpdate;
+import org.apache.iceberg.TableMetadata;
+import org.apache.iceberg.UpdateRequirement;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.exceptions.ValidationException;
+import org.apache.iceberg.rest.requests.CommitTransactionRequest;
+import org.apache.iceberg.rest.requests.UpdateTableRequest;
+import org.apache.iceberg.rest.responses.LoadTableResponse;
+
+/**
+ * Commits to Iceberg tables, with optimistic concurrency: under the table's row lock, the
+ * requirements are checked against the current metadata ({@link UpdateRequirement#validate}),
+ * the updates applied to it ({@link MetadataUpdate#applyTo}), the result written as a new metadata
+ * file and the row moved to it, in one transaction. A requirement that no longer holds is a 409
+ * {@code CommitFailedException} and changes nothing; so is any failure of a multi-table commit,
+ * for every table of it. A commit needs MODIFY; it may not move the table's location. The table's
+ * columns follow its schema. A metadata file written by a commit that then fails is left unused.
+ */
+@ApplicationScoped
+public class IcebergCommits {
+
+    @Inject
+    NamedObjects named;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Event<NamespaceChanged> namespaceChanged;
+
+    @Transactional
+    public LoadTableResponse commit(Caller caller, String prefix, String namespace, String table,
+            UpdateTableRequest request) {
+        String catalog = IcebergNames.catalog(prefix);
+        TablePath path = named.table(caller, Action.MODIFY, IcebergNames.fullName(catalog,
+                IcebergNames.schema(catalog, namespace), table));
+        TableMetadata committed = apply(caller, path, lock(path), request);
+        return LoadTableResponse.builder().withTableMetadata(committed).build();
+    }
+
+    /** Every table's changes or none: the tables are locked in one order, so that two such commits cannot deadlock. */
+    @Transactional
+    public void commitTransaction(Caller caller, String prefix, CommitTransactionRequest request) {
+        String catalog = IcebergNames.catalog(prefix);
+        List<TablePath> paths = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (UpdateTableRequest change : request.tableChanges()) {
+            TableIdentifier id = change.identifier();
+            TablePath path = named.table(caller, Action.MODIFY, IcebergNames.fullName(catalog,
+                    IcebergNames.schema(catalog, id.namespace()), id.name()));
+            if (!seen.add(path.fullName())) {
+                throw new InvalidParameter("Table '" + path.fullName() + "' appears more than once in the commit;"
+                        + " give all of its changes in one.");
+            }
+            paths.add(path);
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing(i -> paths.get(i).table().id));
+        IcebergTableEntity[] rows = new IcebergTableEntity[paths.size()];
+        for (int i : order) {
+            rows[i] = lock(paths.get(i));
+        }
+        for (int i = 0; i < paths.size(); i++) {
+            apply(caller, paths.get(i), rows[i], request.tableChanges().get(i));
+        }
+    }
+
+    /**
+     * Locks the table's row, read afresh (a commit writes its columns, and must not write back a
+     * name or a comment changed since it was read), and the row of its metadata location.
+     */
+    private IcebergTableEntity lock(TablePath path) {
+        em.refresh(path.table(), LockModeType.PESSIMISTIC_WRITE);
+        IcebergTableEntity row = path.table().dataSourceFormat != DataSourceFormat.ICEBERG ? null
+                : em.find(IcebergTableEntity.class, path.table().id, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            throw NotFound.securable(SecurableType.TABLE, path.fullName());
+        }
+        return row;
+    }
+
+    private TableMetadata apply(Caller caller, TablePath path, IcebergTableEntity row, UpdateTableRequest request) {
+        TableMetadata base = MetadataFiles.read(row.metadataLocation);
+        for (UpdateRequirement requirement : request.requirements()) {
+            try {
+                requirement.validate(base);
+            } catch (CommitFailedException stale) {
+                throw IcebergFailure.commitFailed("Commit to '" + path.fullName() + "' refused, nothing changed: "
+                        + stale.getMessage());
+            }
+        }
+        TableMetadata.Builder builder = TableMetadata.buildFrom(base);
+        TableMetadata updated;
+        try {
+            for (MetadataUpdate update : request.updates()) {
+                if (update instanceof MetadataUpdate.SetLocation moved && !moved.location().equals(base.location())) {
+                    throw new InvalidParameter("A commit may not move table '" + path.fullName() + "' from '"
+                            + base.location() + "'.");
+                }
+                update.applyTo(builder);
+            }
+            updated = builder.build();
+        } catch (IllegalArgumentException | IllegalStateException | ValidationException refused) {
+            throw new InvalidParameter("Commit to '" + path.fullName() + "' refused, nothing changed: "
+                    + refused.getMessage());
+        }
+        if (updated.changes().isEmpty()) {
+            return base;
+        }
+        TableMetadata written = MetadataFiles.write(updated);
+        String previous = row.metadataLocation;
+        row.metadataLocation = written.metadataFileLocation();
+        path.table().columns = IcebergColumns.of(written.schema(), written.spec());
+        path.table().updatedBy(caller.name());
+        audit.change(caller.name(), AuditAction.COMMIT_TABLE, SecurableType.TABLE, path.fullName(),
+                Map.of("metadata_location", row.metadataLocation, "previous_metadata_location", previous));
+        namespaceChanged.fire(new NamespaceChanged());
+        return written;
+    }
+}

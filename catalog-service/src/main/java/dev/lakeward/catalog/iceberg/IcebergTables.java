@@ -1,0 +1,259 @@
+package dev.lakeward.catalog.iceberg;
+
+import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.error.InvalidParameter;
+import dev.lakeward.catalog.error.NotFound;
+import dev.lakeward.catalog.namespace.DataSourceFormat;
+import dev.lakeward.catalog.namespace.Found;
+import dev.lakeward.catalog.namespace.NamedObjects;
+import dev.lakeward.catalog.namespace.Requests.CreateTable;
+import dev.lakeward.catalog.namespace.StorageLocations;
+import dev.lakeward.catalog.namespace.TableEntity;
+import dev.lakeward.catalog.namespace.TableInfo;
+import dev.lakeward.catalog.namespace.TablePath;
+import dev.lakeward.catalog.namespace.TableService;
+import dev.lakeward.catalog.namespace.TableType;
+import dev.lakeward.catalog.persistence.Page;
+import dev.lakeward.catalog.storage.CredentialProperties;
+import dev.lakeward.catalog.storage.StoragePurge;
+import dev.lakeward.catalog.storage.TableCredentials;
+import dev.lakeward.credentials.TemporaryCredential;
+import dev.lakeward.policy.Action;
+import dev.lakeward.policy.SecurableType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.SortOrder;
+import org.apache.iceberg.TableMetadata;
+import org.apache.iceberg.exceptions.NotFoundException;
+import org.apache.iceberg.rest.credentials.Credential;
+import org.apache.iceberg.rest.credentials.ImmutableCredential;
+import org.apache.iceberg.rest.requests.CreateTableRequest;
+import org.apache.iceberg.rest.requests.RegisterTableRequest;
+import org.apache.iceberg.rest.requests.RenameTableRequest;
+import org.apache.iceberg.rest.responses.ImmutableLoadCredentialsResponse;
+import org.apache.iceberg.rest.responses.ListTablesResponse;
+import org.apache.iceberg.rest.responses.LoadCredentialsResponse;
+import org.apache.iceberg.rest.responses.LoadTableResponse;
+
+/**
+ * Iceberg tables: Lakeward tables of format ICEBERG ({@link TableService}, with the Unity Catalog
+ * API's grants and audit: CREATE TABLE to create, SELECT to load, MANAGE to rename and drop) and
+ * the metadata file that is their current state ({@link IcebergTableEntity}), which the service
+ * writes itself. A table of another format is not one here. Credentials are vended as
+ * {@code temporary-table-credentials} vends them ({@link TableCredentials}): READ with SELECT,
+ * READ_WRITE with MODIFY too, and EXTERNAL USE SCHEMA either way.
+ */
+@ApplicationScoped
+public class IcebergTables {
+
+    @Inject
+    NamedObjects named;
+
+    @Inject
+    TableService tables;
+
+    @Inject
+    TableCredentials tableCredentials;
+
+    @Inject
+    StoragePurge storagePurge;
+
+    /** The ICEBERG tables of the namespace the caller may see. */
+    public ListTablesResponse list(Caller caller, String prefix, String namespace, String pageToken, String pageSize) {
+        String catalog = IcebergNames.catalog(prefix);
+        String schema = IcebergNames.schema(catalog, namespace);
+        Page<TableInfo> page = IcebergPages.read(pageToken, pageSize, (maxResults, token) ->
+                tables.list(caller, catalog, schema, maxResults, token, DataSourceFormat.ICEBERG));
+        return ListTablesResponse.builder()
+                .addAll(page.items().stream().map(t -> IcebergNames.identifier(schema, t.name())).toList())
+                .nextPageToken(page.nextPageToken()).build();
+    }
+
+    /**
+     * A MANAGED table in the schema's managed storage, or an EXTERNAL one at the request's
+     * location (CREATE EXTERNAL TABLE on the external location that covers it), and its first
+     * metadata file there, in one transaction.
+     */
+    @Transactional
+    public LoadTableResponse create(Caller caller, String prefix, String namespace, CreateTableRequest request,
+            boolean vendCredentials) {
+        if (request.stageCreate()) {
+            throw IcebergFailure.unsupported("Staged creation (stage-create) is not served yet: create the table,"
+                    + " then commit to it.");
+        }
+        String catalog = IcebergNames.catalog(prefix);
+        String schema = IcebergNames.schema(catalog, namespace);
+        PartitionSpec spec = request.spec() == null ? PartitionSpec.unpartitioned() : request.spec();
+        TableInfo created = tables.create(caller, new CreateTable(request.name(), catalog, schema,
+                request.location() == null ? TableType.MANAGED : TableType.EXTERNAL, DataSourceFormat.ICEBERG,
+                IcebergColumns.of(request.schema(), spec), request.location(), null, null, null));
+        TableMetadata metadata;
+        try {
+            metadata = TableMetadata.newTableMetadata(request.schema(), spec,
+                    request.writeOrder() == null ? SortOrder.unsorted() : request.writeOrder(),
+                    created.storageLocation(), request.properties());
+        } catch (IllegalArgumentException | IllegalStateException refused) {
+            throw new InvalidParameter("The table cannot be created as asked: " + refused.getMessage());
+        }
+        TableMetadata written = MetadataFiles.write(metadata);
+        IcebergTableEntity row = new IcebergTableEntity();
+        row.tableId = UUID.fromString(created.tableId());
+        row.metadataLocation = written.metadataFileLocation();
+        row.persist();
+        return response(caller, written, vendCredentials ? named.readTable(caller, Action.READ_METADATA,
+                created.fullName()) : null);
+    }
+
+    /**
+     * An EXTERNAL table over an existing metadata file in the usual layout
+     * ({@code <table>/metadata/<file>}): the table is created at {@code <table>} first, with the
+     * grants that takes, and only then is the file read, which must name that location.
+     */
+    @Transactional
+    public LoadTableResponse register(Caller caller, String prefix, String namespace, RegisterTableRequest request) {
+        String catalog = IcebergNames.catalog(prefix);
+        String schema = IcebergNames.schema(catalog, namespace);
+        String metadataLocation = StorageLocations.normalize("metadata-location", request.metadataLocation());
+        String location = MetadataFiles.tableLocation(metadataLocation);
+        if (location == null) {
+            throw new InvalidParameter("metadata-location '" + metadataLocation + "' is not a metadata file in a"
+                    + " table's metadata folder (<table>/metadata/<file>.metadata.json).");
+        }
+        TableInfo created = tables.create(caller, new CreateTable(request.name(), catalog, schema, TableType.EXTERNAL,
+                DataSourceFormat.ICEBERG, List.of(), location, null, null, null));
+        TableMetadata metadata;
+        try {
+            metadata = MetadataFiles.read(metadataLocation);
+        } catch (NotFoundException missing) {
+            throw new InvalidParameter("No metadata file at '" + metadataLocation + "'.");
+        } catch (RuntimeException unreadable) {
+            throw new InvalidParameter("'" + metadataLocation + "' is not Iceberg table metadata: "
+                    + unreadable.getMessage());
+        }
+        if (!StorageLocations.normalize("location", metadata.location()).equals(created.storageLocation())) {
+            throw new InvalidParameter("The metadata's table location '" + metadata.location() + "' is not '"
+                    + created.storageLocation() + "', the folder holding its metadata folder.");
+        }
+        TableEntity table = TableEntity.findById(UUID.fromString(created.tableId()));
+        table.columns = IcebergColumns.of(metadata.schema(), metadata.spec());
+        IcebergTableEntity row = new IcebergTableEntity();
+        row.tableId = table.id;
+        row.metadataLocation = metadataLocation;
+        row.persist();
+        return response(caller, metadata, null);
+    }
+
+    /** The table's current metadata; needs SELECT, and with credentials what they need too. */
+    public LoadTableResponse load(Caller caller, String prefix, String namespace, String table,
+            boolean vendCredentials) {
+        Found<TableInfo> found = readIceberg(caller, Action.SELECT, prefix, namespace, table);
+        return response(caller, MetadataFiles.read(metadataLocation(found)), vendCredentials ? found : null);
+    }
+
+    /** Whether the table exists for the caller: one it may not see, or not an Iceberg table, does not. */
+    public boolean exists(Caller caller, String prefix, String namespace, String table) {
+        try {
+            readIceberg(caller, Action.READ_METADATA, prefix, namespace, table);
+            return true;
+        } catch (NotFound missingOrHidden) {
+            return false;
+        }
+    }
+
+    public LoadCredentialsResponse credentials(Caller caller, String prefix, String namespace, String table) {
+        Found<TableInfo> found = readIceberg(caller, Action.READ_METADATA, prefix, namespace, table);
+        return ImmutableLoadCredentialsResponse.builder().addAllCredentials(credentials(caller, found)).build();
+    }
+
+    /** A new name in the same namespace; moving a table to another namespace is not served. */
+    public void rename(Caller caller, String prefix, RenameTableRequest request) {
+        String catalog = IcebergNames.catalog(prefix);
+        String from = IcebergNames.schema(catalog, request.source().namespace());
+        String to = IcebergNames.schema(catalog, request.destination().namespace());
+        String fullName = IcebergNames.fullName(catalog, from, request.source().name());
+        readIceberg(caller, Action.READ_METADATA, fullName);
+        if (!from.equals(to)) {
+            throw IcebergFailure.unsupported("Tables are renamed within their namespace; moving '" + fullName
+                    + "' to namespace '" + to + "' is not served.");
+        }
+        tables.rename(caller, fullName, request.destination().name());
+    }
+
+    /**
+     * Drops the table (ownership or MANAGE). A MANAGED table's storage is purged after the delay
+     * as every dropped managed table's is ({@link StoragePurge}); with {@code purge}, right after
+     * the drop has committed, by the same rules. An EXTERNAL table's files are never removed.
+     */
+    public void drop(Caller caller, String prefix, String namespace, String table, boolean purge) {
+        String location = QuarkusTransaction.requiringNew().call(() -> {
+            TablePath path = named.table(caller, Action.MANAGE, icebergFullName(prefix, namespace, table));
+            requireIceberg(path.toInfo());
+            tables.delete(caller, path.fullName());
+            return path.table().tableType == TableType.MANAGED ? path.table().storageLocation : null;
+        });
+        if (purge && location != null) {
+            storagePurge.purgeNow(location);
+        }
+    }
+
+    /** Reports are read (a malformed one is a 400) on a table the caller may see, and dropped. */
+    public void acceptMetrics(Caller caller, String prefix, String namespace, String table) {
+        readIceberg(caller, Action.READ_METADATA, prefix, namespace, table);
+    }
+
+    private Found<TableInfo> readIceberg(Caller caller, Action action, String prefix, String namespace,
+            String table) {
+        return readIceberg(caller, action, icebergFullName(prefix, namespace, table));
+    }
+
+    private Found<TableInfo> readIceberg(Caller caller, Action action, String fullName) {
+        Found<TableInfo> found = named.readTable(caller, action, fullName);
+        requireIceberg(found.info());
+        return found;
+    }
+
+    private static String icebergFullName(String prefix, String namespace, String table) {
+        String catalog = IcebergNames.catalog(prefix);
+        return IcebergNames.fullName(catalog, IcebergNames.schema(catalog, namespace), table);
+    }
+
+    /** A table of another format is no table of this catalog's: a Delta table is for the Delta API. */
+    private static void requireIceberg(TableInfo table) {
+        if (table.dataSourceFormat() != DataSourceFormat.ICEBERG || table.tableType() == TableType.VIEW) {
+            throw NotFound.securable(SecurableType.TABLE, table.fullName());
+        }
+    }
+
+    private static String metadataLocation(Found<TableInfo> table) {
+        IcebergTableEntity row = IcebergTableEntity.findById(table.id());
+        if (row == null) {
+            // created through the Unity Catalog API as ICEBERG, with no metadata: register it to use it here
+            throw NotFound.securable(SecurableType.TABLE, table.info().fullName());
+        }
+        return row.metadataLocation;
+    }
+
+    /** The table's metadata, with the caller's credentials for its storage when {@code table} is given. */
+    private LoadTableResponse response(Caller caller, TableMetadata metadata, Found<TableInfo> table) {
+        LoadTableResponse.Builder response = LoadTableResponse.builder().withTableMetadata(metadata);
+        if (table != null) {
+            response.addAllCredentials(credentials(caller, table));
+        }
+        return response.build();
+    }
+
+    /** The caller's widest credential for the table; none is needed for local files. */
+    private List<Credential> credentials(Caller caller, Found<TableInfo> table) {
+        TableCredentials.Widest widest = tableCredentials.widest(caller, table.securable());
+        TemporaryCredential credential = tableCredentials.vend(caller, table, widest.decision(), widest.access());
+        Map<String, String> config = CredentialProperties.of(credential);
+        return config.isEmpty() ? List.of()
+                : List.of(ImmutableCredential.builder().prefix(credential.url()).config(config).build());
+    }
+}
