@@ -5,6 +5,7 @@ import dev.lakeward.catalog.access.PrincipalType;
 import dev.lakeward.catalog.config.LakewardConfig;
 import dev.lakeward.catalog.identity.AccessTokens;
 import dev.lakeward.catalog.identity.PrincipalEntity;
+import dev.lakeward.catalog.persistence.AdvisoryLocks;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,7 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * On the first start with an empty store: creates the metastore and its owner, the admin principal,
  * and writes the admin's token to {@code <data-dir>/admin-token} (mode 600). All in one
- * transaction, so a start that fails half-way is retried whole by the next one.
+ * transaction, so a start that fails half-way is retried whole by the next one; replicas started
+ * at once on an empty store wait for each other, so exactly one creates them and holds the token.
  */
 @ApplicationScoped
 public class MetastoreBootstrap {
@@ -40,6 +42,8 @@ public class MetastoreBootstrap {
     @Transactional
     void onStart(@Observes StartupEvent event) {
         Path tokenFile = config.dataDir().toAbsolutePath().normalize().resolve("admin-token");
+        // replicas starting together on an empty store take turns: the first creates, the others find it
+        AdvisoryLocks.exclusive(MetastoreEntity.getEntityManager(), "metastore bootstrap");
         if (MetastoreEntity.count() > 0) {
             if (Files.exists(tokenFile)) {
                 LOG.infof("The admin token is in %s", tokenFile);

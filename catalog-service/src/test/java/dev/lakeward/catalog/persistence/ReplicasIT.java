@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -69,21 +70,31 @@ class ReplicasIT {
     @BeforeAll
     static void start() throws Exception {
         database = SharedDatabase.start(work.resolve("postgres"));
-        // the first bootstraps the metastore and writes the admin's token; the others join it
-        a = ServiceProcess.start(Files.createDirectories(work.resolve("a")), database.settings(RARE_POLL));
-        ExecutorService starting = Executors.newFixedThreadPool(2);
+        // all three at once on the empty store: exactly one bootstraps the metastore and holds the admin's token
+        ExecutorService starting = Executors.newFixedThreadPool(3);
         try {
+            Future<ServiceProcess> first = starting.submit(() ->
+                    ServiceProcess.start(Files.createDirectories(work.resolve("a")), database.settings(RARE_POLL)));
             // b is stopped under load at the end, with the packaged shutdown delay (application.properties)
             Future<ServiceProcess> second = starting.submit(() -> ServiceProcess.start(
                     Files.createDirectories(work.resolve("b")), database.settings(RARE_POLL, "quarkus.shutdown.delay=2s")));
             Future<ServiceProcess> third = starting.submit(() ->
                     ServiceProcess.start(Files.createDirectories(work.resolve("c")), database.settings(RARE_POLL)));
+            a = first.get();
             b = second.get();
             c = third.get();
         } finally {
             starting.shutdownNow();
         }
-        admin = new ReplicaClient(a.adminToken());
+        List<String> tokens = Stream.of("a", "b", "c").map(name -> work.resolve(name).resolve("admin-token"))
+                .filter(Files::exists).map(file -> file.getParent().getFileName().toString()).toList();
+        assertThat(tokens).as("the replicas holding an admin token").hasSize(1);
+        ServiceProcess bootstrapped = switch (tokens.getFirst()) {
+            case "a" -> a;
+            case "b" -> b;
+            default -> c;
+        };
+        admin = new ReplicaClient(bootstrapped.adminToken());
         assertThat(admin.post(a, UC + "/catalogs", Map.of("name", "shared")).statusCode()).isEqualTo(200);
         reader = new ReplicaClient(admin.userWithToken(a, "reader@example.com"));
     }
