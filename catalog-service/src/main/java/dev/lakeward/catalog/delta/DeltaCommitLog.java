@@ -1,14 +1,9 @@
 package dev.lakeward.catalog.delta;
 
 import dev.lakeward.catalog.delta.DeltaMessages.Commit;
-import dev.lakeward.catalog.error.NotFound;
-import dev.lakeward.catalog.namespace.TablePath;
-import dev.lakeward.policy.SecurableType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityNotFoundException;
-import jakarta.persistence.LockModeType;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -34,18 +29,6 @@ class DeltaCommitLog {
 
     @Inject
     EntityManager em;
-
-    /**
-     * Holds the table's row for update and reads it afresh, before its commit log's row, in the
-     * order a drop takes them; a table dropped meanwhile is missing, as it would be a moment later.
-     */
-    void lockTable(TablePath path) {
-        try {
-            em.refresh(path.table(), LockModeType.PESSIMISTIC_WRITE);
-        } catch (EntityNotFoundException dropped) {
-            throw NotFound.securable(SecurableType.TABLE, path.fullName());
-        }
-    }
 
     /** A new table's history: version 0, which its writer published before creating it. */
     void start(UUID tableId, long timestampMs) {

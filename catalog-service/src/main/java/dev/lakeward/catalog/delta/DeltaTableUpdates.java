@@ -77,7 +77,7 @@ public class DeltaTableUpdates {
         }
         boolean managed = DeltaViews.catalogManaged(before);
         // the table's row before its commit log's, in the order a drop takes them (no deadlock with it)
-        log.lockTable(path);
+        path.lockForUpdate();
         Position position = null;
         if (managed) {
             if (actions.get(UpdateSnapshotVersion.class).isPresent()) {

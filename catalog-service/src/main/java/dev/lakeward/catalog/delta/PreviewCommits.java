@@ -80,7 +80,8 @@ class PreviewCommits {
         CatalogManagedContract.refuseUniform(request.uniform() != null, Map.of());
         TablePath path = catalogManaged(caller, Action.MODIFY, request.tableId(), request.tableUri());
         UUID id = path.table().id;
-        log.lockTable(path);
+        // the table's row before its commit log's, as every writer and a drop take them
+        path.lockForUpdate();
         Position position = log.lockForUpdate(id, path.toInfo().createdAt());
         Map<String, Object> details = new LinkedHashMap<>();
         if (request.commitInfo() != null) {

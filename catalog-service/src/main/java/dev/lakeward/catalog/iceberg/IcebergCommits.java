@@ -102,7 +102,7 @@ public class IcebergCommits {
      * name or a comment changed since it was read), and the row of its metadata location.
      */
     private IcebergTableEntity lock(TablePath path) {
-        em.refresh(path.table(), LockModeType.PESSIMISTIC_WRITE);
+        path.lockForUpdate();
         IcebergTableEntity row = path.table().dataSourceFormat != DataSourceFormat.ICEBERG ? null
                 : em.find(IcebergTableEntity.class, path.table().id, LockModeType.PESSIMISTIC_WRITE);
         if (row == null) {

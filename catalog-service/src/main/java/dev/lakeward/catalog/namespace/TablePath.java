@@ -1,6 +1,10 @@
 package dev.lakeward.catalog.namespace;
 
+import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.policy.Securable;
+import dev.lakeward.policy.SecurableType;
+import jakarta.persistence.EntityNotFoundException;
+import jakarta.persistence.LockModeType;
 
 /** A table with the catalog and schema it lives under. */
 public record TablePath(CatalogEntity catalog, SchemaEntity schema, TableEntity table) {
@@ -15,6 +19,20 @@ public record TablePath(CatalogEntity catalog, SchemaEntity schema, TableEntity 
 
     public TableInfo toInfo() {
         return table.toInfo(catalog.name, schema.name);
+    }
+
+    /**
+     * Holds the table's row for update until the transaction ends and reads it afresh, so a change
+     * made on it writes back nothing another wrote meanwhile; a table dropped meanwhile is missing,
+     * as it would be a moment later.
+     */
+    public TablePath lockForUpdate() {
+        try {
+            TableEntity.getEntityManager().refresh(table, LockModeType.PESSIMISTIC_WRITE);
+        } catch (EntityNotFoundException dropped) {
+            throw NotFound.securable(SecurableType.TABLE, fullName());
+        }
+        return this;
     }
 
     public Found<TableInfo> found(Securable metastore) {

@@ -228,7 +228,7 @@ public class TableService {
     /** Sets the table's comment (an empty one removes it); for those who manage the table, its owner first. */
     @Transactional
     public TableInfo updateComment(Caller caller, String fullName, String comment) {
-        TablePath path = named.table(caller, Action.MANAGE, fullName);
+        TablePath path = named.table(caller, Action.MANAGE, fullName).lockForUpdate();
         String previous = path.table().comment;
         path.table().comment = comment == null || comment.isBlank() ? null : Names.comment(comment);
         path.table().updatedBy(caller.name());
@@ -241,7 +241,7 @@ public class TableService {
     /** A new name in the same schema, for those who manage the table; a name taken is a conflict. */
     @Transactional
     public TableInfo rename(Caller caller, String fullName, String newName) {
-        TablePath path = named.table(caller, Action.MANAGE, fullName);
+        TablePath path = named.table(caller, Action.MANAGE, fullName).lockForUpdate();
         String before = path.fullName();
         path.table().name = Names.identifier("new_name", newName);
         path.table().updatedBy(caller.name());
