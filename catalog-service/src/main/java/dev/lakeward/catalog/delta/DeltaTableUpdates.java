@@ -28,7 +28,6 @@ import dev.lakeward.policy.Action;
 import dev.lakeward.policy.SecurableType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,9 +60,6 @@ public class DeltaTableUpdates {
 
     @Inject
     AuditLog audit;
-
-    @Inject
-    EntityManager em;
 
     @Transactional
     public LoadTableResponse update(Caller caller, String fullName, UpdateTableRequest request) {
