@@ -264,6 +264,13 @@ public interface LakewardConfig {
          */
         @WithDefault("7d")
         Duration purgeDelay();
+
+        /**
+         * How long the service waits on a cloud store for its own reads and writes there (an
+         * Iceberg table's metadata files), per call.
+         */
+        @WithDefault("10s")
+        Duration timeout();
     }
 
     /** The data explorer: its sign-in sessions, and sample reads, the one place where the service itself reads a table's data. */

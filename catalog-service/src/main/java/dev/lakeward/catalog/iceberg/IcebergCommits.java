@@ -55,6 +55,9 @@ public class IcebergCommits {
     AuditLog audit;
 
     @Inject
+    MetadataFiles metadataFiles;
+
+    @Inject
     Event<NamespaceChanged> namespaceChanged;
 
     @Transactional
@@ -112,7 +115,7 @@ public class IcebergCommits {
     }
 
     private TableMetadata apply(Caller caller, TablePath path, IcebergTableEntity row, UpdateTableRequest request) {
-        TableMetadata base = MetadataFiles.read(row.metadataLocation);
+        TableMetadata base = metadataFiles.read(path.table().storageLocation, row.metadataLocation);
         for (UpdateRequirement requirement : request.requirements()) {
             try {
                 requirement.validate(base);
@@ -139,7 +142,7 @@ public class IcebergCommits {
         if (updated.changes().isEmpty()) {
             return base;
         }
-        TableMetadata written = MetadataFiles.write(updated);
+        TableMetadata written = metadataFiles.write(updated);
         String previous = row.metadataLocation;
         row.metadataLocation = written.metadataFileLocation();
         path.table().columns = IcebergColumns.of(written.schema(), written.spec());

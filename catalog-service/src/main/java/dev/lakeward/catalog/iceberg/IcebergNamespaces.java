@@ -60,13 +60,18 @@ public class IcebergNamespaces {
     @Inject
     EntityManager em;
 
-    /** For a catalog the caller may see: its name as the prefix of every path. */
+    /**
+     * For a catalog the caller may see: its name as the prefix of every path, and, as a default
+     * the client may override, the header that asks for vended credentials on every load, so an
+     * engine given only the URI, the warehouse and a token reads and writes governed storage.
+     */
     public ConfigResponse config(Caller caller, String warehouse) {
         if (warehouse == null || warehouse.isEmpty()) {
             throw new InvalidParameter("warehouse is required: the name of the catalog to use.");
         }
         String catalog = named.readCatalog(caller, Action.READ_METADATA, IcebergNames.catalog(warehouse)).info().name();
-        return ConfigResponse.builder().withOverride("prefix", catalog).withEndpoints(ENDPOINTS).build();
+        return ConfigResponse.builder().withOverride("prefix", catalog)
+                .withDefault("header.X-Iceberg-Access-Delegation", "vended-credentials").withEndpoints(ENDPOINTS).build();
     }
 
     /** The schemas the caller may see; a one-level namespace holds none. */

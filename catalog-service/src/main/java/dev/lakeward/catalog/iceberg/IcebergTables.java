@@ -16,7 +16,9 @@ import dev.lakeward.catalog.namespace.TableType;
 import dev.lakeward.catalog.persistence.Page;
 import dev.lakeward.catalog.storage.CredentialProperties;
 import dev.lakeward.catalog.storage.StoragePurge;
+import dev.lakeward.catalog.storage.StorageVending;
 import dev.lakeward.catalog.storage.TableCredentials;
+import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.credentials.TemporaryCredential;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.SecurableType;
@@ -64,6 +66,12 @@ public class IcebergTables {
     @Inject
     StoragePurge storagePurge;
 
+    @Inject
+    StorageVending vending;
+
+    @Inject
+    MetadataFiles metadataFiles;
+
     /** The ICEBERG tables of the namespace the caller may see. */
     public ListTablesResponse list(Caller caller, String prefix, String namespace, String pageToken, String pageSize) {
         String catalog = IcebergNames.catalog(prefix);
@@ -101,7 +109,7 @@ public class IcebergTables {
         } catch (IllegalArgumentException | IllegalStateException refused) {
             throw new InvalidParameter("The table cannot be created as asked: " + refused.getMessage());
         }
-        TableMetadata written = MetadataFiles.write(metadata);
+        TableMetadata written = metadataFiles.write(metadata);
         IcebergTableEntity row = new IcebergTableEntity();
         row.tableId = UUID.fromString(created.tableId());
         row.metadataLocation = written.metadataFileLocation();
@@ -129,7 +137,7 @@ public class IcebergTables {
                 DataSourceFormat.ICEBERG, List.of(), location, null, null, null));
         TableMetadata metadata;
         try {
-            metadata = MetadataFiles.read(metadataLocation);
+            metadata = metadataFiles.read(created.storageLocation(), metadataLocation);
         } catch (NotFoundException missing) {
             throw new InvalidParameter("No metadata file at '" + metadataLocation + "'.");
         } catch (RuntimeException unreadable) {
@@ -153,7 +161,8 @@ public class IcebergTables {
     public LoadTableResponse load(Caller caller, String prefix, String namespace, String table,
             boolean vendCredentials) {
         Found<TableInfo> found = readIceberg(caller, Action.SELECT, prefix, namespace, table);
-        return response(caller, MetadataFiles.read(metadataLocation(found)), vendCredentials ? found : null);
+        return response(caller, metadataFiles.read(found.info().storageLocation(), metadataLocation(found)),
+                vendCredentials ? found : null);
     }
 
     /** Whether the table exists for the caller: one it may not see, or not an Iceberg table, does not. */
@@ -239,11 +248,20 @@ public class IcebergTables {
         return row.metadataLocation;
     }
 
-    /** The table's metadata, with the caller's credentials for its storage when {@code table} is given. */
+    /**
+     * The table's metadata and where its store answers; with the caller's credentials for its
+     * storage when {@code table} is given, listed in {@code storage-credentials} and, for clients
+     * that read only the table's {@code config} (before Iceberg 1.8, PyIceberg), there too.
+     */
     private LoadTableResponse response(Caller caller, TableMetadata metadata, Found<TableInfo> table) {
         LoadTableResponse.Builder response = LoadTableResponse.builder().withTableMetadata(metadata);
+        if (StorageLocation.parse(metadata.location()).scheme().equals("s3")) {
+            response.addAllConfig(CredentialProperties.ofS3Store(vending.endpoint(metadata.location())));
+        }
         if (table != null) {
-            response.addAllCredentials(credentials(caller, table));
+            List<Credential> credentials = credentials(caller, table);
+            response.addAllCredentials(credentials);
+            credentials.forEach(credential -> response.addAllConfig(credential.config()));
         }
         return response.build();
     }

@@ -1,48 +1,79 @@
 package dev.lakeward.catalog.iceberg;
 
+import dev.lakeward.catalog.config.LakewardConfig;
+import dev.lakeward.catalog.error.Unavailable;
+import dev.lakeward.catalog.storage.S3Clients;
+import dev.lakeward.catalog.storage.StorageVending;
+import dev.lakeward.catalog.storage.StoreEndpoint;
+import dev.lakeward.credentials.AccessLevel;
 import dev.lakeward.credentials.StorageLocation;
+import dev.lakeward.credentials.TemporaryCredential;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.TableMetadataParser;
+import org.apache.iceberg.aws.s3.S3FileIO;
+import org.apache.iceberg.aws.s3.S3FileIOProperties;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.io.PositionOutputStream;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * An Iceberg table's metadata files, which the service reads and writes itself: each version a
  * new file under the table's {@code metadata/} folder (never the folder a table property names,
  * so that a commit cannot write outside the table's storage), named
- * {@code <version>-<uuid>.metadata.json} as Iceberg's catalogs name them. Storage on
- * {@code file://} only, for now.
+ * {@code <version>-<uuid>.metadata.json} as Iceberg's catalogs name them. On {@code file://}
+ * directly; on {@code s3://} through a credential the service mints for the table's location
+ * alone (READ to read, READ_WRITE to write), by the storage credential and cache that vend to
+ * engines. Other clouds are not served yet.
  */
-final class MetadataFiles {
+@ApplicationScoped
+public class MetadataFiles {
 
     private static final Pattern VERSION = Pattern.compile("(\\d{1,9})-[^/]*\\.metadata\\.json$");
 
-    private MetadataFiles() {
-    }
+    @Inject
+    StorageVending vending;
 
-    /** The metadata at this location, with that location as its file's. */
-    static TableMetadata read(String metadataLocation) {
-        return TableMetadataParser.read(io(metadataLocation), metadataLocation);
+    @Inject
+    LakewardConfig config;
+
+    /** The metadata at this location of the table stored at {@code tableLocation}, with that location as its file's. */
+    TableMetadata read(String tableLocation, String metadataLocation) {
+        return using(tableLocation, AccessLevel.READ, io -> TableMetadataParser.read(io, metadataLocation));
     }
 
     /** Writes the metadata as the table's next version; answers it with its new file's location. */
-    static TableMetadata write(TableMetadata metadata) {
+    TableMetadata write(TableMetadata metadata) {
         String location = stripSlash(metadata.location()) + "/metadata/"
                 + String.format("%05d-%s.metadata.json", nextVersion(metadata), UUID.randomUUID());
         String json = TableMetadataParser.toJson(metadata);
-        try (PositionOutputStream out = io(location).newOutputFile(location).create()) {
-            out.write(json.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + location, e);
-        }
+        using(metadata.location(), AccessLevel.READ_WRITE, io -> {
+            try (PositionOutputStream out = io.newOutputFile(location).create()) {
+                out.write(json.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write " + location, e);
+            }
+            return location;
+        });
         return TableMetadataParser.fromJson(location, json);
+    }
+
+    /** Refuses a table on storage whose metadata the service cannot keep. */
+    private static void requireServed(String location) {
+        String scheme = StorageLocation.parse(location).scheme();
+        if (!scheme.equals("file") && !scheme.equals("s3")) {
+            throw IcebergFailure.unsupported("Iceberg tables are served on file:// and s3:// storage, not on "
+                    + scheme + "://.");
+        }
     }
 
     /** The table folder a metadata file of the usual layout lies in, {@code <table>/metadata/<file>}. */
@@ -56,13 +87,23 @@ final class MetadataFiles {
         return metadataLocation.substring(0, folder);
     }
 
-    static FileIO io(String location) {
-        String scheme = StorageLocation.parse(location).scheme();
-        if (!scheme.equals("file")) {
-            throw IcebergFailure.unsupported("Iceberg tables are served on file:// storage only yet, not on "
-                    + scheme + "://.");
+    /** The table's files opened for this use, closed after it; a store that fails is a 503. */
+    private <T> T using(String tableLocation, AccessLevel access, Function<FileIO, T> use) {
+        requireServed(tableLocation);
+        if (StorageLocation.parse(tableLocation).scheme().equals("file")) {
+            return use.apply(new LocalFileIO());
         }
-        return new LocalFileIO();
+        TemporaryCredential credential = vending.forService(tableLocation, access);
+        if (!(credential.secret() instanceof TemporaryCredential.AwsSession session)) {
+            throw new IllegalStateException("An s3:// location was vended " + credential.secret());
+        }
+        StoreEndpoint endpoint = vending.endpoint(tableLocation);
+        try (FileIO io = new S3FileIO(() -> S3Clients.forSession(session, endpoint, config.storage().timeout()),
+                new S3FileIOProperties())) {
+            return use.apply(io);
+        } catch (SdkException | UncheckedIOException failed) {
+            throw new Unavailable("The store of '" + tableLocation + "' did not answer as asked: " + failed.getMessage());
+        }
     }
 
     /** One more than the version of the file it follows, from the metadata log. */

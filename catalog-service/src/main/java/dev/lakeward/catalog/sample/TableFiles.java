@@ -1,17 +1,10 @@
 package dev.lakeward.catalog.sample;
 
 import dev.lakeward.catalog.error.FailedPrecondition;
+import dev.lakeward.catalog.storage.S3Clients;
 import dev.lakeward.catalog.storage.StoreEndpoint;
 import dev.lakeward.credentials.TemporaryCredential;
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * A table's files as a sample read opens them: with the credential vended for the table, as an
@@ -19,8 +12,6 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  * client with that session alone, at the store's endpoint; the other clouds are not read yet.
  */
 final class TableFiles {
-
-    private static final String DEFAULT_REGION = "us-east-1";
 
     private TableFiles() {
     }
@@ -40,26 +31,11 @@ final class TableFiles {
     static ReadOnlyFileIO open(String location, TemporaryCredential credential, StoreEndpoint endpoint, Duration timeout) {
         return switch (credential.secret()) {
             case TemporaryCredential.None none -> new LocalFileIO(LocalFileIO.path(location));
-            case TemporaryCredential.AwsSession session -> new S3FileIO(s3(session, endpoint, timeout));
+            case TemporaryCredential.AwsSession session -> new S3FileIO(S3Clients.forSession(session, endpoint, timeout));
             case TemporaryCredential.AzureSas sas -> throw new FailedPrecondition(
                     "Azure storage is not supported for sample reads yet.");
             case TemporaryCredential.GcpToken token -> throw new FailedPrecondition(
                     "Google Cloud Storage is not supported for sample reads yet.");
         };
-    }
-
-    private static S3Client s3(TemporaryCredential.AwsSession session, StoreEndpoint endpoint, Duration timeout) {
-        S3ClientBuilder builder = S3Client.builder().httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(timeout).socketTimeout(timeout).build())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
-                        session.accessKeyId(), session.secretAccessKey(), session.sessionToken())))
-                .region(Region.of(endpoint.region().orElse(DEFAULT_REGION)))
-                .overrideConfiguration(c -> c.apiCallTimeout(timeout))
-                // S3-compatible stores (radosgw, MinIO) want checksums only where S3 requires them
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-        // an endpoint of its own is an S3-compatible store, addressed by path rather than by bucket host
-        endpoint.url().ifPresent(url -> builder.endpointOverride(url).forcePathStyle(true));
-        return builder.build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.storage;
 
 import dev.lakeward.credentials.TemporaryCredential;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -21,5 +22,21 @@ public final class CredentialProperties {
             case TemporaryCredential.GcpToken gcp -> Map.of("gcs.oauth-token", gcp.oauthToken());
             case TemporaryCredential.None none -> Map.of();
         };
+    }
+
+    /**
+     * Where an engine reaches the store of an {@code s3://} location, as its storage credential
+     * names it: an endpoint of its own (an S3-compatible store) addressed by path, and the
+     * region; none for the cloud's defaults.
+     */
+    public static Map<String, String> ofS3Store(StoreEndpoint endpoint) {
+        Map<String, String> properties = new HashMap<>();
+        endpoint.url().ifPresent(url -> {
+            properties.put("s3.endpoint", url.toString());
+            properties.put("s3.path-style-access", "true");
+            properties.put("client.region", S3Clients.DEFAULT_REGION);
+        });
+        endpoint.region().ifPresent(region -> properties.put("client.region", region));
+        return properties;
     }
 }

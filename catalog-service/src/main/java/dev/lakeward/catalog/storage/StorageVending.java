@@ -105,6 +105,28 @@ public class StorageVending {
     /** A credential for the location; the securable named is what was authorized, for the audit log. */
     public TemporaryCredential vend(Caller caller, String url, AccessLevel access, SecurableType securableType,
             String securableName) {
+        Minted minted = mint(url, access);
+        TemporaryCredential vended = minted.credential();
+        audit.access(caller.name(), AuditAction.VEND_CREDENTIAL, securableType, securableName,
+                Map.of("url", vended.url(), "operation", access.name(), "storage_credential", minted.storageCredentialId(),
+                        "expiration_time", vended.expiration().toEpochMilli()));
+        return vended;
+    }
+
+    /**
+     * A credential for the service's own use of a location it governs (a catalog writing a
+     * table's metadata as the protocol asks of it): minted and cached as any other, but handed
+     * to no one, so not audited as a vend; the request that caused the use is audited itself.
+     */
+    public TemporaryCredential forService(String url, AccessLevel access) {
+        return mint(url, access).credential();
+    }
+
+    /** A credential, and the id of the storage credential it was minted through. */
+    private record Minted(TemporaryCredential credential, String storageCredentialId) {
+    }
+
+    private Minted mint(String url, AccessLevel access) {
         StorageLocation location;
         try {
             location = StorageLocation.parse(url);
@@ -138,9 +160,6 @@ public class StorageVending {
             LOG.warnf("Vending for %s failed: %s", location.url(), e.getMessage());
             throw new Unavailable("The cloud did not vend a credential for '" + location.url() + "': " + e.getMessage());
         }
-        audit.access(caller.name(), AuditAction.VEND_CREDENTIAL, securableType, securableName,
-                Map.of("url", vended.url(), "operation", access.name(), "storage_credential", credentialId,
-                        "expiration_time", vended.expiration().toEpochMilli()));
-        return vended;
+        return new Minted(vended, credentialId);
     }
 }

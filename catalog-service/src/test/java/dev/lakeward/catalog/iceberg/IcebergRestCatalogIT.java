@@ -1,37 +1,31 @@
 package dev.lakeward.catalog.iceberg;
 
-import static io.restassured.RestAssured.given;
+import static dev.lakeward.catalog.iceberg.IcebergRows.SCHEMA;
+import static dev.lakeward.catalog.iceberg.IcebergRows.append;
+import static dev.lakeward.catalog.iceberg.IcebergRows.read;
+import static dev.lakeward.catalog.iceberg.IcebergRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakeward.catalog.support.PackagedService;
-import io.restassured.http.ContentType;
+import dev.lakeward.catalog.support.ServiceAdmin;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.iceberg.DataFile;
 import org.apache.iceberg.PartitionSpec;
-import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.avro.Avro;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.data.GenericRecord;
-import org.apache.iceberg.data.IcebergGenerics;
-import org.apache.iceberg.data.Record;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.ForbiddenException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
-import org.apache.iceberg.io.CloseableIterable;
-import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.rest.RESTCatalog;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,16 +46,14 @@ class IcebergRestCatalogIT {
     @RegisterExtension
     static final PackagedService service = new PackagedService(() -> new String[0]);
 
-    private static final Schema SCHEMA = new Schema(
-            Types.NestedField.required(1, "id", Types.LongType.get()),
-            Types.NestedField.optional(2, "city", Types.StringType.get()));
+    private static final ServiceAdmin admin = new ServiceAdmin(service);
 
     private String warehouse;
 
     @BeforeEach
     void warehouse() {
         warehouse = "wh_" + UUID.randomUUID().toString().substring(0, 8);
-        admin().body(Map.of("name", warehouse)).post("/api/2.1/unity-catalog/catalogs").then().statusCode(200);
+        admin.request().body(Map.of("name", warehouse)).post("/api/2.1/unity-catalog/catalogs").then().statusCode(200);
     }
 
     private RESTCatalog connect(String token) {
@@ -92,7 +84,7 @@ class IcebergRestCatalogIT {
 
         loaded.updateSchema().addColumn("note", Types.StringType.get()).commit();
         assertThat(catalog.loadTable(orders).schema().findField("note")).isNotNull();
-        JsonPath info = admin().get("/api/2.1/unity-catalog/tables/" + warehouse + ".sales.orders").then()
+        JsonPath info = admin.request().get("/api/2.1/unity-catalog/tables/" + warehouse + ".sales.orders").then()
                 .statusCode(200).extract().jsonPath();
         assertThat(info.getString("data_source_format")).isEqualTo("ICEBERG");
         assertThat(info.getList("columns.name")).containsExactly("id", "city", "note");
@@ -135,14 +127,11 @@ class IcebergRestCatalogIT {
             catalog.createTable(TableIdentifier.of(ns, name), SCHEMA);
         }
         String reader = "reader_" + UUID.randomUUID().toString().substring(0, 8);
-        admin().body(Map.of("type", "USER", "name", reader, "members", List.of()))
-                .post("/api/lakeward/v1/principals").then().statusCode(200);
-        String token = admin().body("{}").post("/api/lakeward/v1/principals/" + reader + "/tokens").then()
-                .statusCode(200).extract().path("token_value");
-        grant("catalog", warehouse, reader, "USE CATALOG");
-        grant("schema", warehouse + ".shared", reader, "USE SCHEMA", "EXTERNAL USE SCHEMA");
-        grant("table", warehouse + ".shared.granted", reader, "SELECT");
-        grant("table", warehouse + ".shared.browsed", reader, "BROWSE");
+        String token = admin.userWithToken(reader);
+        admin.grant("catalog", warehouse, reader, "USE CATALOG");
+        admin.grant("schema", warehouse + ".shared", reader, "USE SCHEMA", "EXTERNAL USE SCHEMA");
+        admin.grant("table", warehouse + ".shared.granted", reader, "SELECT");
+        admin.grant("table", warehouse + ".shared.browsed", reader, "BROWSE");
 
         RESTCatalog asReader = connect(token);
         assertThat(asReader.listTables(ns)).containsExactly(TableIdentifier.of(ns, "browsed"),
@@ -156,41 +145,5 @@ class IcebergRestCatalogIT {
         Table granted = asReader.loadTable(TableIdentifier.of(ns, "granted"));
         assertThatThrownBy(() -> granted.updateProperties().set("k", "v").commit())
                 .isInstanceOf(ForbiddenException.class);
-    }
-
-    private static void append(Table table, List<Record> rows) throws IOException {
-        String path = table.locationProvider().newDataLocation("part-" + UUID.randomUUID() + ".avro");
-        DataWriter<Record> writer = Avro.writeData(table.io().newOutputFile(path)).schema(table.schema())
-                .createWriterFunc(org.apache.iceberg.data.avro.DataWriter::create).withSpec(table.spec()).overwrite()
-                .build();
-        try (writer) {
-            rows.forEach(writer::write);
-        }
-        DataFile file = writer.toDataFile();
-        table.newAppend().appendFile(file).commit();
-    }
-
-    private static Record row(Table table, long id, String city) {
-        GenericRecord row = GenericRecord.create(table.schema());
-        row.setField("id", id);
-        row.setField("city", city);
-        return row;
-    }
-
-    private static List<String> read(Table table) throws IOException {
-        List<String> rows = new ArrayList<>();
-        try (CloseableIterable<Record> records = IcebergGenerics.read(table).build()) {
-            records.forEach(r -> rows.add(r.getField("id") + ":" + r.getField("city")));
-        }
-        return rows;
-    }
-
-    private static io.restassured.specification.RequestSpecification admin() {
-        return given().baseUri(service.baseUri()).auth().oauth2(service.adminToken()).contentType(ContentType.JSON);
-    }
-
-    private static void grant(String type, String fullName, String principal, String... privileges) {
-        admin().body(Map.of("changes", List.of(Map.of("principal", principal, "add", List.of(privileges)))))
-                .patch("/api/2.1/unity-catalog/permissions/" + type + "/" + fullName).then().statusCode(200);
     }
 }
