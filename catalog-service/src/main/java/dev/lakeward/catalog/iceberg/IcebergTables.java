@@ -64,6 +64,8 @@ public class IcebergTables {
     @Inject
     StoragePurge storagePurge;
 
+    private final MetadataCache currentMetadata = new MetadataCache(MetadataFiles::read);
+
     /** The ICEBERG tables of the namespace the caller may see. */
     public ListTablesResponse list(Caller caller, String prefix, String namespace, String pageToken, String pageSize) {
         String catalog = IcebergNames.catalog(prefix);
@@ -153,7 +155,8 @@ public class IcebergTables {
     public LoadTableResponse load(Caller caller, String prefix, String namespace, String table,
             boolean vendCredentials) {
         Found<TableInfo> found = readIceberg(caller, Action.SELECT, prefix, namespace, table);
-        return response(caller, MetadataFiles.read(metadataLocation(found)), vendCredentials ? found : null);
+        return response(caller, currentMetadata.read(found.id(), metadataLocation(found)),
+                vendCredentials ? found : null);
     }
 
     /** Whether the table exists for the caller: one it may not see, or not an Iceberg table, does not. */
