@@ -115,7 +115,7 @@ public class IcebergCommits {
     }
 
     private TableMetadata apply(Caller caller, TablePath path, IcebergTableEntity row, UpdateTableRequest request) {
-        TableMetadata base = metadataFiles.read(path.table().storageLocation, row.metadataLocation);
+        TableMetadata base = metadataFiles.read(row.metadataLocation);
         for (UpdateRequirement requirement : request.requirements()) {
             try {
                 requirement.validate(base);

@@ -72,6 +72,8 @@ public class IcebergTables {
     @Inject
     MetadataFiles metadataFiles;
 
+    private final MetadataCache currentMetadata = new MetadataCache(location -> metadataFiles.read(location));
+
     /** The ICEBERG tables of the namespace the caller may see. */
     public ListTablesResponse list(Caller caller, String prefix, String namespace, String pageToken, String pageSize) {
         String catalog = IcebergNames.catalog(prefix);
@@ -137,7 +139,7 @@ public class IcebergTables {
                 DataSourceFormat.ICEBERG, List.of(), location, null, null, null));
         TableMetadata metadata;
         try {
-            metadata = metadataFiles.read(created.storageLocation(), metadataLocation);
+            metadata = metadataFiles.read(metadataLocation);
         } catch (NotFoundException missing) {
             throw new InvalidParameter("No metadata file at '" + metadataLocation + "'.");
         } catch (RuntimeException unreadable) {
@@ -161,7 +163,7 @@ public class IcebergTables {
     public LoadTableResponse load(Caller caller, String prefix, String namespace, String table,
             boolean vendCredentials) {
         Found<TableInfo> found = readIceberg(caller, Action.SELECT, prefix, namespace, table);
-        return response(caller, metadataFiles.read(found.info().storageLocation(), metadataLocation(found)),
+        return response(caller, currentMetadata.read(found.id(), metadataLocation(found)),
                 vendCredentials ? found : null);
     }
 

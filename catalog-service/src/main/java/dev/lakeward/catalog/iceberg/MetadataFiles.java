@@ -46,9 +46,14 @@ public class MetadataFiles {
     @Inject
     LakewardConfig config;
 
-    /** The metadata at this location of the table stored at {@code tableLocation}, with that location as its file's. */
-    TableMetadata read(String tableLocation, String metadataLocation) {
-        return using(tableLocation, AccessLevel.READ, io -> TableMetadataParser.read(io, metadataLocation));
+    /**
+     * The metadata at this location, with that location as its file's: read with a credential for
+     * the table it lies in ({@code <table>/metadata/<file>}, the layout every stored file has).
+     */
+    TableMetadata read(String metadataLocation) {
+        String table = tableLocation(metadataLocation);
+        return using(table == null ? metadataLocation : table, AccessLevel.READ,
+                io -> TableMetadataParser.read(io, metadataLocation));
     }
 
     /** Writes the metadata as the table's next version; answers it with its new file's location. */

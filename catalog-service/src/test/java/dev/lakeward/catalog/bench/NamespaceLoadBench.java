@@ -1,5 +1,6 @@
 package dev.lakeward.catalog.bench;
 
+import static dev.lakeward.catalog.bench.BenchAdmin.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakeward.catalog.support.ServiceProcess;
@@ -13,9 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
@@ -23,7 +21,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NamespaceLoadBench {
 
-    private static final String BASE = "/api/2.1/unity-catalog";
     private static final int TABLES = Integer.getInteger("bench.tables", 1_000);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
@@ -69,11 +65,12 @@ class NamespaceLoadBench {
         Path dataDir = Files.createDirectories(work.resolve("data-" + durable));
         try (ServiceProcess service = ServiceProcess.start(dataDir, "lakeward.db.embedded.durable=" + durable)) {
             String token = service.adminToken();
-            send(service, token, "POST", "/catalogs", "{\"name\": \"bench\"}");
-            send(service, token, "POST", "/schemas", "{\"name\": \"s\", \"catalog_name\": \"bench\"}");
-            send(service, token, "POST", "/schemas", "{\"name\": \"created\", \"catalog_name\": \"bench\"}");
-            fill(service, token);
-            String reader = reader(service, token);
+            BenchAdmin admin = new BenchAdmin(http, service, token);
+            admin.send("POST", "/catalogs", "{\"name\": \"bench\"}");
+            admin.send("POST", "/schemas", "{\"name\": \"s\", \"catalog_name\": \"bench\"}");
+            admin.send("POST", "/schemas", "{\"name\": \"created\", \"catalog_name\": \"bench\"}");
+            admin.postAll(TABLES, CLIENTS, "/tables", i -> createTable("s", tableName(i)));
+            String reader = admin.reader("bench", "s");
 
             List<String> report = new ArrayList<>();
             run(service, reader, "warm-up", i -> "/tables/bench.s." + tableName(i));
@@ -91,31 +88,6 @@ class NamespaceLoadBench {
         }
     }
 
-    /** A token of a service principal that may read the schema's tables through its group's grants. */
-    private String reader(ServiceProcess service, String token) throws Exception {
-        assertThat(call(service, token, "POST", "/api/lakeward/v1/principals",
-                "{\"type\": \"SERVICE_PRINCIPAL\", \"name\": \"bench-reader\"}")).isEqualTo(200);
-        assertThat(call(service, token, "POST", "/api/lakeward/v1/principals",
-                "{\"type\": \"GROUP\", \"name\": \"bench-readers\", \"members\": [\"bench-reader\"]}"))
-                .isEqualTo(200);
-        grant(service, token, "catalog/bench", "USE CATALOG");
-        grant(service, token, "schema/bench.s", "USE SCHEMA", "SELECT", "EXTERNAL USE SCHEMA");
-        HttpResponse<String> minted = http.send(HttpRequest.newBuilder(URI.create(service.baseUri()
-                        + "/api/2.0/token-management/on-behalf-of/tokens"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"application_id\": \"bench-reader\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher value = Pattern.compile("\"token_value\":\"([^\"]+)\"").matcher(minted.body());
-        assertThat(value.find()).as(minted.body()).isTrue();
-        return value.group(1);
-    }
-
-    private void grant(ServiceProcess service, String token, String securable, String... privileges) throws Exception {
-        String add = Stream.of(privileges).map(p -> "\"" + p + "\"").collect(Collectors.joining(", "));
-        assertThat(send(service, token, "PATCH", "/permissions/" + securable,
-                "{\"changes\": [{\"principal\": \"bench-readers\", \"add\": [" + add + "]}]}")).isEqualTo(200);
-    }
-
     /** ResolveTable without credentials over gRPC, on the same tables as REST get-table, for comparison in one run. */
     private String resolveTable(ServiceProcess service, String token) throws Exception {
         try (EngineClient engine = new EngineClient(service.grpcPort(), token)) {
@@ -128,38 +100,10 @@ class NamespaceLoadBench {
         }
     }
 
-    private void fill(ServiceProcess service, String token) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            List<Future<Integer>> creates = IntStream.range(0, TABLES).mapToObj(i -> pool.submit(() -> send(service, token,
-                    "POST", "/tables", createTable("s", tableName(i))))).toList();
-            for (Future<Integer> create : creates) {
-                assertThat(create.get()).isEqualTo(200);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     /** Drives GETs of the paths from all clients for the run's duration; returns one report line. */
     private String run(ServiceProcess service, String token, String name, IntFunction<String> path) throws Exception {
         return load.run(name, i -> HttpRequest.newBuilder(URI.create(service.baseUri() + BASE + path.apply(i % TABLES)))
                 .header("Authorization", "Bearer " + token).build());
-    }
-
-    private int send(ServiceProcess service, String token, String method, String path, String json) throws Exception {
-        return call(service, token, method, BASE + path, json);
-    }
-
-    private int call(ServiceProcess service, String token, String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUri() + path))
-                .header("Authorization", "Bearer " + token);
-        if (json != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static String createTable(String schema, String name) {
