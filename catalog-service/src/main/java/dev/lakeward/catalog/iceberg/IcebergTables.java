@@ -248,9 +248,20 @@ public class IcebergTables {
         }
     }
 
-    /** Reports are read (a malformed one is a 400) on a table the caller may see, and dropped. */
+    /**
+     * Reports are read (a malformed one is a 400) on a table the caller may see, or one it staged
+     * (a staged creation reports its writes before its commit creates the table), and dropped.
+     */
     public void acceptMetrics(Caller caller, String prefix, String namespace, String table) {
-        readIceberg(caller, Action.READ_METADATA, prefix, namespace, table);
+        try {
+            readIceberg(caller, Action.READ_METADATA, prefix, namespace, table);
+        } catch (NotFound missing) {
+            String catalog = IcebergNames.catalog(prefix);
+            if (!staging.heldBy(caller, catalog, IcebergNames.schema(catalog, namespace),
+                    Names.identifier("table", table))) {
+                throw missing;
+            }
+        }
     }
 
     private Found<TableInfo> readIceberg(Caller caller, Action action, String prefix, String namespace,

@@ -113,6 +113,13 @@ public class StagingTables {
                                 path.schema().name), staging)));
     }
 
+    /** Whether the caller holds a stage of {@code catalog.schema.name}; what others staged is not the caller's to learn. */
+    public boolean heldBy(Caller caller, String catalogName, String schemaName, String name) {
+        return NamespaceStore.schemaPath(catalogName, schemaName).filter(schema -> StagingTableEntity.count(
+                "schemaId = ?1 and name = ?2 and createdById = ?3", schema.schema().id, name, caller.principalId()) > 0)
+                .isPresent();
+    }
+
     /** A stage the caller holds, for the commit that creates its table: its id (the table's), kind and location. */
     public record Held(UUID id, TableType tableType, String storageLocation) {
     }

@@ -316,6 +316,11 @@ class IcebergRestTest {
         stolen.then().statusCode(404).body("error.type", equalTo("NoSuchTableException"));
         assertThat(stolen.asString()).isEqualTo(unstaged.asString().replace("never_staged", "ctas"));
         assertThat(audit("CREATE_TABLE", catalog + ".s.ctas")).isEmpty();
+        // the writes of a staged creation are reported before the table exists: by its creator only
+        Map<String, Object> report = Map.of("report-type", "commit-report", "table-name", catalog + ".s.ctas",
+                "snapshot-id", 1, "sequence-number", 1, "operation", "append", "metrics", Map.of());
+        as(writer).body(report).post(tables() + "/ctas/metrics").then().statusCode(204);
+        as(rival).body(report).post(tables() + "/ctas/metrics").then().statusCode(404);
 
         // its creator's commit creates it: the staged id and location, the columns of its schema
         Response committed = as(writer).body(creation(staged)).post(tables() + "/ctas");
