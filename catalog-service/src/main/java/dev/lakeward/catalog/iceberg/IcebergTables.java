@@ -147,7 +147,7 @@ public class IcebergTables {
      * ({@code <table>/metadata/<file>}): the table is created at {@code <table>}, with the grants
      * that takes, and only then is the file read, which must name that location. The table takes
      * the file's {@code table-uuid} as its id, so that it keeps one identity; a uuid another table
-     * has is a 409 (a file without one, as format v1 allows, gets the table's id at its first commit).
+     * has is a 409 (a file without one, as format v1 allows, keeps none; its table gets an id of its own).
      */
     @Transactional
     public LoadTableResponse register(Caller caller, String prefix, String namespace, RegisterTableRequest request) {
