@@ -52,6 +52,7 @@ public class StagingTables {
     AuditLog audit;
 
     /** Allocates a location for a MANAGED Delta table {@code catalog.schema.name}; as {@link #stage}. */
+    @Transactional
     public StagingTable create(Caller caller, String catalogName, String schemaName, String name) {
         return stage(caller, catalogName, schemaName, name, DataSourceFormat.DELTA, null);
     }
@@ -113,7 +114,7 @@ public class StagingTables {
                                 path.schema().name), staging)));
     }
 
-    /** Whether the caller holds a stage of {@code catalog.schema.name}; what others staged is not the caller's to learn. */
+    /** Whether the caller holds a stage of {@code catalog.schema.name}; others' stages are not the caller's to learn of. */
     public boolean heldBy(Caller caller, String catalogName, String schemaName, String name) {
         return NamespaceStore.schemaPath(catalogName, schemaName).filter(schema -> StagingTableEntity.count(
                 "schemaId = ?1 and name = ?2 and createdById = ?3", schema.schema().id, name, caller.principalId()) > 0)

@@ -144,8 +144,8 @@ public class TableService {
         }
         table.dataSourceFormat = request.dataSourceFormat() == null ? DataSourceFormat.DELTA : request.dataSourceFormat();
         StorageLocation location = StorageLocations.parse("storage_location", request.storageLocation());
-        Optional<UUID> staged = location == null ? Optional.empty()
-                : staging.promote(caller, schema, table.name, location, table.tableType, table.dataSourceFormat);
+        Optional<UUID> staged = location == null ? Optional.empty() : staging.promote(caller, schema, table.name,
+                location, table.tableType, table.dataSourceFormat);
         // a staging table becomes this table: its id, and the location its first commit was written to
         staged.ifPresent(id -> table.id = id);
         if (table.tableType == TableType.EXTERNAL) {

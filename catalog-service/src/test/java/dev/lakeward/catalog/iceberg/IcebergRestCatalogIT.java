@@ -46,9 +46,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * read back (an Avro data file: Iceberg's Parquet writer needs a newer Parquet than the service
  * holds), its schema evolved, two writers racing, renamed, dropped with purge, what another
  * principal sees and may load, and the create, replace and create-or-replace transactions that
- * Spark's CTAS, REPLACE TABLE and CREATE OR REPLACE TABLE run. The client's files go through {@link LocalFileIO}, the only setting
- * beyond those three: the managed storage is {@code file://}, and Hadoop's local FileIO does not run
- * on this JDK.
+ * Spark's CTAS, REPLACE TABLE and CREATE OR REPLACE TABLE run. The client's files go through
+ * {@link LocalFileIO}, the only setting beyond those three: the managed storage is {@code file://},
+ * and Hadoop's local FileIO does not run on this JDK.
  */
 class IcebergRestCatalogIT {
 

@@ -372,7 +372,8 @@ class IcebergRestTest {
         String outsider = userWithToken(outsiderName);
         grant("catalog", catalog, outsiderName, "USE CATALOG");
         Response hidden = as(outsider).body(stageBody("x")).post(tables());
-        Response missing = as(outsider).body(stageBody("x")).post(ICEBERG + "/" + catalog + "/namespaces/nowhere/tables");
+        Response missing = as(outsider).body(stageBody("x"))
+                .post(ICEBERG + "/" + catalog + "/namespaces/nowhere/tables");
         assertThat(hidden.statusCode()).isEqualTo(404);
         assertThat(hidden.asString().replace(catalog + ".s'", catalog + ".nowhere'")).isEqualTo(missing.asString());
 
@@ -435,7 +436,8 @@ class IcebergRestTest {
         Files.writeString(file(copied), json.replace(second.getString("metadata.table-uuid"), fresh));
         asAdmin().body(register).post(ICEBERG + "/" + catalog + "/namespaces/s/register").then().statusCode(200)
                 .body("metadata.table-uuid", equalTo(fresh));
-        asAdmin().get(BASE + "/tables/" + catalog + ".s.copied").then().statusCode(200).body("table_id", equalTo(fresh));
+        asAdmin().get(BASE + "/tables/" + catalog + ".s.copied").then().statusCode(200)
+                .body("table_id", equalTo(fresh));
     }
 
     static Stream<Arguments> malformed() throws IOException {
@@ -450,7 +452,10 @@ class IcebergRestTest {
         assertThat(snapshot()).as("state after '%s'", name).isEqualTo(before);
     }
 
-    /** What a refused request could have changed: the fixture's schemas and tables, and every Iceberg table's metadata. */
+    /**
+     * What a refused request could have changed: the fixture's schemas and tables, every Iceberg
+     * table's metadata, and every staged table.
+     */
     private String snapshot() {
         List<Object> all = new ArrayList<>(asAdmin().queryParam("catalog_name", FIXTURE).get(BASE + "/schemas")
                 .jsonPath().getList("schemas"));
