@@ -23,6 +23,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.iceberg.MetadataUpdate;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.UpdateRequirement;
@@ -40,7 +42,9 @@ import org.apache.iceberg.rest.responses.LoadTableResponse;
  * file and the row moved to it, in one transaction. A requirement that no longer holds is a 409
  * {@code CommitFailedException} and changes nothing; so is any failure of a multi-table commit,
  * for every table of it. A commit needs MODIFY; it may not move the table's location. The table's
- * columns follow its schema. A metadata file written by a commit that then fails is left unused.
+ * columns follow its schema. A metadata file written by a commit that then fails is left unused. A
+ * commit that requires the table not to exist ({@code assert-create}) creates a staged table
+ * ({@link StagedCreations}), alone or among the tables of a multi-table commit.
  */
 @ApplicationScoped
 public class IcebergCommits {
@@ -60,31 +64,48 @@ public class IcebergCommits {
     @Inject
     Event<NamespaceChanged> namespaceChanged;
 
+    @Inject
+    StagedCreations creations;
+
     @Transactional
     public LoadTableResponse commit(Caller caller, String prefix, String namespace, String table,
             UpdateTableRequest request) {
         String catalog = IcebergNames.catalog(prefix);
-        TablePath path = named.table(caller, Action.MODIFY, IcebergNames.fullName(catalog,
-                IcebergNames.schema(catalog, namespace), table));
-        TableMetadata committed = apply(caller, path, lock(path), request);
+        String schema = IcebergNames.schema(catalog, namespace);
+        TableMetadata committed;
+        if (StagedCreations.creates(request)) {
+            committed = creations.create(caller, catalog, schema, table, request);
+        } else {
+            TablePath path = named.table(caller, Action.MODIFY, IcebergNames.fullName(catalog, schema, table));
+            committed = apply(caller, path, lock(path), request);
+        }
         return LoadTableResponse.builder().withTableMetadata(committed).build();
     }
 
-    /** Every table's changes or none: the tables are locked in one order, so that two such commits cannot deadlock. */
+    /**
+     * Every table's changes or none: the tables are locked in one order, so that two such commits
+     * cannot deadlock, then the staged tables are created in the order of their names.
+     */
     @Transactional
     public void commitTransaction(Caller caller, String prefix, CommitTransactionRequest request) {
         String catalog = IcebergNames.catalog(prefix);
         List<TablePath> paths = new ArrayList<>();
+        List<UpdateTableRequest> changes = new ArrayList<>();
+        SortedMap<String, UpdateTableRequest> creating = new TreeMap<>();
         Set<String> seen = new HashSet<>();
         for (UpdateTableRequest change : request.tableChanges()) {
             TableIdentifier id = change.identifier();
-            TablePath path = named.table(caller, Action.MODIFY, IcebergNames.fullName(catalog,
-                    IcebergNames.schema(catalog, id.namespace()), id.name()));
-            if (!seen.add(path.fullName())) {
-                throw new InvalidParameter("Table '" + path.fullName() + "' appears more than once in the commit;"
+            String fullName = IcebergNames.fullName(catalog, IcebergNames.schema(catalog, id.namespace()), id.name());
+            if (!seen.add(fullName)) {
+                throw new InvalidParameter("Table '" + fullName + "' appears more than once in the commit;"
                         + " give all of its changes in one.");
             }
-            paths.add(path);
+            if (StagedCreations.creates(change)) {
+                creating.put(fullName, change);
+            } else {
+                paths.add(named.table(caller, Action.MODIFY, fullName));
+                changes.add(change);
+            }
         }
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
@@ -96,8 +117,10 @@ public class IcebergCommits {
             rows[i] = lock(paths.get(i));
         }
         for (int i = 0; i < paths.size(); i++) {
-            apply(caller, paths.get(i), rows[i], request.tableChanges().get(i));
+            apply(caller, paths.get(i), rows[i], changes.get(i));
         }
+        creating.values().forEach(change -> creations.create(caller, catalog,
+                IcebergNames.schema(catalog, change.identifier().namespace()), change.identifier().name(), change));
     }
 
     /**
@@ -124,21 +147,8 @@ public class IcebergCommits {
                         + stale.getMessage());
             }
         }
-        TableMetadata.Builder builder = TableMetadata.buildFrom(base);
-        TableMetadata updated;
-        try {
-            for (MetadataUpdate update : request.updates()) {
-                if (update instanceof MetadataUpdate.SetLocation moved && !moved.location().equals(base.location())) {
-                    throw new InvalidParameter("A commit may not move table '" + path.fullName() + "' from '"
-                            + base.location() + "'.");
-                }
-                update.applyTo(builder);
-            }
-            updated = builder.build();
-        } catch (IllegalArgumentException | IllegalStateException | ValidationException refused) {
-            throw new InvalidParameter("Commit to '" + path.fullName() + "' refused, nothing changed: "
-                    + refused.getMessage());
-        }
+        TableMetadata updated = applied(path.fullName(), TableMetadata.buildFrom(base), base.location(),
+                request.updates());
         if (updated.changes().isEmpty()) {
             return base;
         }
@@ -151,5 +161,26 @@ public class IcebergCommits {
                 Map.of("metadata_location", row.metadataLocation, "previous_metadata_location", previous));
         namespaceChanged.fire(new NamespaceChanged());
         return written;
+    }
+
+    /**
+     * The updates applied, with Iceberg's code, to the metadata the builder holds, at {@code
+     * location}, which no update may move; an update Iceberg refuses is a 400 and changes nothing.
+     */
+    static TableMetadata applied(String fullName, TableMetadata.Builder builder, String location,
+            List<MetadataUpdate> updates) {
+        try {
+            for (MetadataUpdate update : updates) {
+                if (update instanceof MetadataUpdate.SetLocation moved && !moved.location().equals(location)) {
+                    throw new InvalidParameter("A commit may not move table '" + fullName + "' from '"
+                            + location + "'.");
+                }
+                update.applyTo(builder);
+            }
+            return builder.build();
+        } catch (IllegalArgumentException | IllegalStateException | ValidationException refused) {
+            throw new InvalidParameter("Commit to '" + fullName + "' refused, nothing changed: "
+                    + refused.getMessage());
+        }
     }
 }

@@ -15,4 +15,12 @@ public class IcebergTableEntity extends PanacheEntityBase {
     public UUID tableId;
 
     public String metadataLocation;
+
+    /** The row of a table just created, at its first metadata file. */
+    static IcebergTableEntity of(UUID tableId, String metadataLocation) {
+        IcebergTableEntity row = new IcebergTableEntity();
+        row.tableId = tableId;
+        row.metadataLocation = metadataLocation;
+        return row;
+    }
 }

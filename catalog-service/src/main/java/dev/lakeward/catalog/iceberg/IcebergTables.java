@@ -1,12 +1,16 @@
 package dev.lakeward.catalog.iceberg;
 
 import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
+import dev.lakeward.catalog.error.Unavailable;
 import dev.lakeward.catalog.namespace.DataSourceFormat;
 import dev.lakeward.catalog.namespace.Found;
 import dev.lakeward.catalog.namespace.NamedObjects;
 import dev.lakeward.catalog.namespace.Requests.CreateTable;
+import dev.lakeward.catalog.namespace.StagingTable;
+import dev.lakeward.catalog.namespace.StagingTables;
 import dev.lakeward.catalog.namespace.StorageLocations;
 import dev.lakeward.catalog.namespace.TableEntity;
 import dev.lakeward.catalog.namespace.TableInfo;
@@ -18,6 +22,7 @@ import dev.lakeward.catalog.storage.CredentialProperties;
 import dev.lakeward.catalog.storage.StoragePurge;
 import dev.lakeward.catalog.storage.StorageVending;
 import dev.lakeward.catalog.storage.TableCredentials;
+import dev.lakeward.credentials.AccessLevel;
 import dev.lakeward.credentials.StorageLocation;
 import dev.lakeward.credentials.TemporaryCredential;
 import dev.lakeward.policy.Action;
@@ -28,7 +33,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.SortOrder;
 import org.apache.iceberg.TableMetadata;
@@ -47,7 +54,8 @@ import org.apache.iceberg.rest.responses.LoadTableResponse;
  * Iceberg tables: Lakeward tables of format ICEBERG ({@link TableService}, with the Unity Catalog
  * API's grants and audit: CREATE TABLE to create, SELECT to load, MANAGE to rename and drop) and
  * the metadata file that is their current state ({@link IcebergTableEntity}), which the service
- * writes itself. A table of another format is not one here. Credentials are vended as
+ * writes itself; a table's {@code table-uuid} is its Lakeward id, one identity across the APIs. A
+ * table of another format is not one here. Credentials are vended as
  * {@code temporary-table-credentials} vends them ({@link TableCredentials}): READ with SELECT,
  * READ_WRITE with MODIFY too, and EXTERNAL USE SCHEMA either way.
  */
@@ -65,6 +73,9 @@ public class IcebergTables {
 
     @Inject
     StoragePurge storagePurge;
+
+    @Inject
+    StagingTables staging;
 
     @Inject
     StorageVending vending;
@@ -88,42 +99,61 @@ public class IcebergTables {
     /**
      * A MANAGED table in the schema's managed storage, or an EXTERNAL one at the request's
      * location (CREATE EXTERNAL TABLE on the external location that covers it), and its first
-     * metadata file there, in one transaction.
+     * metadata file there, whose {@code table-uuid} is the table's id, in one transaction. With
+     * {@code stage-create}, no table: its location staged for the caller ({@link #stage}).
      */
     @Transactional
     public LoadTableResponse create(Caller caller, String prefix, String namespace, CreateTableRequest request,
             boolean vendCredentials) {
-        if (request.stageCreate()) {
-            throw IcebergFailure.unsupported("Staged creation (stage-create) is not served yet: create the table,"
-                    + " then commit to it.");
-        }
         String catalog = IcebergNames.catalog(prefix);
         String schema = IcebergNames.schema(catalog, namespace);
+        if (request.stageCreate()) {
+            return stage(caller, catalog, schema, request, vendCredentials);
+        }
         PartitionSpec spec = request.spec() == null ? PartitionSpec.unpartitioned() : request.spec();
         TableInfo created = tables.create(caller, new CreateTable(request.name(), catalog, schema,
                 request.location() == null ? TableType.MANAGED : TableType.EXTERNAL, DataSourceFormat.ICEBERG,
                 IcebergColumns.of(request.schema(), spec), request.location(), null, null, null));
-        TableMetadata metadata;
-        try {
-            metadata = TableMetadata.newTableMetadata(request.schema(), spec,
-                    request.writeOrder() == null ? SortOrder.unsorted() : request.writeOrder(),
-                    created.storageLocation(), request.properties());
-        } catch (IllegalArgumentException | IllegalStateException refused) {
-            throw new InvalidParameter("The table cannot be created as asked: " + refused.getMessage());
-        }
-        TableMetadata written = metadataFiles.write(metadata);
-        IcebergTableEntity row = new IcebergTableEntity();
-        row.tableId = UUID.fromString(created.tableId());
-        row.metadataLocation = written.metadataFileLocation();
-        row.persist();
+        TableMetadata written = metadataFiles.write(newMetadata(request, created.tableId(), created.storageLocation()));
+        IcebergTableEntity.of(UUID.fromString(created.tableId()), written.metadataFileLocation()).persist();
         return response(caller, written, vendCredentials ? named.readTable(caller, Action.READ_METADATA,
                 created.fullName()) : null);
     }
 
     /**
+     * Staged creation, as Spark's CTAS and REPLACE TABLE ask for it: the metadata of a table that
+     * does not exist yet (no file is written, nothing is listed), at a location staged for the
+     * caller as the table's would be ({@link StagingTables}), its {@code table-uuid} the id the
+     * table will take when the caller's commit creates it ({@link StagedCreations}). Credentials,
+     * if asked for, are READ_WRITE on that location, for the caller alone, as for Unity Catalog's
+     * staging tables.
+     */
+    private LoadTableResponse stage(Caller caller, String catalog, String schema, CreateTableRequest request,
+            boolean vendCredentials) {
+        StagingTable staged = staging.stage(caller, catalog, schema, request.name(), DataSourceFormat.ICEBERG,
+                request.location());
+        return withStorage(newMetadata(request, staged.id(), staged.stagingLocation()), !vendCredentials ? List.of()
+                : credentials(tableCredentials.vendStaging(caller, staged.id(), AccessLevel.READ_WRITE)));
+    }
+
+    /** The first metadata of a table as the request describes it, with the table's id as its uuid. */
+    private static TableMetadata newMetadata(CreateTableRequest request, String tableId, String location) {
+        try {
+            return TableMetadata.buildFrom(TableMetadata.newTableMetadata(request.schema(),
+                    request.spec() == null ? PartitionSpec.unpartitioned() : request.spec(),
+                    request.writeOrder() == null ? SortOrder.unsorted() : request.writeOrder(),
+                    location, request.properties())).assignUUID(tableId).build();
+        } catch (IllegalArgumentException | IllegalStateException refused) {
+            throw new InvalidParameter("The table cannot be created as asked: " + refused.getMessage());
+        }
+    }
+
+    /**
      * An EXTERNAL table over an existing metadata file in the usual layout
-     * ({@code <table>/metadata/<file>}): the table is created at {@code <table>} first, with the
-     * grants that takes, and only then is the file read, which must name that location.
+     * ({@code <table>/metadata/<file>}): the table is created at {@code <table>}, with the grants
+     * that takes, and only then is the file read, which must name that location. The table takes
+     * the file's {@code table-uuid} as its id, so that it keeps one identity; a uuid another table
+     * has is a 409 (a file without one, as format v1 allows, keeps none; its table gets an id of its own).
      */
     @Transactional
     public LoadTableResponse register(Caller caller, String prefix, String namespace, RegisterTableRequest request) {
@@ -135,28 +165,42 @@ public class IcebergTables {
             throw new InvalidParameter("metadata-location '" + metadataLocation + "' is not a metadata file in a"
                     + " table's metadata folder (<table>/metadata/<file>.metadata.json).");
         }
+        AtomicReference<TableMetadata> read = new AtomicReference<>();
         TableInfo created = tables.create(caller, new CreateTable(request.name(), catalog, schema, TableType.EXTERNAL,
-                DataSourceFormat.ICEBERG, List.of(), location, null, null, null));
-        TableMetadata metadata;
-        try {
-            metadata = metadataFiles.read(metadataLocation);
-        } catch (NotFoundException missing) {
-            throw new InvalidParameter("No metadata file at '" + metadataLocation + "'.");
-        } catch (RuntimeException unreadable) {
-            throw new InvalidParameter("'" + metadataLocation + "' is not Iceberg table metadata: "
-                    + unreadable.getMessage());
-        }
+                DataSourceFormat.ICEBERG, List.of(), location, null, null, null), () -> {
+                    read.set(readRegistered(metadataLocation));
+                    return Optional.ofNullable(read.get().uuid()).map(IcebergTables::tableId);
+                });
+        TableMetadata metadata = read.get();
         if (!StorageLocations.normalize("location", metadata.location()).equals(created.storageLocation())) {
             throw new InvalidParameter("The metadata's table location '" + metadata.location() + "' is not '"
                     + created.storageLocation() + "', the folder holding its metadata folder.");
         }
         TableEntity table = TableEntity.findById(UUID.fromString(created.tableId()));
         table.columns = IcebergColumns.of(metadata.schema(), metadata.spec());
-        IcebergTableEntity row = new IcebergTableEntity();
-        row.tableId = table.id;
-        row.metadataLocation = metadataLocation;
-        row.persist();
+        IcebergTableEntity.of(table.id, metadataLocation).persist();
         return response(caller, metadata, null);
+    }
+
+    private TableMetadata readRegistered(String metadataLocation) {
+        try {
+            return metadataFiles.read(metadataLocation);
+        } catch (Unavailable storeFailed) {
+            throw storeFailed;
+        } catch (NotFoundException missing) {
+            throw new InvalidParameter("No metadata file at '" + metadataLocation + "'.");
+        } catch (RuntimeException unreadable) {
+            throw new InvalidParameter("'" + metadataLocation + "' is not Iceberg table metadata: "
+                    + unreadable.getMessage());
+        }
+    }
+
+    private static UUID tableId(String uuid) {
+        try {
+            return UUID.fromString(uuid);
+        } catch (IllegalArgumentException notAUuid) {
+            throw new InvalidParameter("The metadata's table-uuid '" + Names.printable(uuid) + "' is not a UUID.");
+        }
     }
 
     /** The table's current metadata; needs SELECT, and with credentials what they need too. */
@@ -213,9 +257,20 @@ public class IcebergTables {
         }
     }
 
-    /** Reports are read (a malformed one is a 400) on a table the caller may see, and dropped. */
+    /**
+     * Reports are read (a malformed one is a 400) on a table the caller may see, or one it staged
+     * (a staged creation reports its writes before its commit creates the table), and dropped.
+     */
     public void acceptMetrics(Caller caller, String prefix, String namespace, String table) {
-        readIceberg(caller, Action.READ_METADATA, prefix, namespace, table);
+        try {
+            readIceberg(caller, Action.READ_METADATA, prefix, namespace, table);
+        } catch (NotFound missing) {
+            String catalog = IcebergNames.catalog(prefix);
+            if (!staging.heldBy(caller, catalog, IcebergNames.schema(catalog, namespace),
+                    Names.identifier("table", table))) {
+                throw missing;
+            }
+        }
     }
 
     private Found<TableInfo> readIceberg(Caller caller, Action action, String prefix, String namespace,
@@ -250,28 +305,34 @@ public class IcebergTables {
         return row.metadataLocation;
     }
 
-    /**
-     * The table's metadata and where its store answers; with the caller's credentials for its
-     * storage when {@code table} is given, listed in {@code storage-credentials} and, for clients
-     * that read only the table's {@code config} (before Iceberg 1.8, PyIceberg), there too.
-     */
+    /** The table's metadata, with the caller's credentials for its storage when {@code table} is given. */
     private LoadTableResponse response(Caller caller, TableMetadata metadata, Found<TableInfo> table) {
-        LoadTableResponse.Builder response = LoadTableResponse.builder().withTableMetadata(metadata);
+        return withStorage(metadata, table == null ? List.of() : credentials(caller, table));
+    }
+
+    /**
+     * The metadata and where its store answers, with the credentials given, listed in
+     * {@code storage-credentials} and, for clients that read only the table's {@code config}
+     * (Iceberg before 1.8, PyIceberg), there too.
+     */
+    private LoadTableResponse withStorage(TableMetadata metadata, List<Credential> credentials) {
+        LoadTableResponse.Builder response = LoadTableResponse.builder().withTableMetadata(metadata)
+                .addAllCredentials(credentials);
         if (StorageLocation.parse(metadata.location()).scheme().equals("s3")) {
             response.addAllConfig(CredentialProperties.ofS3Store(vending.endpoint(metadata.location())));
         }
-        if (table != null) {
-            List<Credential> credentials = credentials(caller, table);
-            response.addAllCredentials(credentials);
-            credentials.forEach(credential -> response.addAllConfig(credential.config()));
-        }
+        credentials.forEach(credential -> response.addAllConfig(credential.config()));
         return response.build();
     }
 
-    /** The caller's widest credential for the table; none is needed for local files. */
+    /** The caller's widest credential for the table. */
     private List<Credential> credentials(Caller caller, Found<TableInfo> table) {
         TableCredentials.Widest widest = tableCredentials.widest(caller, table.securable());
-        TemporaryCredential credential = tableCredentials.vend(caller, table, widest.decision(), widest.access());
+        return credentials(tableCredentials.vend(caller, table, widest.decision(), widest.access()));
+    }
+
+    /** The credential as the protocol lists it; none is needed for local files. */
+    private static List<Credential> credentials(TemporaryCredential credential) {
         Map<String, String> config = CredentialProperties.of(credential);
         return config.isEmpty() ? List.of()
                 : List.of(ImmutableCredential.builder().prefix(credential.url()).config(config).build());

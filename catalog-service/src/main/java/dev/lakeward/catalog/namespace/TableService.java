@@ -7,6 +7,7 @@ import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.catalog.access.NamespaceChanged;
 import dev.lakeward.catalog.edge.Names;
+import dev.lakeward.catalog.error.AlreadyExists;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.namespace.Requests.CreateTable;
@@ -30,11 +31,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Tables and views, addressed as {@code catalog.schema.table}. Each write is one transaction,
  * audited. A MANAGED table is stored where the service assigns it, or at the location of the
- * caller's staging table of its name ({@link StagingTables}), whose id it takes.
+ * caller's staging table of its name ({@link StagingTables}), whose id it takes; so is an EXTERNAL
+ * one created at its staged location.
  */
 @ApplicationScoped
 public class TableService {
@@ -71,6 +74,18 @@ public class TableService {
 
     @Transactional
     public TableInfo create(Caller caller, CreateTable request) {
+        return create(caller, request, Optional::empty);
+    }
+
+    /**
+     * As {@link #create(Caller, CreateTable)}, for a table that brings an identity of its own (an
+     * Iceberg metadata file's {@code table-uuid}): {@code identity} is asked once the caller has
+     * been admitted (the schema's privilege, the location's rules), and answers the id the table
+     * takes, or none for one to be assigned. An id that another table or a staged one holds is a
+     * conflict: a table's id is its identity across the catalog's APIs.
+     */
+    @Transactional
+    public TableInfo create(Caller caller, CreateTable request, Supplier<Optional<UUID>> identity) {
         InvalidParameter.requireBody(request);
         String name = Names.identifier("table name", request.name());
         SchemaPath path = named.schema(caller, Action.CREATE_TABLE,
@@ -93,6 +108,12 @@ public class TableService {
         } else {
             describeStoredTable(caller, table, request, path);
         }
+        identity.get().ifPresent(id -> {
+            if (TableEntity.findByIdOptional(id).isPresent() || StagingTableEntity.findByIdOptional(id).isPresent()) {
+                throw new AlreadyExists("Another table already has the id '" + id + "'; a table's id is unique.");
+            }
+            table.id = id;
+        });
         table.persist();
         String fullName = catalog.name + "." + schema.name + "." + name;
         UniqueNames.flush(em, () -> "Table '" + fullName + "' already exists.");
@@ -123,6 +144,10 @@ public class TableService {
         }
         table.dataSourceFormat = request.dataSourceFormat() == null ? DataSourceFormat.DELTA : request.dataSourceFormat();
         StorageLocation location = StorageLocations.parse("storage_location", request.storageLocation());
+        Optional<UUID> staged = location == null ? Optional.empty() : staging.promote(caller, schema, table.name,
+                location, table.tableType, table.dataSourceFormat);
+        // a staging table becomes this table: its id, and the location its first commit was written to
+        staged.ifPresent(id -> table.id = id);
         if (table.tableType == TableType.EXTERNAL) {
             if (location == null) {
                 throw new InvalidParameter("storage_location is required for an EXTERNAL table.");
@@ -130,11 +155,7 @@ public class TableService {
             storageClaims.admitTable(caller, location, table.tableType);
         } else {
             StorageLocation root = StorageLocation.parse(schema.managedStorageRoot());
-            Optional<UUID> staged = location == null ? Optional.empty()
-                    : staging.promote(caller, schema, table.name, location, table.dataSourceFormat);
             if (staged.isPresent()) {
-                // the staging table becomes this table: its id, and the location its first commit was written to
-                table.id = staged.get();
                 storageClaims.admitAssignedLocation(caller, location);
             } else if (location == null) {
                 location = StorageLocations.managedLocation(root.url(), "tables", table.id);

@@ -22,7 +22,8 @@ import java.util.List;
  * any direction; an external table or volume lies outside managed storage and needs {@code CREATE
  * EXTERNAL TABLE} ({@code CREATE EXTERNAL VOLUME}) on the external location that covers it (a
  * location no external location covers is for metastore admins only, as the embedded default's
- * {@code file://} tables are); new managed storage covers no table, volume or model. Claims on one
+ * {@code file://} tables are); new managed storage covers no table, volume or model. Storage staged
+ * for a table being created ({@code staging_table}) is claimed as a table's is. Claims on one
  * bucket take turns (a transaction-scoped advisory lock), so that two overlapping claims made at
  * once cannot both pass; locations the service assigns (a fresh id under managed storage) cannot
  * overlap one another, so those claims share the lock and only wait for the others.
@@ -91,6 +92,10 @@ public class StorageAdmission implements StorageClaims {
                             : OverlappingClaims.kind(visible.getFirst()) + " '" + visible.getFirst().fullName() + "'")
                     + ": no two tables, volumes or models share storage, nor does one lie within another.");
         }
+        if (OverlappingClaims.staged(location)) {
+            throw new InvalidParameter("storage_location '" + location.url() + "' overlaps storage staged for a table"
+                    + " being created: no two tables share storage, nor does one lie within another.");
+        }
     }
 
     @Override
@@ -100,6 +105,10 @@ public class StorageAdmission implements StorageClaims {
         if (!claims.isEmpty()) {
             throw new InvalidParameter("storage_root: managed storage at '" + location.url()
                     + "' would overlap the location of an existing " + OverlappingClaims.kind(claims.getFirst()) + ".");
+        }
+        if (OverlappingClaims.staged(location)) {
+            throw new InvalidParameter("storage_root: managed storage at '" + location.url()
+                    + "' would overlap storage staged for a table being created.");
         }
     }
 

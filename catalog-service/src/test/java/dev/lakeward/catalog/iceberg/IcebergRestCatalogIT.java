@@ -6,6 +6,7 @@ import static dev.lakeward.catalog.iceberg.IcebergRows.read;
 import static dev.lakeward.catalog.iceberg.IcebergRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.lakeward.catalog.support.PackagedService;
 import dev.lakeward.catalog.support.ServiceAdmin;
@@ -19,8 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.Transaction;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.CommitFailedException;
@@ -36,10 +39,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Iceberg's own {@link RESTCatalog} against the packaged service, configured with Lakeward's URL,
  * a warehouse and a token: namespaces, a table created, appended to with a real data file and
  * read back (an Avro data file: Iceberg's Parquet writer needs a newer Parquet than the service
- * holds), its schema evolved, two writers racing, renamed, dropped with purge, and what another
- * principal sees and may load. The client's files go through {@link LocalFileIO}, the only setting
- * beyond those three: the managed storage is {@code file://}, and Hadoop's local FileIO does not run
- * on this JDK.
+ * holds), its schema evolved, two writers racing, renamed, dropped with purge, what another
+ * principal sees and may load, and the create, replace and create-or-replace transactions that
+ * Spark's CTAS, REPLACE TABLE and CREATE OR REPLACE TABLE run. The client's files go through
+ * {@link LocalFileIO}, the only setting beyond those three: the managed storage is {@code file://},
+ * and Hadoop's local FileIO does not run on this JDK.
  */
 class IcebergRestCatalogIT {
 
@@ -145,5 +149,39 @@ class IcebergRestCatalogIT {
         Table granted = asReader.loadTable(TableIdentifier.of(ns, "granted"));
         assertThatThrownBy(() -> granted.updateProperties().set("k", "v").commit())
                 .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void createAndReplaceTransactionsRunAsSparksCtasAndReplaceTableRunThem() throws IOException {
+        RESTCatalog catalog = connect(service.adminToken());
+        Namespace ns = Namespace.of("ctas");
+        catalog.createNamespace(ns);
+        TableIdentifier events = TableIdentifier.of(ns, "events");
+        // CREATE TABLE … AS SELECT: the table staged, its data written, then one commit creates it
+        Transaction create = catalog.buildTable(events, SCHEMA).createTransaction();
+        append(create.table(), List.of(row(create.table(), 1L, "Lyon"), row(create.table(), 2L, "Oslo")));
+        assertThat(catalog.tableExists(events)).isFalse();
+        create.commitTransaction();
+        Table created = catalog.loadTable(events);
+        assertThat(read(created)).containsExactlyInAnyOrder("1:Lyon", "2:Oslo");
+        // one identity: the Iceberg table-uuid is the Unity Catalog table_id
+        String info = "/api/2.1/unity-catalog/tables/" + warehouse + ".ctas.events";
+        admin.request().get(info).then().statusCode(200).body("table_id", equalTo(created.uuid().toString()))
+                .body("storage_location", equalTo(created.location()));
+
+        // REPLACE TABLE: the same table, with a new schema and no current snapshot
+        Schema replacement = new Schema(Types.NestedField.required(1, "key", Types.StringType.get()),
+                Types.NestedField.optional(2, "amount", Types.DoubleType.get()));
+        catalog.buildTable(events, replacement).replaceTransaction().commitTransaction();
+        Table replaced = catalog.loadTable(events);
+        assertThat(replaced.uuid()).isEqualTo(created.uuid());
+        assertThat(replaced.schema().columns()).extracting(Types.NestedField::name).containsExactly("key", "amount");
+        assertThat(replaced.currentSnapshot()).isNull();
+        admin.request().get(info).then().statusCode(200).body("columns.name", equalTo(List.of("key", "amount")));
+
+        // CREATE OR REPLACE TABLE of a table that does not exist creates it
+        TableIdentifier fresh = TableIdentifier.of(ns, "fresh");
+        catalog.buildTable(fresh, SCHEMA).createOrReplaceTransaction().commitTransaction();
+        assertThat(catalog.loadTable(fresh).schema().columns()).hasSize(2);
     }
 }

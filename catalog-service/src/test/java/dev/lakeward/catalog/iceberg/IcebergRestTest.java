@@ -9,6 +9,7 @@ import static dev.lakeward.catalog.support.Api.unique;
 import static dev.lakeward.catalog.support.Api.userWithToken;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -31,8 +32,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +49,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The Iceberg REST catalog as a client speaks it on the wire: the config, namespaces as schemas,
  * an Iceberg table from create through commits to a purging drop (seen through the Unity Catalog
- * API all along), the grants of each endpoint (what the caller may not see is missing), and every
+ * API all along, its table-uuid the table's id), the grants of each endpoint (what the caller may
+ * not see is missing), staged creation (the stage its creator's alone until a commit creates the
+ * table, races, an external stage's location held, register keeping the file's uuid), and every
  * row of {@code iceberg-malformed-requests.json} refused in the protocol's error model with nothing
  * changed.
  */
@@ -53,6 +61,7 @@ class IcebergRestTest {
 
     private static final String ICEBERG = BASE + "/iceberg/v1";
     private static final String FIXTURE = "iceberg_fixture";
+    private static final String DELEGATION = "X-Iceberg-Access-Delegation";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Object> SCHEMA = Map.of("type", "struct", "schema-id", 0, "fields", List.of(
             Map.of("id", 1, "name", "id", "required", true, "type", "long"),
@@ -87,8 +96,37 @@ class IcebergRestTest {
                 "properties", Map.of("write.format.default", "parquet"));
     }
 
+    private static Map<String, Object> stageBody(String name) {
+        Map<String, Object> body = new HashMap<>(createBody(name));
+        body.put("stage-create", true);
+        return body;
+    }
+
+    /** The commit that creates a staged table, as Iceberg's client builds it from the stage-create answer. */
+    private static Map<String, Object> creation(JsonPath staged) {
+        return Map.of("requirements", List.of(Map.of("type", "assert-create")), "updates", List.of(
+                Map.of("action", "assign-uuid", "uuid", staged.getString("metadata.table-uuid")),
+                Map.of("action", "upgrade-format-version", "format-version", staged.getInt("metadata.format-version")),
+                Map.of("action", "add-schema", "schema", staged.getMap("metadata.schemas[0]")),
+                Map.of("action", "set-current-schema", "schema-id", -1),
+                Map.of("action", "add-spec", "spec", staged.getMap("metadata.partition-specs[0]")),
+                Map.of("action", "set-default-spec", "spec-id", -1),
+                Map.of("action", "add-sort-order", "sort-order", staged.getMap("metadata.sort-orders[0]")),
+                Map.of("action", "set-default-sort-order", "sort-order-id", -1),
+                Map.of("action", "set-location", "location", staged.getString("metadata.location")),
+                Map.of("action", "set-properties", "updates", staged.getMap("metadata.properties"))));
+    }
+
     private String tables() {
         return ICEBERG + "/" + catalog + "/namespaces/s/tables";
+    }
+
+    /** A user who may create tables in the catalog's schema {@code s}; its token. */
+    private String creator(String name) {
+        String token = userWithToken(name);
+        grant("catalog", catalog, name, "USE CATALOG");
+        grant("schema", catalog + ".s", name, "USE SCHEMA", "CREATE TABLE");
+        return token;
     }
 
     @Test
@@ -250,6 +288,158 @@ class IcebergRestTest {
         as(user).delete(tables() + "/mine").then().statusCode(204);
     }
 
+    @Test
+    void aStagedTableIsItsCreatorsAloneUntilItsCommitCreatesItWithTheStagedIdentity() {
+        String writerName = unique("ctas");
+        String writer = creator(writerName);
+        JsonPath staged = as(writer).header(DELEGATION, "vended-credentials").body(stageBody("ctas")).post(tables())
+                .then().statusCode(200).body("metadata-location", equalTo(null)).extract().jsonPath();
+        String uuid = staged.getString("metadata.table-uuid");
+        String location = staged.getString("metadata.location");
+        assertThat(location).endsWith("/__unitystorage/tables/" + uuid);
+        // its creator's credential to write it (file:// needs none, so none is listed) is vended, and audited
+        assertThat(audit("VEND_CREDENTIAL", catalog + ".s.ctas")).singleElement().satisfies(event -> assertThat(event)
+                .containsEntry("principal", writerName).containsEntry("decision", "ALLOW"));
+
+        // no table exists yet, for anyone
+        assertThat(asAdmin().head(tables() + "/ctas").statusCode()).isEqualTo(404);
+        asAdmin().get(tables()).then().statusCode(200).body("identifiers.name", not(hasItem("ctas")));
+        asAdmin().get(BASE + "/tables/" + catalog + ".s.ctas").then().statusCode(404);
+        // its storage is no one else's, not even a metastore admin's
+        asAdmin().body(Map.of("url", location, "operation", "PATH_READ_WRITE"))
+                .post(BASE + "/temporary-path-credentials").then().statusCode(403)
+                .body("message", containsString("allocated to a table another principal is creating"));
+        // another creator's commit of it is answered as a commit creating a table never staged, and changes nothing
+        String rival = creator(unique("rival"));
+        Response stolen = as(rival).body(creation(staged)).post(tables() + "/ctas");
+        Response unstaged = as(rival).body(creation(staged)).post(tables() + "/never_staged");
+        stolen.then().statusCode(404).body("error.type", equalTo("NoSuchTableException"));
+        assertThat(stolen.asString()).isEqualTo(unstaged.asString().replace("never_staged", "ctas"));
+        assertThat(audit("CREATE_TABLE", catalog + ".s.ctas")).isEmpty();
+        // the writes of a staged creation are reported before the table exists: by its creator only
+        Map<String, Object> report = Map.of("report-type", "commit-report", "table-name", catalog + ".s.ctas",
+                "snapshot-id", 1, "sequence-number", 1, "operation", "append", "metrics", Map.of());
+        as(writer).body(report).post(tables() + "/ctas/metrics").then().statusCode(204);
+        as(rival).body(report).post(tables() + "/ctas/metrics").then().statusCode(404);
+
+        // its creator's commit creates it: the staged id and location, the columns of its schema
+        Response committed = as(writer).body(creation(staged)).post(tables() + "/ctas");
+        committed.then().statusCode(200).body("metadata.table-uuid", equalTo(uuid));
+        assertThat(committed.<String>path("metadata-location")).startsWith(location + "/metadata/00000-");
+        asAdmin().get(BASE + "/tables/" + catalog + ".s.ctas").then().statusCode(200).body("table_id", equalTo(uuid))
+                .body("storage_location", equalTo(location)).body("table_type", equalTo("MANAGED"))
+                .body("owner", equalTo(writerName)).body("columns.name", equalTo(List.of("id", "data", "day")));
+        as(writer).get(tables() + "/ctas").then().statusCode(200).body("metadata.table-uuid", equalTo(uuid));
+        // the same creation again (a retry after it succeeded) no longer holds, nor does a stage of the name
+        as(writer).body(creation(staged)).post(tables() + "/ctas").then().statusCode(409)
+                .body("error.type", equalTo("CommitFailedException"));
+        as(writer).body(stageBody("ctas")).post(tables()).then().statusCode(409)
+                .body("error.type", equalTo("AlreadyExistsException"));
+    }
+
+    @Test
+    void ofTwoCreationsOfANameOneWinsAndAStageGoesWithItsSchema() throws Exception {
+        String writerName = unique("writer");
+        String writer = creator(writerName);
+        JsonPath mine = as(writer).body(stageBody("dup")).post(tables()).then().statusCode(200).extract().jsonPath();
+        JsonPath theirs = asAdmin().body(stageBody("dup")).post(tables()).then().statusCode(200).extract().jsonPath();
+        asAdmin().body(creation(theirs)).post(tables() + "/dup").then().statusCode(200);
+        as(writer).body(creation(mine)).post(tables() + "/dup").then().statusCode(409)
+                .body("error.type", equalTo("CommitFailedException"));
+        asAdmin().get(BASE + "/tables/" + catalog + ".s.dup").then().statusCode(200)
+                .body("table_id", equalTo(theirs.getString("metadata.table-uuid")));
+
+        // two commits of one stage at once: one creates the table, the other then finds it there
+        JsonPath race = as(writer).body(stageBody("race")).post(tables()).then().statusCode(200).extract().jsonPath();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> commits = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                commits.add(pool.submit(() -> as(writer).body(creation(race)).post(tables() + "/race").statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> commit : commits) {
+                statuses.add(commit.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(audit("CREATE_TABLE", catalog + ".s.race")).hasSize(1);
+
+        // staging in a namespace the caller may not see is staging in one that does not exist
+        String outsiderName = unique("outsider");
+        String outsider = userWithToken(outsiderName);
+        grant("catalog", catalog, outsiderName, "USE CATALOG");
+        Response hidden = as(outsider).body(stageBody("x")).post(tables());
+        Response missing = as(outsider).body(stageBody("x"))
+                .post(ICEBERG + "/" + catalog + "/namespaces/nowhere/tables");
+        assertThat(hidden.statusCode()).isEqualTo(404);
+        assertThat(hidden.asString().replace(catalog + ".s'", catalog + ".nowhere'")).isEqualTo(missing.asString());
+
+        // a stage goes with its schema: dropped, the namespace is missing; created again, the table is
+        String namespaces = ICEBERG + "/" + catalog + "/namespaces";
+        asAdmin().body(Map.of("namespace", List.of("tmp"))).post(namespaces).then().statusCode(200);
+        grant("schema", catalog + ".tmp", writerName, "USE SCHEMA", "CREATE TABLE");
+        JsonPath orphan = as(writer).body(stageBody("orphan")).post(namespaces + "/tmp/tables").then().statusCode(200)
+                .extract().jsonPath();
+        asAdmin().delete(namespaces + "/tmp").then().statusCode(204);
+        as(writer).body(creation(orphan)).post(namespaces + "/tmp/tables/orphan").then().statusCode(404)
+                .body("error.type", equalTo("NoSuchNamespaceException"));
+        asAdmin().body(Map.of("namespace", List.of("tmp"))).post(namespaces).then().statusCode(200);
+        grant("schema", catalog + ".tmp", writerName, "USE SCHEMA", "CREATE TABLE");
+        as(writer).body(creation(orphan)).post(namespaces + "/tmp/tables/orphan").then().statusCode(404)
+                .body("error.type", equalTo("NoSuchTableException"));
+    }
+
+    @Test
+    void anExternalStageHoldsItsLocationAndRegisterKeepsTheFilesIdentity() throws IOException {
+        String location = Files.createTempDirectory("staged").toUri().toString().replaceAll("/$", "");
+        Map<String, Object> external = stageBody("ext");
+        external.put("location", location);
+        JsonPath first = asAdmin().body(external).post(tables()).then().statusCode(200)
+                .body("metadata.location", equalTo(location)).extract().jsonPath();
+        // no other table may claim its storage meanwhile
+        asAdmin().body(Map.of("name", "squatter", "catalog_name", catalog, "schema_name", "s", "table_type", "EXTERNAL",
+                        "columns", List.of(), "storage_location", location + "/part"))
+                .post(BASE + "/tables").then().statusCode(400)
+                .body("message", containsString("staged for a table being created"));
+        // its creator staging it again (a retried CTAS) replaces the first stage
+        JsonPath second = asAdmin().body(external).post(tables()).then().statusCode(200).extract().jsonPath();
+        asAdmin().body(creation(first)).post(tables() + "/ext").then().statusCode(404);
+
+        // created in a multi-table commit, with another table's change
+        asAdmin().body(createBody("beside")).post(tables()).then().statusCode(200);
+        Map<String, Object> creating = new HashMap<>(creation(second));
+        creating.put("identifier", Map.of("namespace", List.of("s"), "name", "ext"));
+        asAdmin().body(Map.of("table-changes", List.of(creating, Map.of(
+                        "identifier", Map.of("namespace", List.of("s"), "name", "beside"), "requirements", List.of(),
+                        "updates", List.of(Map.of("action", "set-properties", "updates", Map.of("with", "ext")))))))
+                .post(ICEBERG + "/" + catalog + "/transactions/commit").then().statusCode(204);
+        asAdmin().get(BASE + "/tables/" + catalog + ".s.ext").then().statusCode(200)
+                .body("table_type", equalTo("EXTERNAL")).body("storage_location", equalTo(location))
+                .body("table_id", equalTo(second.getString("metadata.table-uuid")));
+        asAdmin().get(tables() + "/beside").then().statusCode(200).body("metadata.properties.with", equalTo("ext"));
+
+        // a copy of its metadata elsewhere has its uuid, which is the table's id: registering it is a conflict
+        String metadataFile = asAdmin().get(tables() + "/ext").path("metadata-location");
+        String copy = Files.createTempDirectory("registered").toUri().toString().replaceAll("/$", "");
+        String copied = copy + "/metadata/00000-copy.metadata.json";
+        Files.createDirectories(file(copied).getParent());
+        String json = Files.readString(file(metadataFile)).replace(location, copy);
+        Files.writeString(file(copied), json);
+        Map<String, Object> register = Map.of("name", "copied", "metadata-location", copied);
+        asAdmin().body(register).post(ICEBERG + "/" + catalog + "/namespaces/s/register").then().statusCode(409)
+                .body("error.type", equalTo("AlreadyExistsException"));
+        // with a uuid of its own, the table registered takes it as its id
+        String fresh = UUID.randomUUID().toString();
+        Files.writeString(file(copied), json.replace(second.getString("metadata.table-uuid"), fresh));
+        asAdmin().body(register).post(ICEBERG + "/" + catalog + "/namespaces/s/register").then().statusCode(200)
+                .body("metadata.table-uuid", equalTo(fresh));
+        asAdmin().get(BASE + "/tables/" + catalog + ".s.copied").then().statusCode(200)
+                .body("table_id", equalTo(fresh));
+    }
+
     static Stream<Arguments> malformed() throws IOException {
         return ErrorModelCases.rows("/iceberg-malformed-requests.json");
     }
@@ -262,14 +452,18 @@ class IcebergRestTest {
         assertThat(snapshot()).as("state after '%s'", name).isEqualTo(before);
     }
 
-    /** What a refused request could have changed: the fixture's schemas and tables, and every Iceberg table's metadata. */
+    /**
+     * What a refused request could have changed: the fixture's schemas and tables, every Iceberg
+     * table's metadata, and every staged table.
+     */
     private String snapshot() {
         List<Object> all = new ArrayList<>(asAdmin().queryParam("catalog_name", FIXTURE).get(BASE + "/schemas")
                 .jsonPath().getList("schemas"));
         all.addAll(asAdmin().queryParam("catalog_name", FIXTURE).queryParam("schema_name", "s")
                 .get(BASE + "/tables").jsonPath().getList("tables"));
         try (Connection connection = dataSource.getConnection(); ResultSet rows = connection.createStatement()
-                .executeQuery("select table_id, metadata_location from iceberg_table order by table_id")) {
+                .executeQuery("select table_id, metadata_location from iceberg_table union all"
+                        + " select id, storage_location from staging_table order by 1")) {
             while (rows.next()) {
                 all.add(rows.getString(1) + "=" + rows.getString(2));
             }
