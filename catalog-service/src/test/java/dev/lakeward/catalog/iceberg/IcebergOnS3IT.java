@@ -151,7 +151,7 @@ class IcebergOnS3IT {
     }
 
     @Test
-    void sparkCreatesWritesUpdatesAndDeletesAndAReaderOnlyReads(@TempDir Path work) throws Exception {
+    void sparkCreatesWritesUpdatesDeletesAndCreatesAsSelectAndAReaderOnlyReads(@TempDir Path work) throws Exception {
         SparkSql.requireJdk();
         String warehouse = warehouse("spark");
         String readerName = "spark_reader_" + UUID.randomUUID().toString().substring(0, 8);
@@ -169,7 +169,9 @@ class IcebergOnS3IT {
                         "SELECT id, city FROM lakeward.spark.trips ORDER BY id",
                         "SELECT id, city FROM reader.spark.trips ORDER BY id",
                         "INSERT INTO reader.spark.trips VALUES (9, 'Nowhere')",
-                        "SELECT count(*) FROM lakeward.spark.trips"), work);
+                        "SELECT count(*) FROM lakeward.spark.trips",
+                        "CREATE TABLE lakeward.spark.cities USING iceberg AS SELECT city FROM lakeward.spark.trips",
+                        "SELECT city FROM lakeward.spark.cities ORDER BY city"), work);
 
         assertThat(outcomes.subList(0, 2)).allMatch(o -> o.startsWith("OK"));
         assertThat(outcomes.get(2)).isEqualTo("OK 1|Lyon, 2|Oslo, 3|Pune");
@@ -178,6 +180,8 @@ class IcebergOnS3IT {
         assertThat(outcomes.get(6)).as("the reader reads").isEqualTo("OK 1|Lyon, 2|Porto");
         assertThat(outcomes.get(7)).as("and writes nothing").startsWith("ERROR");
         assertThat(outcomes.get(8)).isEqualTo("OK 2");
+        assertThat(outcomes.get(9)).as("CTAS: staged, written, created by one commit").isEqualTo("OK ");
+        assertThat(outcomes.get(10)).isEqualTo("OK Lyon, Porto");
 
         JsonPath table = admin.request().get("/api/2.1/unity-catalog/tables/" + warehouse + ".spark.trips").then()
                 .statusCode(200).extract().jsonPath();
