@@ -267,7 +267,7 @@ public interface LakewardConfig {
 
         /**
          * How long the service waits on a cloud store for its own reads and writes there (an
-         * Iceberg table's metadata files), per call.
+         * Iceberg table's metadata files, the purge of dropped storage), per call.
          */
         @WithDefault("10s")
         Duration timeout();

@@ -3,7 +3,9 @@ package dev.lakeward.catalog.storage;
 import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.catalog.config.LakewardConfig;
 import dev.lakeward.catalog.persistence.AdvisoryLocks;
+import dev.lakeward.credentials.AccessLevel;
 import dev.lakeward.credentials.StorageLocation;
+import dev.lakeward.credentials.TemporaryCredential;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,14 +23,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Deletes the files of dropped MANAGED tables and volumes, whose storage the catalog owns, once
  * {@code lakeward.storage.purge-delay} has passed since the drop ({@code storage_purge}, filled by
  * the database on every drop), under the lock claims on the bucket take. A location that a live
  * table, volume, model, staging table or managed storage root has claimed since is kept, with the
- * reason, for an operator, as is a cloud location (the service deletes no cloud objects yet); local
- * ({@code file://}) storage is deleted. Replicas share the work: each takes rows no other holds.
+ * reason, for an operator, as is a location on Azure or Google Cloud Storage (the service deletes
+ * no objects there yet); local ({@code file://}) storage and {@code s3://} objects are deleted, the
+ * latter through a session minted for that location alone. Replicas share the work: each takes rows no other holds.
  */
 @ApplicationScoped
 public class StoragePurge {
@@ -44,6 +50,9 @@ public class StoragePurge {
 
     @Inject
     Metastore metastore;
+
+    @Inject
+    StorageVending vending;
 
     @Scheduled(every = "10m", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
@@ -99,14 +108,17 @@ public class StoragePurge {
             keep(url, reused.get());
             return false;
         }
-        if (!location.scheme().equals("file")) {
-            keep(url, "the service deletes no " + location.scheme() + ":// objects; delete them with the"
-                    + " store's own tools, then this row");
-            return false;
-        }
         try {
-            deleteTree(Path.of(URI.create(location.url())));
-        } catch (IOException e) {
+            switch (location.scheme()) {
+                case "file" -> deleteTree(Path.of(URI.create(location.url())));
+                case "s3" -> deleteObjects(location);
+                default -> {
+                    keep(url, "the service deletes no " + location.scheme() + ":// objects; delete them with the"
+                            + " store's own tools, then this row");
+                    return false;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
             keep(url, "deleting the files failed: " + e);
             return false;
         }
@@ -139,6 +151,25 @@ public class StoragePurge {
         em.createNativeQuery("update storage_purge set attempts = attempts + 1, last_error = ?2 where storage_location = ?1")
                 .setParameter(1, url).setParameter(2, reason).executeUpdate();
         LOG.warnf("Dropped managed storage %s was not deleted: %s", url, reason);
+    }
+
+    /**
+     * Every object under the location's prefix (as a folder: {@code t1/}, never {@code t10}), a
+     * listed page at a time, through a session the service mints for that location alone.
+     */
+    private void deleteObjects(StorageLocation location) {
+        if (!(vending.forService(location.url(), AccessLevel.READ_WRITE).secret()
+                instanceof TemporaryCredential.AwsSession session)) {
+            throw new IllegalStateException("An s3:// location was vended no AWS session.");
+        }
+        String prefix = location.prefix().isEmpty() ? "" : location.prefix() + "/";
+        try (S3Client s3 = S3Clients.forSession(session, vending.endpoint(location.url()), config.storage().timeout())) {
+            for (ListObjectsV2Response page : s3.listObjectsV2Paginator(r -> r.bucket(location.bucket()).prefix(prefix))) {
+                for (S3Object object : page.contents()) {
+                    s3.deleteObject(d -> d.bucket(location.bucket()).key(object.key()));
+                }
+            }
+        }
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -148,6 +148,12 @@ class IcebergOnS3IT {
         admin.grant("schema", warehouse + ".sales", outsiderName, "USE SCHEMA", "EXTERNAL USE SCHEMA");
         admin.grant("table", warehouse + ".sales.orders", outsiderName, "BROWSE");
         assertThatThrownBy(() -> connect(warehouse, outsider).loadTable(orders)).isInstanceOf(ForbiddenException.class);
+
+        // a drop with purge deletes the table's objects, metadata and data, and nothing beside them
+        String tableKey = URI.create(table.location()).getPath().substring(1) + "/";
+        assertThat(session.listObjectsV2(l -> l.bucket("lake").prefix(tableKey)).keyCount()).isGreaterThan(3);
+        assertThat(catalog.dropTable(orders, true)).isTrue();
+        assertThat(session.listObjectsV2(l -> l.bucket("lake").prefix(tableKey)).keyCount()).isZero();
     }
 
     @Test
