@@ -31,6 +31,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,7 @@ import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.SortOrder;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.exceptions.NotFoundException;
+import org.apache.iceberg.rest.RESTUtil;
 import org.apache.iceberg.rest.credentials.Credential;
 import org.apache.iceberg.rest.credentials.ImmutableCredential;
 import org.apache.iceberg.rest.requests.CreateTableRequest;
@@ -133,7 +135,7 @@ public class IcebergTables {
         StagingTable staged = staging.stage(caller, catalog, schema, request.name(), DataSourceFormat.ICEBERG,
                 request.location());
         return withStorage(newMetadata(request, staged.id(), staged.stagingLocation()), !vendCredentials ? List.of()
-                : credentials(tableCredentials.vendStaging(caller, staged.id(), AccessLevel.READ_WRITE)));
+                : credentials(tableCredentials.vendStaging(caller, staged.id(), AccessLevel.READ_WRITE)), Map.of());
     }
 
     /** The first metadata of a table as the request describes it, with the table's id as its uuid. */
@@ -305,19 +307,33 @@ public class IcebergTables {
         return row.metadataLocation;
     }
 
-    /** The table's metadata, with the caller's credentials for its storage when {@code table} is given. */
+    /**
+     * The table's metadata, with the caller's credentials for its storage when {@code table} is
+     * given, and where a client renews them: this table's {@code …/credentials}, which Iceberg's
+     * S3FileIO asks before the session expires.
+     */
     private LoadTableResponse response(Caller caller, TableMetadata metadata, Found<TableInfo> table) {
-        return withStorage(metadata, table == null ? List.of() : credentials(caller, table));
+        if (table == null) {
+            return withStorage(metadata, List.of(), Map.of());
+        }
+        List<Credential> credentials = credentials(caller, table);
+        TableInfo info = table.info();
+        return withStorage(metadata, credentials, credentials.isEmpty() ? Map.of() : Map.of(
+                "client.refresh-credentials-enabled", "true",
+                "client.refresh-credentials-endpoint", "v1/" + RESTUtil.encodeString(info.catalogName())
+                        + "/namespaces/" + RESTUtil.encodeString(info.schemaName()) + "/tables/"
+                        + RESTUtil.encodeString(info.name()) + "/credentials"));
     }
 
     /**
      * The metadata and where its store answers, with the credentials given, listed in
      * {@code storage-credentials} and, for clients that read only the table's {@code config}
-     * (Iceberg before 1.8, PyIceberg), there too.
+     * (Iceberg before 1.8, PyIceberg), there too, and the further config given.
      */
-    private LoadTableResponse withStorage(TableMetadata metadata, List<Credential> credentials) {
+    private LoadTableResponse withStorage(TableMetadata metadata, List<Credential> credentials,
+            Map<String, String> config) {
         LoadTableResponse.Builder response = LoadTableResponse.builder().withTableMetadata(metadata)
-                .addAllCredentials(credentials);
+                .addAllCredentials(credentials).addAllConfig(config);
         if (StorageLocation.parse(metadata.location()).scheme().equals("s3")) {
             response.addAllConfig(CredentialProperties.ofS3Store(vending.endpoint(metadata.location())));
         }
@@ -331,10 +347,18 @@ public class IcebergTables {
         return credentials(tableCredentials.vend(caller, table, widest.decision(), widest.access()));
     }
 
-    /** The credential as the protocol lists it; none is needed for local files. */
+    /**
+     * The credential as the protocol lists it, with when an S3 session expires (the key Iceberg's
+     * S3FileIO renews by); none is needed for local files.
+     */
     private static List<Credential> credentials(TemporaryCredential credential) {
-        Map<String, String> config = CredentialProperties.of(credential);
-        return config.isEmpty() ? List.of()
-                : List.of(ImmutableCredential.builder().prefix(credential.url()).config(config).build());
+        Map<String, String> config = new HashMap<>(CredentialProperties.of(credential));
+        if (config.isEmpty()) {
+            return List.of();
+        }
+        if (credential.secret() instanceof TemporaryCredential.AwsSession) {
+            config.put("s3.session-token-expires-at-ms", String.valueOf(credential.expiration().toEpochMilli()));
+        }
+        return List.of(ImmutableCredential.builder().prefix(credential.url()).config(config).build());
     }
 }

@@ -126,10 +126,19 @@ class IcebergOnS3IT {
         admin.grant("catalog", warehouse, readerName, "USE CATALOG");
         admin.grant("schema", warehouse + ".sales", readerName, "USE SCHEMA", "EXTERNAL USE SCHEMA");
         admin.grant("table", warehouse + ".sales.orders", readerName, "SELECT");
-        JsonPath vended = given().baseUri(service.baseUri()).auth().oauth2(reader)
-                .get("/api/2.1/unity-catalog/iceberg/v1/" + warehouse + "/namespaces/sales/tables/orders/credentials")
+        String iceberg = service.baseUri() + "/api/2.1/unity-catalog/iceberg/";
+        JsonPath load = given().auth().oauth2(reader).header("X-Iceberg-Access-Delegation", "vended-credentials")
+                .get(iceberg + "v1/" + warehouse + "/namespaces/sales/tables/orders").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(load.getString("config.'s3.endpoint'")).isEqualTo(radosgw.endpoint().toString());
+        // where the client renews the session before it expires, as S3FileIO does
+        assertThat(load.getString("config.'client.refresh-credentials-enabled'")).isEqualTo("true");
+        JsonPath vended = given().auth().oauth2(reader)
+                .get(iceberg + load.getString("config.'client.refresh-credentials-endpoint'"))
                 .then().statusCode(200).extract().jsonPath();
         assertThat(vended.getString("'storage-credentials'[0].prefix")).isEqualTo(table.location());
+        assertThat(vended.getLong("'storage-credentials'[0].config.'s3.session-token-expires-at-ms'"))
+                .isGreaterThan(System.currentTimeMillis());
         S3Client session = radosgw.client(AwsSessionCredentials.create(
                 vended.getString("'storage-credentials'[0].config.'s3.access-key-id'"),
                 vended.getString("'storage-credentials'[0].config.'s3.secret-access-key'"),
