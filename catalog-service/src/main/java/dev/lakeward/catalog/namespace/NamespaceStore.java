@@ -22,6 +22,8 @@ import org.hibernate.jpa.HibernateHints;
  */
 public final class NamespaceStore {
 
+    private static final int IDS_PER_QUERY = 1000;
+
     private NamespaceStore() {
     }
 
@@ -90,17 +92,21 @@ public final class NamespaceStore {
                 .map(NamespaceStore::pathOf);
     }
 
-    /** The tables of these ids that still exist, with their schemas and catalogs, in one query. */
+    /** The tables of these ids that still exist, with their schemas and catalogs, in a query per thousand ids. */
     public static Map<UUID, TablePath> tablesById(Collection<UUID> tableIds) {
         if (tableIds.isEmpty()) {
             return Map.of();
         }
         Map<UUID, TablePath> found = new HashMap<>();
-        TableEntity.getEntityManager().createQuery("""
-                select c, s, t from CatalogEntity c, SchemaEntity s, TableEntity t
-                where t.schemaId = s.id and s.catalogId = c.id and t.id in :ids""", Object[].class)
-                .setParameter("ids", tableIds).getResultList()
-                .forEach(row -> found.put(((TableEntity) row[2]).id, pathOf(row)));
+        List<UUID> ids = List.copyOf(tableIds);
+        // a chunk at a time: each id is a bind parameter, and PostgreSQL takes at most 32,767 in one statement
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            TableEntity.getEntityManager().createQuery("""
+                    select c, s, t from CatalogEntity c, SchemaEntity s, TableEntity t
+                    where t.schemaId = s.id and s.catalogId = c.id and t.id in :ids""", Object[].class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY))).getResultList()
+                    .forEach(row -> found.put(((TableEntity) row[2]).id, pathOf(row)));
+        }
         return found;
     }
 

@@ -26,10 +26,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,20 @@ class LargeSchemaListingTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void tenThousandTablesAreFoundByIdAmongThirtyThousandUnknownIds() {
+        // more ids than PostgreSQL takes bind parameters in one statement (32,767), as a lineage graph may hold
+        List<UUID> ids = new ArrayList<>(QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select t.id from TableEntity t, SchemaEntity s, CatalogEntity c where t.schemaId = s.id"
+                        + " and s.catalogId = c.id and c.name = :catalog", UUID.class)
+                .setParameter("catalog", catalog).getResultList()));
+        assertThat(ids).hasSize(TABLES);
+        Stream.generate(UUID::randomUUID).limit(30_000).forEach(ids::add);
+        Map<UUID, TablePath> found = QuarkusTransaction.requiringNew().call(() -> NamespaceStore.tablesById(ids));
+        assertThat(found).hasSize(TABLES);
+        assertThat(found.values()).allMatch(path -> path.fullName().startsWith(catalog + ".s.t"));
     }
 
     @Test
