@@ -61,7 +61,8 @@ public final class S3SessionPolicy {
             list.put("Resource", "arn:aws:s3:::" + bucket);
             if (!prefixes.contains("")) {
                 ArrayNode like = list.putObject("Condition").putObject("StringLike").putArray("s3:prefix");
-                prefixes.forEach(prefix -> like.add(escape(prefix)).add(escape(prefix) + "/*"));
+                // the folder's keys only: the bare prefix would also list siblings that start alike (t1 and t10)
+                prefixes.forEach(prefix -> like.add(escape(prefix) + "/*"));
             }
         });
         String text = policy.toString();

@@ -88,6 +88,8 @@ class S3CredentialVendorTest {
         assertThat(status(() -> engine.getObjectAsBytes(g -> g.bucket("lake").key("tables/t10/x"))))
                 .as("a prefix that only starts alike").isEqualTo(403);
         assertThat(status(() -> engine.listObjectsV2(l -> l.bucket("lake").prefix("tables/t2/")))).isEqualTo(403);
+        assertThat(status(() -> engine.listObjectsV2(l -> l.bucket("lake").prefix("tables/t1"))))
+                .as("the bare prefix, which would also list tables/t10's keys").isEqualTo(403);
         assertThat(status(() -> engine.putObject(p -> p.bucket("lake").key("tables/t1/new"), RequestBody.fromString("x"))))
                 .as("a write").isEqualTo(403);
         assertThat(status(() -> engine.deleteObject(d -> d.bucket("lake").key("tables/t1/part-0.parquet"))))

@@ -2,8 +2,11 @@ package dev.lakeward.catalog.iceberg;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakeward.catalog.edge.ClientText;
+import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.namespace.ColumnInfo;
 import dev.lakeward.catalog.namespace.ColumnTypeName;
+import dev.lakeward.catalog.namespace.Columns;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +16,7 @@ import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.types.Type;
+import org.apache.iceberg.types.TypeUtil;
 import org.apache.iceberg.types.Types;
 
 /**
@@ -30,7 +34,24 @@ final class IcebergColumns {
     private IcebergColumns() {
     }
 
+    /**
+     * The schema's top-level columns, held to the rules every table's columns are (at most 10,000,
+     * names a name may be), and its nested fields' names and docs to what text may hold: a schema
+     * comes from a client's commit or metadata file as well as from a create request.
+     */
     static List<ColumnInfo> of(Schema schema, PartitionSpec spec) {
+        for (Types.NestedField field : TypeUtil.indexById(schema.asStruct()).values()) {
+            ClientText.problem(field.name(), ClientText.Kind.LINE).ifPresent(problem -> {
+                throw new InvalidParameter("Field " + field.fieldId() + "'s name contains " + problem + ".");
+            });
+            ClientText.problem(field.doc(), ClientText.Kind.FREE_TEXT).ifPresent(problem -> {
+                throw new InvalidParameter("Field " + field.fieldId() + "'s doc contains " + problem + ".");
+            });
+        }
+        return Columns.normalize(columns(schema, spec));
+    }
+
+    private static List<ColumnInfo> columns(Schema schema, PartitionSpec spec) {
         Map<Integer, Integer> partitionIndex = new HashMap<>();
         List<PartitionField> fields = spec.fields();
         for (int i = 0; i < fields.size(); i++) {

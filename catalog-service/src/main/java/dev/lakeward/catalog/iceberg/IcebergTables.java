@@ -1,6 +1,7 @@
 package dev.lakeward.catalog.iceberg;
 
 import dev.lakeward.catalog.access.Caller;
+import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.catalog.edge.Names;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
@@ -34,9 +35,7 @@ import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.SortOrder;
 import org.apache.iceberg.TableMetadata;
@@ -83,6 +82,9 @@ public class IcebergTables {
     StorageVending vending;
 
     @Inject
+    Metastore metastore;
+
+    @Inject
     MetadataFiles metadataFiles;
 
     private final MetadataCache currentMetadata = new MetadataCache(location -> metadataFiles.read(location));
@@ -112,14 +114,21 @@ public class IcebergTables {
         if (request.stageCreate()) {
             return stage(caller, catalog, schema, request, vendCredentials);
         }
+        MetadataFiles.requireServed(request.location());
+        if (vendCredentials) {
+            // before anything is written: the creator owns the table, so only the schema's rule may refuse
+            tableCredentials.requireExternalUse(caller, named.schema(caller, Action.READ_METADATA, catalog, schema)
+                    .securable(metastore.securable()), IcebergNames.fullName(catalog, schema, request.name()));
+        }
         PartitionSpec spec = request.spec() == null ? PartitionSpec.unpartitioned() : request.spec();
         TableInfo created = tables.create(caller, new CreateTable(request.name(), catalog, schema,
                 request.location() == null ? TableType.MANAGED : TableType.EXTERNAL, DataSourceFormat.ICEBERG,
                 IcebergColumns.of(request.schema(), spec), request.location(), null, null, null));
         TableMetadata written = metadataFiles.write(newMetadata(request, created.tableId(), created.storageLocation()));
         IcebergTableEntity.of(UUID.fromString(created.tableId()), written.metadataFileLocation()).persist();
-        return response(caller, written, vendCredentials ? named.readTable(caller, Action.READ_METADATA,
-                created.fullName()) : null);
+        // read from the database, not the namespace cache, which must not remember what this transaction may yet undo
+        return response(caller, written, vendCredentials ? named.table(caller, Action.READ_METADATA,
+                created.fullName()).found(metastore.securable()) : null);
     }
 
     /**
@@ -132,6 +141,7 @@ public class IcebergTables {
      */
     private LoadTableResponse stage(Caller caller, String catalog, String schema, CreateTableRequest request,
             boolean vendCredentials) {
+        MetadataFiles.requireServed(request.location());
         StagingTable staged = staging.stage(caller, catalog, schema, request.name(), DataSourceFormat.ICEBERG,
                 request.location());
         return withStorage(newMetadata(request, staged.id(), staged.stagingLocation()), !vendCredentials ? List.of()
@@ -153,9 +163,9 @@ public class IcebergTables {
     /**
      * An EXTERNAL table over an existing metadata file in the usual layout
      * ({@code <table>/metadata/<file>}): the table is created at {@code <table>}, with the grants
-     * that takes, and only then is the file read, which must name that location. The table takes
-     * the file's {@code table-uuid} as its id, so that it keeps one identity; a uuid another table
-     * has is a 409 (a file without one, as format v1 allows, keeps none; its table gets an id of its own).
+     * that takes, and only then is the file read, which must name that location. The table's id is
+     * the catalog's own, not the file's {@code table-uuid}: an id a client chose could be another
+     * securable's, and grants are held by id.
      */
     @Transactional
     public LoadTableResponse register(Caller caller, String prefix, String namespace, RegisterTableRequest request) {
@@ -167,13 +177,10 @@ public class IcebergTables {
             throw new InvalidParameter("metadata-location '" + metadataLocation + "' is not a metadata file in a"
                     + " table's metadata folder (<table>/metadata/<file>.metadata.json).");
         }
-        AtomicReference<TableMetadata> read = new AtomicReference<>();
+        MetadataFiles.requireServed(location);
         TableInfo created = tables.create(caller, new CreateTable(request.name(), catalog, schema, TableType.EXTERNAL,
-                DataSourceFormat.ICEBERG, List.of(), location, null, null, null), () -> {
-                    read.set(readRegistered(metadataLocation));
-                    return Optional.ofNullable(read.get().uuid()).map(IcebergTables::tableId);
-                });
-        TableMetadata metadata = read.get();
+                DataSourceFormat.ICEBERG, List.of(), location, null, null, null));
+        TableMetadata metadata = readRegistered(metadataLocation);
         if (!StorageLocations.normalize("location", metadata.location()).equals(created.storageLocation())) {
             throw new InvalidParameter("The metadata's table location '" + metadata.location() + "' is not '"
                     + created.storageLocation() + "', the folder holding its metadata folder.");
@@ -194,14 +201,6 @@ public class IcebergTables {
         } catch (RuntimeException unreadable) {
             throw new InvalidParameter("'" + metadataLocation + "' is not Iceberg table metadata: "
                     + unreadable.getMessage());
-        }
-    }
-
-    private static UUID tableId(String uuid) {
-        try {
-            return UUID.fromString(uuid);
-        } catch (IllegalArgumentException notAUuid) {
-            throw new InvalidParameter("The metadata's table-uuid '" + Names.printable(uuid) + "' is not a UUID.");
         }
     }
 

@@ -1,7 +1,10 @@
 package dev.lakeward.catalog.iceberg;
 
 import dev.lakeward.catalog.config.LakewardConfig;
+import dev.lakeward.catalog.edge.Names;
+import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.Unavailable;
+import dev.lakeward.catalog.namespace.StorageLocations;
 import dev.lakeward.catalog.storage.S3Clients;
 import dev.lakeward.catalog.storage.StorageVending;
 import dev.lakeward.catalog.storage.StoreEndpoint;
@@ -72,12 +75,24 @@ public class MetadataFiles {
         return TableMetadataParser.fromJson(location, json);
     }
 
-    /** Refuses a table on storage whose metadata the service cannot keep. */
-    private static void requireServed(String location) {
-        String scheme = StorageLocation.parse(location).scheme();
+    /**
+     * Refuses, before anything is created, a table location whose metadata the service cannot
+     * keep: another store than {@code file://} and {@code s3://}, or a location with an escaped or
+     * blank character, whose key the store and a session scoped to the location would spell
+     * differently. None (managed storage) is served.
+     */
+    static void requireServed(String location) {
+        if (location == null) {
+            return;
+        }
+        String scheme = StorageLocations.parse("location", location).scheme();
         if (!scheme.equals("file") && !scheme.equals("s3")) {
             throw IcebergFailure.unsupported("Iceberg tables are served on file:// and s3:// storage, not on "
                     + scheme + "://.");
+        }
+        if (location.chars().anyMatch(c -> c == '%' || Character.isWhitespace(c))) {
+            throw new InvalidParameter("An Iceberg table's location may not hold '%' or blank characters: '"
+                    + Names.printable(location) + "'.");
         }
     }
 

@@ -22,7 +22,7 @@ public final class Columns {
     private Columns() {
     }
 
-    static List<ColumnInfo> normalize(List<ColumnInfo> columns) {
+    public static List<ColumnInfo> normalize(List<ColumnInfo> columns) {
         if (columns == null) {
             throw new InvalidParameter("columns is required (it may be an empty list).");
         }

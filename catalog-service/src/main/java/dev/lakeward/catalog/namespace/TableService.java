@@ -7,7 +7,6 @@ import dev.lakeward.catalog.access.Caller;
 import dev.lakeward.catalog.access.Metastore;
 import dev.lakeward.catalog.access.NamespaceChanged;
 import dev.lakeward.catalog.edge.Names;
-import dev.lakeward.catalog.error.AlreadyExists;
 import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.namespace.Requests.CreateTable;
@@ -31,7 +30,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * Tables and views, addressed as {@code catalog.schema.table}. Each write is one transaction,
@@ -74,18 +72,6 @@ public class TableService {
 
     @Transactional
     public TableInfo create(Caller caller, CreateTable request) {
-        return create(caller, request, Optional::empty);
-    }
-
-    /**
-     * As {@link #create(Caller, CreateTable)}, for a table that brings an identity of its own (an
-     * Iceberg metadata file's {@code table-uuid}): {@code identity} is asked once the caller has
-     * been admitted (the schema's privilege, the location's rules), and answers the id the table
-     * takes, or none for one to be assigned. An id that another table or a staged one holds is a
-     * conflict: a table's id is its identity across the catalog's APIs.
-     */
-    @Transactional
-    public TableInfo create(Caller caller, CreateTable request, Supplier<Optional<UUID>> identity) {
         InvalidParameter.requireBody(request);
         String name = Names.identifier("table name", request.name());
         SchemaPath path = named.schema(caller, Action.CREATE_TABLE,
@@ -108,12 +94,6 @@ public class TableService {
         } else {
             describeStoredTable(caller, table, request, path);
         }
-        identity.get().ifPresent(id -> {
-            if (TableEntity.findByIdOptional(id).isPresent() || StagingTableEntity.findByIdOptional(id).isPresent()) {
-                throw new AlreadyExists("Another table already has the id '" + id + "'; a table's id is unique.");
-            }
-            table.id = id;
-        });
         table.persist();
         String fullName = catalog.name + "." + schema.name + "." + name;
         UniqueNames.flush(em, () -> "Table '" + fullName + "' already exists.");

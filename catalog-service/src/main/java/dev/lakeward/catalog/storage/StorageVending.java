@@ -96,10 +96,15 @@ public class StorageVending {
     public TemporaryCredential vend(Caller caller, Decision decision, String url, AccessLevel access,
             SecurableType securableType, String securableName) {
         if (!decision.allowed()) {
-            audit.denial(caller.name(), AuditAction.VEND_CREDENTIAL, securableType, securableName, decision.reason());
-            throw new PermissionDenied(decision.reason());
+            refuse(caller, decision, securableType, securableName);
         }
         return vend(caller, url, access, securableType, securableName);
+    }
+
+    /** A denied vend: audited, and a 403 naming what is missing. */
+    public void refuse(Caller caller, Decision denial, SecurableType securableType, String securableName) {
+        audit.denial(caller.name(), AuditAction.VEND_CREDENTIAL, securableType, securableName, denial.reason());
+        throw new PermissionDenied(denial.reason());
     }
 
     /** A credential for the location; the securable named is what was authorized, for the audit log. */

@@ -97,8 +97,30 @@ public class TableCredentials {
                 NotFound.securable(SecurableType.TABLE, Names.printable(stagingId))), access);
     }
 
+    /**
+     * A staging table's location is its creator's, read and written alike, for the first commit;
+     * as for any table, only with EXTERNAL USE SCHEMA on its schema.
+     */
     private TemporaryCredential vendStaging(Caller caller, StagingTable staged, AccessLevel access) {
-        return vending.vend(caller, staged.stagingLocation(), access, SecurableType.TABLE, staged.fullName());
+        Securable schema = named.securable(SecurableType.SCHEMA, staged.catalogName() + "." + staged.schemaName());
+        return vending.vend(caller, externalUse(caller, schema), staged.stagingLocation(), access, SecurableType.TABLE,
+                staged.fullName());
+    }
+
+    /**
+     * Refuses, audited, a caller who may not take the schema's data outside (EXTERNAL USE SCHEMA),
+     * before a table that would be vended credentials is created there for it; the table's own
+     * privileges are its creator's, as its owner.
+     */
+    public void requireExternalUse(Caller caller, Securable schema, String tableName) {
+        Decision decision = externalUse(caller, schema);
+        if (!decision.allowed()) {
+            vending.refuse(caller, decision, SecurableType.TABLE, tableName);
+        }
+    }
+
+    private Decision externalUse(Caller caller, Securable schema) {
+        return accessControl.decide(caller, List.of(new Check(Action.EXTERNAL_USE_SCHEMA, schema))).getFirst();
     }
 
     /** With the table located and the caller's decision at hand: a denial is audited and mints nothing. */

@@ -51,7 +51,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * an Iceberg table from create through commits to a purging drop (seen through the Unity Catalog
  * API all along, its table-uuid the table's id), the grants of each endpoint (what the caller may
  * not see is missing), staged creation (the stage its creator's alone until a commit creates the
- * table, races, an external stage's location held, register keeping the file's uuid), and every
+ * table, races, an external stage's location held), register giving the table an id of its own (a
+ * file cannot borrow another securable's), creates refused for credentials leaving nothing, and every
  * row of {@code iceberg-malformed-requests.json} refused in the protocol's error model with nothing
  * changed.
  */
@@ -121,11 +122,11 @@ class IcebergRestTest {
         return ICEBERG + "/" + catalog + "/namespaces/s/tables";
     }
 
-    /** A user who may create tables in the catalog's schema {@code s}; its token. */
+    /** A user who may create tables in the catalog's schema {@code s}, and take their data outside; its token. */
     private String creator(String name) {
         String token = userWithToken(name);
         grant("catalog", catalog, name, "USE CATALOG");
-        grant("schema", catalog + ".s", name, "USE SCHEMA", "CREATE TABLE");
+        grant("schema", catalog + ".s", name, "USE SCHEMA", "CREATE TABLE", "EXTERNAL USE SCHEMA");
         return token;
     }
 
@@ -393,7 +394,7 @@ class IcebergRestTest {
     }
 
     @Test
-    void anExternalStageHoldsItsLocationAndRegisterKeepsTheFilesIdentity() throws IOException {
+    void anExternalStageHoldsItsLocationAndACopyOfItsMetadataRegistersAsAnotherTable() throws IOException {
         String location = Files.createTempDirectory("staged").toUri().toString().replaceAll("/$", "");
         Map<String, Object> external = stageBody("ext");
         external.put("location", location);
@@ -421,7 +422,7 @@ class IcebergRestTest {
                 .body("table_id", equalTo(second.getString("metadata.table-uuid")));
         asAdmin().get(tables() + "/beside").then().statusCode(200).body("metadata.properties.with", equalTo("ext"));
 
-        // a copy of its metadata elsewhere has its uuid, which is the table's id: registering it is a conflict
+        // a copy of its metadata elsewhere registers as a table of its own: the catalog gives the id
         String metadataFile = asAdmin().get(tables() + "/ext").path("metadata-location");
         String copy = Files.createTempDirectory("registered").toUri().toString().replaceAll("/$", "");
         String copied = copy + "/metadata/00000-copy.metadata.json";
@@ -429,15 +430,64 @@ class IcebergRestTest {
         String json = Files.readString(file(metadataFile)).replace(location, copy);
         Files.writeString(file(copied), json);
         Map<String, Object> register = Map.of("name", "copied", "metadata-location", copied);
-        asAdmin().body(register).post(ICEBERG + "/" + catalog + "/namespaces/s/register").then().statusCode(409)
-                .body("error.type", equalTo("AlreadyExistsException"));
-        // with a uuid of its own, the table registered takes it as its id
-        String fresh = UUID.randomUUID().toString();
-        Files.writeString(file(copied), json.replace(second.getString("metadata.table-uuid"), fresh));
         asAdmin().body(register).post(ICEBERG + "/" + catalog + "/namespaces/s/register").then().statusCode(200)
-                .body("metadata.table-uuid", equalTo(fresh));
-        asAdmin().get(BASE + "/tables/" + catalog + ".s.copied").then().statusCode(200)
-                .body("table_id", equalTo(fresh));
+                .body("metadata.table-uuid", equalTo(second.getString("metadata.table-uuid")));
+        assertThat(asAdmin().get(BASE + "/tables/" + catalog + ".s.copied").path("table_id").toString())
+                .isNotEqualTo(second.getString("metadata.table-uuid"));
+    }
+
+    @Test
+    void aFileCannotBorrowAnotherSecurablesIdentityNorARefusedCreateLeaveATrace() throws IOException {
+        // a metadata file naming the catalog's id as its uuid: the table registered has an id of its own,
+        // so grants on it are not the catalog's
+        String catalogId = asAdmin().get(BASE + "/catalogs/" + catalog).path("id");
+        String folder = Files.createTempDirectory("borrowed").toUri().toString().replaceAll("/$", "");
+        String borrowed = folder + "/metadata/00000-b.metadata.json";
+        Files.createDirectories(file(borrowed).getParent());
+        String metadata = asAdmin().body(createBody("model")).post(tables()).then().statusCode(200)
+                .extract().path("metadata-location");
+        String modelFolder = asAdmin().get(BASE + "/tables/" + catalog + ".s.model").path("storage_location");
+        String modelUuid = asAdmin().get(tables() + "/model").path("metadata.table-uuid");
+        Files.writeString(file(borrowed), Files.readString(file(metadata)).replace(modelFolder, folder)
+                .replace(modelUuid, catalogId));
+        asAdmin().body(Map.of("name", "borrowed", "metadata-location", borrowed))
+                .post(ICEBERG + "/" + catalog + "/namespaces/s/register").then().statusCode(200)
+                .body("metadata.table-uuid", equalTo(catalogId));
+        String tableId = asAdmin().get(BASE + "/tables/" + catalog + ".s.borrowed").path("table_id");
+        assertThat(tableId).isNotEqualTo(catalogId);
+        String userName = unique("borrower");
+        userWithToken(userName);
+        grant("table", catalog + ".s.borrowed", userName, "MANAGE");
+        asAdmin().get(BASE + "/permissions/catalog/" + catalog).then().statusCode(200)
+                .body("privilege_assignments.principal", not(hasItem(userName)));
+
+        // a file's schema is held to a table's rules: no control character in a field's name
+        String control = folder + "-control/metadata/00000-c.metadata.json";
+        Files.createDirectories(file(control).getParent());
+        Files.writeString(file(control), Files.readString(file(borrowed)).replace(folder, folder + "-control")
+                .replaceFirst("\"name\"\\s*:\\s*\"data\"", "\"name\":\"da\\\\u0000ta\""));
+        asAdmin().body(Map.of("name", "control", "metadata-location", control))
+                .post(ICEBERG + "/" + catalog + "/namespaces/s/register").then().statusCode(400)
+                .body("error.type", equalTo("BadRequestException"));
+        asAdmin().get(BASE + "/tables/" + catalog + ".s.control").then().statusCode(404);
+
+        // without EXTERNAL USE SCHEMA, a create or a stage that asks for credentials is refused and leaves nothing
+        String localName = unique("local");
+        String local = userWithToken(localName);
+        grant("catalog", catalog, localName, "USE CATALOG");
+        grant("schema", catalog + ".s", localName, "USE SCHEMA", "CREATE TABLE");
+        as(local).header(DELEGATION, "vended-credentials").body(createBody("phantom")).post(tables()).then()
+                .statusCode(403).body("error.type", equalTo("ForbiddenException"));
+        asAdmin().get(BASE + "/tables/" + catalog + ".s.phantom").then().statusCode(404);
+        assertThat(asAdmin().head(tables() + "/phantom").statusCode()).isEqualTo(404);
+        as(local).header(DELEGATION, "vended-credentials").body(stageBody("phantom")).post(tables()).then()
+                .statusCode(403).body("error.type", equalTo("ForbiddenException"));
+        as(local).body(createBody("phantom")).post(tables()).then().statusCode(200);
+
+        // a location that a store and a session would spell differently
+        Map<String, Object> spaced = new HashMap<>(createBody("spaced"));
+        spaced.put("location", folder + "-with%20space");
+        asAdmin().body(spaced).post(tables()).then().statusCode(400).body("error.type", equalTo("BadRequestException"));
     }
 
     static Stream<Arguments> malformed() throws IOException {

@@ -56,7 +56,7 @@ class StagingTableTest {
         writerName = unique("writer");
         writer = userWithToken(writerName);
         grant("catalog", catalog, writerName, "USE CATALOG");
-        grant("schema", catalog + ".s", writerName, "USE SCHEMA", "CREATE TABLE");
+        grant("schema", catalog + ".s", writerName, "USE SCHEMA", "CREATE TABLE", "EXTERNAL USE SCHEMA");
     }
 
     private Response stage(String token, String name) {
@@ -88,14 +88,20 @@ class StagingTableTest {
         assertThat(location).isEqualTo(root + "/__unitystorage/tables/" + id);
         assertThat(stagingRows()).isEqualTo(1);
 
+        // as for any table's, a staging table's credentials need EXTERNAL USE SCHEMA
+        asAdmin().body(Map.of("changes", List.of(Map.of("principal", writerName, "remove",
+                List.of("EXTERNAL USE SCHEMA"))))).patch(BASE + "/permissions/schema/" + catalog + ".s").then()
+                .statusCode(200);
+        credentials(writer, id, "READ_WRITE").then().statusCode(403).body("error_code", equalTo("PERMISSION_DENIED"));
+        grant("schema", catalog + ".s", writerName, "EXTERNAL USE SCHEMA");
         credentials(writer, id, "READ_WRITE").then().statusCode(200).body("url", equalTo(location));
 
         createManaged(writer, "orders", location).then().statusCode(200)
                 .body("table_id", equalTo(id)).body("storage_location", equalTo(location))
                 .body("table_type", equalTo("MANAGED")).body("owner", equalTo(writerName));
         assertThat(stagingRows()).isZero();
-        // the id is the table's now: its own credentials, by the table's grants
-        credentials(writer, id, "READ").then().statusCode(403).body("error_code", equalTo("PERMISSION_DENIED"));
+        // the id is the table's now: its own credentials, by the table's grants (its owner's)
+        credentials(writer, id, "READ").then().statusCode(200).body("url", equalTo(location));
         // the staging table is gone: its location is no longer the caller's to name
         createManaged(writer, "again", location).then().statusCode(400).body("error_code",
                 equalTo("INVALID_PARAMETER_VALUE"));
