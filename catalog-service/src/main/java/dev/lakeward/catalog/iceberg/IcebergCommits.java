@@ -8,6 +8,7 @@ import dev.lakeward.catalog.error.InvalidParameter;
 import dev.lakeward.catalog.error.NotFound;
 import dev.lakeward.catalog.namespace.DataSourceFormat;
 import dev.lakeward.catalog.namespace.NamedObjects;
+import dev.lakeward.catalog.namespace.StorageLocations;
 import dev.lakeward.catalog.namespace.TablePath;
 import dev.lakeward.policy.Action;
 import dev.lakeward.policy.SecurableType;
@@ -171,9 +172,14 @@ public class IcebergCommits {
             List<MetadataUpdate> updates) {
         try {
             for (MetadataUpdate update : updates) {
-                if (update instanceof MetadataUpdate.SetLocation moved && !moved.location().equals(location)) {
-                    throw new InvalidParameter("A commit may not move table '" + fullName + "' from '"
-                            + location + "'.");
+                if (update instanceof MetadataUpdate.SetLocation moved) {
+                    if (!StorageLocations.normalize("location", moved.location())
+                            .equals(StorageLocations.normalize("location", location))) {
+                        throw new InvalidParameter("A commit may not move table '" + fullName + "' from '"
+                                + location + "'.");
+                    }
+                    // the table's own location, however spelled: it holds it already, as stored
+                    continue;
                 }
                 update.applyTo(builder);
             }
