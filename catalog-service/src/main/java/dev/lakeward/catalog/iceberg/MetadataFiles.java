@@ -77,9 +77,9 @@ public class MetadataFiles {
 
     /**
      * Refuses, before anything is created, a table location whose metadata the service cannot
-     * keep: another store than {@code file://} and {@code s3://}, or a location with an escaped or
-     * blank character, whose key the store and a session scoped to the location would spell
-     * differently. None (managed storage) is served.
+     * keep: another store than {@code file://} and {@code s3://}, or an {@code s3://} location with
+     * an escaped or blank character, whose key the store and a session scoped to the location would
+     * spell differently. None (managed storage) is served.
      */
     static void requireServed(String location) {
         if (location == null) {
@@ -90,8 +90,9 @@ public class MetadataFiles {
             throw IcebergFailure.unsupported("Iceberg tables are served on file:// and s3:// storage, not on "
                     + scheme + "://.");
         }
-        if (location.chars().anyMatch(c -> c == '%' || Character.isWhitespace(c))) {
-            throw new InvalidParameter("An Iceberg table's location may not hold '%' or blank characters: '"
+        // a local path is decoded by the file system alone; on S3 the key and the session's policy would differ
+        if (scheme.equals("s3") && location.chars().anyMatch(c -> c == '%' || Character.isWhitespace(c))) {
+            throw new InvalidParameter("An Iceberg table's s3:// location may not hold '%' or blank characters: '"
                     + Names.printable(location) + "'.");
         }
     }

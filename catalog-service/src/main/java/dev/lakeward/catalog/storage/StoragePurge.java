@@ -162,7 +162,10 @@ public class StoragePurge {
                 instanceof TemporaryCredential.AwsSession session)) {
             throw new IllegalStateException("An s3:// location was vended no AWS session.");
         }
-        String prefix = location.prefix().isEmpty() ? "" : location.prefix() + "/";
+        if (location.prefix().isEmpty()) {
+            throw new IllegalStateException("a bucket's root is never deleted whole");
+        }
+        String prefix = location.prefix() + "/";
         try (S3Client s3 = S3Clients.forSession(session, vending.endpoint(location.url()), config.storage().timeout())) {
             for (ListObjectsV2Response page : s3.listObjectsV2Paginator(r -> r.bucket(location.bucket()).prefix(prefix))) {
                 for (S3Object object : page.contents()) {

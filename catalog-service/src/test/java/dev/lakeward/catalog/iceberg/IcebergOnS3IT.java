@@ -7,6 +7,7 @@ import static dev.lakeward.catalog.iceberg.IcebergRows.row;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.lakeward.catalog.support.PackagedService;
 import dev.lakeward.catalog.support.ServiceAdmin;
@@ -112,6 +113,12 @@ class IcebergOnS3IT {
         Table table = catalog.createTable(orders, SCHEMA, PartitionSpec.unpartitioned(),
                 new HashMap<>(Map.of("write.format.default", "avro")));
         assertThat(table.location()).startsWith("s3://lake/" + warehouse + "/__unitystorage/");
+        // a location that the store and a session scoped to it would spell differently is refused
+        Map<String, Object> spaced = Map.of("name", "spaced", "location", "s3://lake/ext/with%20space",
+                "schema", Map.of("type", "struct", "schema-id", 0, "fields", List.of(
+                        Map.of("id", 1, "name", "id", "required", true, "type", "long"))));
+        admin.request().body(spaced).post("/api/2.1/unity-catalog/iceberg/v1/" + warehouse
+                + "/namespaces/sales/tables").then().statusCode(400).body("error.type", equalTo("BadRequestException"));
         append(table, List.of(row(table, 1L, "Lyon"), row(table, 2L, "Oslo")));
         Table loaded = catalog.loadTable(orders);
         assertThat(read(loaded)).containsExactlyInAnyOrder("1:Lyon", "2:Oslo");

@@ -489,10 +489,6 @@ class IcebergRestTest {
                 .statusCode(403).body("error.type", equalTo("ForbiddenException"));
         as(local).body(createBody("phantom")).post(tables()).then().statusCode(200);
 
-        // a location that a store and a session would spell differently
-        Map<String, Object> spaced = new HashMap<>(createBody("spaced"));
-        spaced.put("location", folder + "-with%20space");
-        asAdmin().body(spaced).post(tables()).then().statusCode(400).body("error.type", equalTo("BadRequestException"));
     }
 
     static Stream<Arguments> malformed() throws IOException {
